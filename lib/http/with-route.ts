@@ -1,0 +1,51 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { ApiError } from "./api-error";
+
+// Every JSON route goes through here: query parsing with a zod schema, errors to
+// `{ error: { code, message } }`, and no stack traces or SQL in responses.
+
+type Handler<Q, P> = (input: { query: Q; params: P; request: NextRequest }) => Promise<unknown>;
+
+export function withRoute<QS extends z.ZodType, P = Record<string, string>>(
+  schemas: { query?: QS },
+  handler: Handler<z.infer<QS>, P>,
+) {
+  return async (request: NextRequest, context: { params: Promise<P> }) => {
+    try {
+      const query = schemas.query ? parseQuery(schemas.query, request) : undefined;
+      const params = context?.params ? await context.params : ({} as P);
+      const result = await handler({ query: query as z.infer<QS>, params, request });
+      return result instanceof Response ? result : NextResponse.json(result);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+function parseQuery<S extends z.ZodType>(schema: S, request: NextRequest): z.infer<S> {
+  const raw: Record<string, string | string[]> = {};
+  for (const [key, value] of request.nextUrl.searchParams) {
+    const seen = raw[key];
+    raw[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) throw new ApiError("bad_request", describeZodError(result.error));
+  return result.data;
+}
+
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+    .join("; ");
+}
+
+export function errorResponse(error: unknown): NextResponse {
+  if (error instanceof ApiError) {
+    const headers: Record<string, string> = {};
+    if (error.retryAfterSeconds !== undefined) headers["Retry-After"] = String(error.retryAfterSeconds);
+    return NextResponse.json({ error: { code: error.code, message: error.message } }, { status: error.status, headers });
+  }
+  console.error("[sightline] unhandled route error", error);
+  return NextResponse.json({ error: { code: "internal", message: "Internal error; see the server log" } }, { status: 500 });
+}

@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+// GET /api/v1/storage: how much telemetry is stored, per signal table and day.
+
+export const storagePartitionSchema = z.object({
+  day: z.string().describe("UTC day of the partition, YYYY-MM-DD"),
+  rows: z.number().int().describe("estimated row count (planner statistics)"),
+  bytes: z.number().int(),
+});
+
+export const storageTableSchema = z.object({
+  table: z.enum(["spans", "span_events", "span_rollups_1m", "metric_points", "log_records", "audit_changes", "lock_events"]),
+  retentionDays: z.number().int(),
+  partitions: z.array(storagePartitionSchema),
+});
+
+export const storageResponseSchema = z.object({
+  database: z.object({ serverVersion: z.string(), sizeBytes: z.number().int(), embedded: z.boolean() }),
+  tables: z.array(storageTableSchema),
+});
+
+export type StorageResponse = z.infer<typeof storageResponseSchema>;

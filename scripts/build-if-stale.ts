@@ -1,0 +1,41 @@
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+// `npm start` builds only when the production build is missing or was made from other sources.
+// The stamp is a hash of every file that goes into the build, so it holds across clones and
+// touched-but-unchanged files, and a changed message catalog or lockfile rebuilds.
+
+const inputs = ["app", "components", "lib", "messages", "i18n", "public", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "instrumentation.ts"];
+const skip = /(^|\/)(node_modules|\.next)(\/|$)|\.test\.tsx?$|\.int\.test\.tsx?$/;
+
+export function sourceHash(root: string): string {
+  const hash = createHash("sha256");
+  const visit = (relative: string) => {
+    const full = path.join(root, relative);
+    if (!existsSync(full) || skip.test(relative)) return;
+    if (statSync(full).isDirectory()) {
+      for (const entry of readdirSync(full).sort()) visit(path.join(relative, entry));
+    } else {
+      hash.update(relative).update("\0").update(readFileSync(full)).update("\0");
+    }
+  };
+  inputs.forEach(visit);
+  return hash.digest("hex");
+}
+
+export function buildIfStale(root: string, log: (line: string) => void): void {
+  const stamp = path.join(root, ".next", "sightline-source-hash");
+  const wanted = sourceHash(root);
+  const current = existsSync(stamp) ? readFileSync(stamp, "utf8") : "";
+  if (current === wanted && existsSync(path.join(root, ".next", "BUILD_ID"))) return;
+  log(current ? "sources changed since the last build: building" : "no production build yet: building (about a minute)");
+  const result = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) throw new Error("`next build` failed; see the output above");
+  writeFileSync(stamp, wanted);
+}

@@ -1,0 +1,96 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { EnvError, parseEnv, type Env } from "../lib/env";
+import { isPortFree } from "../lib/net/find-free-port";
+import { prepareDatabase, runPartitionMaintenance, type PreparedDatabase } from "../lib/db/prepare-database";
+import { buildIfStale } from "./build-if-stale";
+
+// `npm start`: configuration → port check → build if stale → database (embedded unless
+// DATABASE_URL) → migrations → the Next.js server, with partition upkeep every hour.
+// Any failure ends in one line saying what to fix, and Ctrl-C / SIGTERM stops everything,
+// the embedded PostgreSQL included.
+
+const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
+const log = (line: string) => console.log(`[sightline] ${line}`);
+const MAINTENANCE_INTERVAL_MS = 60 * 60 * 1000;
+
+let database: PreparedDatabase | undefined;
+const children: ChildProcess[] = [];
+let stopping = false;
+
+async function main() {
+  const env = parseEnv();
+  if (!(await isPortFree(env.PORT, env.HOST))) {
+    throw new Error(`port ${env.PORT} is in use: stop whatever listens there or set PORT to a free port`);
+  }
+  if (process.argv.includes("--skip-build") === false) buildIfStale(root, log);
+  database = await prepareDatabase(env, log);
+  const timer = setInterval(() => {
+    runPartitionMaintenance(database!.url, env, log).catch((error: unknown) => log(`partition upkeep failed: ${String(error)}`));
+  }, MAINTENANCE_INTERVAL_MS);
+  timer.unref();
+  await startServer(env, database.url);
+}
+
+async function startServer(env: Env, databaseUrl: string) {
+  const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(env.PORT), "-H", env.HOST], {
+    cwd: root,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  children.push(server);
+  server.on("exit", (code, signal) => {
+    if (stopping) return;
+    log(`the web server exited (${signal ?? `code ${code}`}); stopping`);
+    void shutdown(code ?? 1);
+  });
+  const url = `http://localhost:${env.PORT}`;
+  await waitForHealth(`${url}/api/health`);
+  log(`Sightline is ready at ${url}`);
+}
+
+async function waitForHealth(url: string) {
+  for (let attempt = 0; attempt < 600 && !stopping; attempt++) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function shutdown(exitCode: number) {
+  if (stopping) return;
+  stopping = true;
+  await Promise.all(children.map(stopChild));
+  if (database) {
+    await database.stop().catch(() => {});
+    if (database.embedded) log("embedded PostgreSQL stopped");
+  }
+  process.exit(exitCode);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => void shutdown(0));
+}
+
+main().catch(async (error: unknown) => {
+  const message = error instanceof EnvError || error instanceof Error ? error.message : String(error);
+  console.error(`[sightline] cannot start: ${message}`);
+  await shutdown(1);
+});
