@@ -15,12 +15,12 @@ const days = (fallback: number) =>
     .max(3650, "must be at most 3650 days")
     .default(fallback);
 
-const port = (fallback: number) =>
+const port = (fallback: number, lowest = 1) =>
   z.coerce
     .number({ error: "must be a port number" })
     .int("must be a port number")
-    .min(1, "must be between 1 and 65535")
-    .max(65535, "must be between 1 and 65535")
+    .min(lowest, `must be between ${lowest} and 65535`)
+    .max(65535, `must be between ${lowest} and 65535`)
     .default(fallback);
 
 const postgresUrl = z
@@ -35,12 +35,15 @@ export const envSchema = z.object({
   SIGHTLINE_DATA_DIR: z.string().min(1).default(".sightline"),
   SIGHTLINE_INGEST_KEY: z.string().min(16, "must be at least 16 characters").optional(),
   SIGHTLINE_DEMO: flag.optional(),
-  SIGHTLINE_EMBEDDED_DB_PORT: port(54329),
+  /** 0 picks any free port; a taken port falls back to a free one too. */
+  SIGHTLINE_EMBEDDED_DB_PORT: port(54329, 0),
   SIGHTLINE_RETENTION_SPANS_DAYS: days(7),
   SIGHTLINE_RETENTION_METRICS_DAYS: days(30),
   SIGHTLINE_RETENTION_LOGS_DAYS: days(7),
   SIGHTLINE_RETENTION_AUDIT_DAYS: days(90),
   SIGHTLINE_RETENTION_LOCKS_DAYS: days(30),
+  /** Set by `npm start` for the web server when it started the embedded database itself. */
+  SIGHTLINE_DB_EMBEDDED: flag.default(false),
   SIGHTLINE_PARTITION_DAYS_AHEAD: z.coerce.number().int().min(1).max(30).default(3),
 });
 

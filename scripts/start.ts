@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { EnvError, parseEnv, type Env } from "../lib/env";
 import { isPortFree } from "../lib/net/find-free-port";
 import { prepareDatabase, runPartitionMaintenance, type PreparedDatabase } from "../lib/db/prepare-database";
+import { readOrCreateLocalIngestKey } from "../lib/ingest/auth/read-or-create-local-key";
 import { buildIfStale } from "./build-if-stale";
 
 // `npm start`: configuration → port check → build if stale → database (embedded unless
@@ -25,19 +26,24 @@ async function main() {
     throw new Error(`port ${env.PORT} is in use: stop whatever listens there or set PORT to a free port`);
   }
   if (process.argv.includes("--skip-build") === false) buildIfStale(root, log);
+  if (!env.SIGHTLINE_INGEST_KEY) {
+    const local = readOrCreateLocalIngestKey(env.SIGHTLINE_DATA_DIR);
+    env.SIGHTLINE_INGEST_KEY = local.key;
+    log(`ingest key (SIGHTLINE_INGEST_KEY not set): kept in ${local.file}`);
+  }
   database = await prepareDatabase(env, log);
   const timer = setInterval(() => {
     runPartitionMaintenance(database!.url, env, log).catch((error: unknown) => log(`partition upkeep failed: ${String(error)}`));
   }, MAINTENANCE_INTERVAL_MS);
   timer.unref();
-  await startServer(env, database.url);
+  await startServer(env, database);
 }
 
-async function startServer(env: Env, databaseUrl: string) {
+async function startServer(env: Env, database: PreparedDatabase) {
   const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(env.PORT), "-H", env.HOST], {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, SIGHTLINE_INGEST_KEY: env.SIGHTLINE_INGEST_KEY, DATABASE_URL: database.url, SIGHTLINE_DB_EMBEDDED: database.embedded ? "1" : "0", NEXT_TELEMETRY_DISABLED: "1" },
   });
   children.push(server);
   server.on("exit", (code, signal) => {

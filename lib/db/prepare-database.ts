@@ -24,7 +24,7 @@ export async function prepareDatabase(env: Env, log: (line: string) => void): Pr
     const embedded = await startEmbeddedPostgres({ dataDir: env.SIGHTLINE_DATA_DIR, port: env.SIGHTLINE_EMBEDDED_DB_PORT, log });
     await writeOwnerPid(env.SIGHTLINE_DATA_DIR);
     log(`embedded PostgreSQL ready on 127.0.0.1:${embedded.port} (data in ${embedded.dataDir})`);
-    database = { url: embedded.url, embedded: true, stop: embedded.stop };
+    database = { url: embedded.url, embedded: true, stop: () => embedded.stop() };
   }
   try {
     const applied = await migrateDatabase(database.url, log);

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { z } from "zod";
+import type { z } from "zod";
 import { ApiError } from "./api-error";
 
 // Every JSON route goes through here: query parsing with a zod schema, errors to
@@ -11,10 +11,10 @@ export function withRoute<QS extends z.ZodType, P = Record<string, string>>(
   schemas: { query?: QS },
   handler: Handler<z.infer<QS>, P>,
 ) {
-  return async (request: NextRequest, context: { params: Promise<P> }) => {
+  return async (request: NextRequest, context: { params?: Promise<P> }) => {
     try {
       const query = schemas.query ? parseQuery(schemas.query, request) : undefined;
-      const params = context?.params ? await context.params : ({} as P);
+      const params = context.params ? await context.params : ({} as P);
       const result = await handler({ query: query as z.infer<QS>, params, request });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {

@@ -57,7 +57,8 @@ CREATE TABLE span_events (
 CREATE UNIQUE INDEX span_events_key ON span_events (trace_id, span_id, idx, span_start_time);
 
 -- Per minute, service, operation and kind; `histogram` counts durations in the fixed
--- log-scale buckets defined in lib/rollup (bucket i is the same duration range everywhere).
+-- log-scale buckets of lib/rollup/latency-buckets.ts (bucket i is the same duration range in
+-- every row; trailing empty buckets are left off, so arrays differ in length).
 CREATE TABLE span_rollups_1m (
     minute timestamptz NOT NULL,
     service_name text NOT NULL,
@@ -206,7 +207,16 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     FROM unnest(a, b) WITH ORDINALITY AS t(x, y, i)
 $$;
 
+-- Sums rollup histograms across rows (RED percentiles over any range and step).
+CREATE AGGREGATE sightline_sum_histograms(bigint[]) (
+    SFUNC = sightline_add_histograms,
+    STYPE = bigint[],
+    INITCOND = '{}',
+    PARALLEL = SAFE
+);
+
 -- Down Migration
+DROP AGGREGATE sightline_sum_histograms(bigint[]);
 DROP FUNCTION sightline_add_histograms(bigint[], bigint[]);
 DROP FUNCTION sightline_ensure_partition(text, date);
 DROP TABLE lock_events;

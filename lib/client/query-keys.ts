@@ -1,0 +1,39 @@
+import type { TimeRange } from "./time-range";
+
+// The one query-key factory. Each area owns a namespace whose first element is the area name,
+// so `invalidateQueries({ queryKey: queryKeys.traces.all() })` reaches everything of that area.
+// A key that depends on the global time range embeds `rangeKey(range)` (absolute times only; `rel`
+// is a label, not data), which is how auto-refresh tells window-bound queries from the rest.
+//
+// Pattern for a new area:
+//   traces: {
+//     all: () => ["traces"] as const,
+//     search: (range: RangeKey, filters: TraceFilters) => ["traces", "search", range, filters] as const,
+//     detail: (traceId: string) => ["traces", "detail", traceId] as const,
+//   },
+
+export interface RangeKey {
+  from: number;
+  to: number;
+}
+
+export function rangeKey(range: TimeRange): RangeKey {
+  return { from: range.fromMs, to: range.toMs };
+}
+
+export const queryKeys = {
+  health: () => ["health"] as const,
+  /** Storage statistics cover every retained partition; the route takes no window. */
+  storage: () => ["storage"] as const,
+};
+
+/** True when the key contains a `rangeKey(…)`: it changes by itself when the window slides. */
+export function isTimeBoundKey(queryKey: readonly unknown[]): boolean {
+  return queryKey.some(
+    (part) =>
+      typeof part === "object" &&
+      part !== null &&
+      typeof (part as Partial<RangeKey>).from === "number" &&
+      typeof (part as Partial<RangeKey>).to === "number",
+  );
+}

@@ -1,0 +1,102 @@
+import type pg from "pg";
+import { ensurePartitions } from "@/lib/db/ensure-partitions";
+import { utcDay } from "@/lib/db/maintain-partitions";
+import { withTransaction } from "@/lib/db/with-transaction";
+import type { MetricPointRecord } from "../otlp/model";
+import { canonicalJson, hashId } from "./hash-id";
+import { rememberResources, resourceId, upsertResources } from "./upsert-resources";
+
+// Writes one OTLP metrics request in one transaction: series (a metric's name, type and label
+// set on one resource) are upserted, then every data point is one row keyed by (series, time),
+// so a retried request stores each point once. Exemplars keep their trace and span ids: that is
+// how a point on a chart links to the request behind it.
+
+const SERIES_SEEN_TTL_MS = 5 * 60_000;
+const seriesSeen = new Map<string, number>();
+
+export function seriesId(point: MetricPointRecord): string {
+  return hashId(point.name, point.type, point.unit, String(point.aggregationTemporality), String(point.isMonotonic), canonicalJson(point.attributes), resourceId(point.resource), point.scope.name);
+}
+
+export async function storeMetrics(pool: pg.Pool, points: MetricPointRecord[]): Promise<{ inserted: number; duplicates: number }> {
+  if (points.length === 0) return { inserted: 0, duplicates: 0 };
+  await ensurePartitions(pool, "metric_points", new Set(points.map((p) => utcDay(Number(p.timeUnixNano / 1_000_000n)))));
+  const ids = points.map(seriesId);
+  const result = await withTransaction(pool, async (client) => {
+    const resourceIds = await upsertResources(client, points);
+    const touched = await upsertSeries(client, points, ids, resourceIds);
+    const inserted = await insertPoints(client, points, ids);
+    return { inserted, resourceIds: resourceIds.values(), touched };
+  });
+  rememberResources(result.resourceIds);
+  const now = Date.now();
+  for (const id of result.touched) seriesSeen.set(id, now);
+  if (seriesSeen.size > 100_000) seriesSeen.clear();
+  return { inserted: result.inserted, duplicates: points.length - result.inserted };
+}
+
+async function upsertSeries(client: pg.ClientBase, points: MetricPointRecord[], ids: string[], resourceIds: Map<unknown, string>) {
+  const now = Date.now();
+  const pending = new Map<string, MetricPointRecord>();
+  points.forEach((point, i) => {
+    const id = ids[i]!;
+    if (now - (seriesSeen.get(id) ?? 0) > SERIES_SEEN_TTL_MS) pending.set(id, point);
+  });
+  if (pending.size === 0) return [];
+  const rows = [...pending.entries()];
+  await client.query(
+    `INSERT INTO metric_series (id, name, type, unit, description, temporality, is_monotonic, service_name, attributes, resource_id, scope_name)
+     SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::boolean[], $8::text[], $9::jsonb[], $10::bigint[], $11::text[])
+     ON CONFLICT (id) DO UPDATE SET last_seen = now(), description = excluded.description`,
+    [
+      rows.map(([id]) => id),
+      rows.map(([, p]) => p.name),
+      rows.map(([, p]) => p.type),
+      rows.map(([, p]) => p.unit),
+      rows.map(([, p]) => p.description),
+      rows.map(([, p]) => p.aggregationTemporality),
+      rows.map(([, p]) => p.isMonotonic),
+      rows.map(([, p]) => p.serviceName),
+      rows.map(([, p]) => JSON.stringify(p.attributes)),
+      rows.map(([, p]) => resourceIds.get(p.resource)),
+      rows.map(([, p]) => p.scope.name || null),
+    ],
+  );
+  return rows.map(([id]) => id);
+}
+
+async function insertPoints(client: pg.ClientBase, points: MetricPointRecord[], ids: string[]): Promise<number> {
+  const pick = <T>(f: (p: MetricPointRecord) => T) => points.map(f);
+  const { rowCount } = await client.query(
+    `INSERT INTO metric_points (time, series_id, time_ns, start_time_ns, value, count, sum, min, max, bucket_counts, explicit_bounds,
+                                exp_histogram, quantiles, exemplars, flags)
+     SELECT 'epoch'::timestamptz + (u.time_ns / 1000) * interval '1 microsecond', u.series_id, u.time_ns, nullif(u.start_ns, 0),
+            u.value, u.count, u.sum, u.min, u.max, u.buckets::bigint[], u.bounds::double precision[], u.exp, u.quantiles, u.exemplars, u.flags
+       FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::float8[], $5::bigint[], $6::float8[], $7::float8[], $8::float8[],
+                   $9::text[], $10::text[], $11::jsonb[], $12::jsonb[], $13::jsonb[], $14::int[])
+         AS u(time_ns, series_id, start_ns, value, count, sum, min, max, buckets, bounds, exp, quantiles, exemplars, flags)
+     ON CONFLICT (series_id, time) DO NOTHING`,
+    [
+      pick((p) => p.timeUnixNano.toString()),
+      ids,
+      pick((p) => p.startTimeUnixNano.toString()),
+      pick((p) => (p.type === "gauge" || p.type === "sum" ? p.value : null)),
+      pick((p) => ("count" in p ? p.count : null)),
+      pick((p) => ("sum" in p ? p.sum : null)),
+      pick((p) => (p.type === "histogram" || p.type === "exponential_histogram" ? p.min : null)),
+      pick((p) => (p.type === "histogram" || p.type === "exponential_histogram" ? p.max : null)),
+      // 2-D arrays cannot be unnested row by row, so bucket arrays travel as their text form.
+      pick((p) => (p.type === "histogram" ? `{${p.bucketCounts.join(",")}}` : null)),
+      pick((p) => (p.type === "histogram" ? `{${p.explicitBounds.join(",")}}` : null)),
+      pick((p) =>
+        p.type === "exponential_histogram"
+          ? JSON.stringify({ scale: p.scale, zeroCount: p.zeroCount, zeroThreshold: p.zeroThreshold, positive: p.positive, negative: p.negative })
+          : null,
+      ),
+      pick((p) => (p.type === "summary" ? JSON.stringify(p.quantileValues) : null)),
+      pick((p) => (p.exemplars.length ? JSON.stringify(p.exemplars, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) : null)),
+      pick((p) => p.flags),
+    ],
+  );
+  return rowCount ?? 0;
+}

@@ -1,0 +1,134 @@
+import type pg from "pg";
+import { ensurePartitions } from "@/lib/db/ensure-partitions";
+import { utcDay } from "@/lib/db/maintain-partitions";
+import { withTransaction } from "@/lib/db/with-transaction";
+import { isTimeoutSpan } from "../classify-timeout";
+import type { SpanRecord } from "../otlp/model";
+import { buildSpanRollups } from "./span-rollups";
+import { rememberResources, upsertResources } from "./upsert-resources";
+
+// Writes one OTLP traces request in one transaction: resources, spans, their events and the
+// per-minute rollups. Spans already stored (a retried request) are skipped by the unique key,
+// and only spans inserted now feed events and rollups, so a retry never double-counts.
+// Every statement is one multi-row INSERT over unnest() arrays, never a row at a time.
+
+const ns = (value: bigint) => value.toString();
+
+export async function storeTraces(pool: pg.Pool, spans: SpanRecord[]): Promise<{ inserted: number; duplicates: number }> {
+  if (spans.length === 0) return { inserted: 0, duplicates: 0 };
+  const days = new Set(spans.map((s) => utcDay(Number(s.startTimeUnixNano / 1_000_000n))));
+  await ensurePartitions(pool, "spans", days);
+  await ensurePartitions(pool, "span_events", days);
+  await ensurePartitions(pool, "span_rollups_1m", days);
+
+  const timeouts = new Set(spans.filter(isTimeoutSpan));
+  const result = await withTransaction(pool, async (client) => {
+    const resourceIds = await upsertResources(client, spans);
+    const inserted = await insertSpans(client, spans, resourceIds, timeouts);
+    // inserted holds each new key once, so a span sent twice in one request also counts once.
+    const fresh = spans.filter((s) => inserted.delete(s.traceId + s.spanId));
+    await insertEvents(client, fresh);
+    await upsertRollups(client, fresh, timeouts);
+    return { inserted: fresh.length, resourceIds: resourceIds.values() };
+  });
+  rememberResources(result.resourceIds);
+  return { inserted: result.inserted, duplicates: spans.length - result.inserted };
+}
+
+async function insertSpans(client: pg.ClientBase, spans: SpanRecord[], resourceIds: Map<unknown, string>, timeouts: Set<SpanRecord>) {
+  const { rows } = await client.query<{ key: string }>(
+    `INSERT INTO spans (start_time, trace_id, span_id, parent_span_id, trace_state, flags, service_name, name, kind,
+                        start_ns, duration_ns, status_code, status_message, is_timeout, attributes, resource_id,
+                        scope_name, scope_version, links, dropped_attributes_count, dropped_events_count, dropped_links_count)
+     SELECT 'epoch'::timestamptz + (u.start_ns / 1000) * interval '1 microsecond',
+            decode(u.trace_id, 'hex'), decode(u.span_id, 'hex'), decode(u.parent_span_id, 'hex'), u.trace_state, u.flags,
+            u.service_name, u.name, u.kind, u.start_ns, u.duration_ns, u.status_code, u.status_message, u.is_timeout,
+            u.attributes, u.resource_id, u.scope_name, u.scope_version, u.links, u.dropped_attributes, u.dropped_events, u.dropped_links
+       FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[], $9::smallint[],
+                   $10::bigint[], $11::smallint[], $12::text[], $13::boolean[], $14::jsonb[], $15::bigint[], $16::text[], $17::text[],
+                   $18::jsonb[], $19::int[], $20::int[], $21::int[])
+         AS u(start_ns, trace_id, span_id, parent_span_id, trace_state, flags, service_name, name, kind, duration_ns, status_code,
+              status_message, is_timeout, attributes, resource_id, scope_name, scope_version, links, dropped_attributes,
+              dropped_events, dropped_links)
+     ON CONFLICT (trace_id, span_id, start_time) DO NOTHING
+     RETURNING encode(trace_id, 'hex') || encode(span_id, 'hex') AS key`,
+    [
+      spans.map((s) => ns(s.startTimeUnixNano)),
+      spans.map((s) => s.traceId),
+      spans.map((s) => s.spanId),
+      spans.map((s) => s.parentSpanId),
+      spans.map((s) => s.traceState || null),
+      spans.map((s) => s.flags),
+      spans.map((s) => s.serviceName),
+      spans.map((s) => s.name),
+      spans.map((s) => s.kind),
+      spans.map((s) => ns(s.endTimeUnixNano - s.startTimeUnixNano)),
+      spans.map((s) => s.status.code),
+      spans.map((s) => s.status.message || null),
+      spans.map((s) => timeouts.has(s)),
+      spans.map((s) => JSON.stringify(s.attributes)),
+      spans.map((s) => resourceIds.get(s.resource)),
+      spans.map((s) => s.scope.name || null),
+      spans.map((s) => s.scope.version || null),
+      spans.map((s) => (s.links.length ? JSON.stringify(s.links) : null)),
+      spans.map((s) => s.droppedAttributesCount),
+      spans.map((s) => s.droppedEventsCount),
+      spans.map((s) => s.droppedLinksCount),
+    ],
+  );
+  return new Set(rows.map((r) => r.key));
+}
+
+async function insertEvents(client: pg.ClientBase, spans: SpanRecord[]) {
+  const events = spans.flatMap((span) => span.events.map((event, idx) => ({ span, event, idx })));
+  if (events.length === 0) return;
+  await client.query(
+    `INSERT INTO span_events (span_start_time, trace_id, span_id, idx, time_ns, name, attributes, dropped_attributes_count)
+     SELECT 'epoch'::timestamptz + (u.span_start_ns / 1000) * interval '1 microsecond', decode(u.trace_id, 'hex'), decode(u.span_id, 'hex'),
+            u.idx, u.time_ns, u.name, u.attributes, u.dropped
+       FROM unnest($1::bigint[], $2::text[], $3::text[], $4::int[], $5::bigint[], $6::text[], $7::jsonb[], $8::int[])
+         AS u(span_start_ns, trace_id, span_id, idx, time_ns, name, attributes, dropped)
+     ON CONFLICT DO NOTHING`,
+    [
+      events.map((e) => ns(e.span.startTimeUnixNano)),
+      events.map((e) => e.span.traceId),
+      events.map((e) => e.span.spanId),
+      events.map((e) => e.idx),
+      events.map((e) => ns(e.event.timeUnixNano)),
+      events.map((e) => e.event.name),
+      events.map((e) => JSON.stringify(e.event.attributes)),
+      events.map((e) => e.event.droppedAttributesCount),
+    ],
+  );
+}
+
+async function upsertRollups(client: pg.ClientBase, spans: SpanRecord[], timeouts: Set<SpanRecord>) {
+  const rows = buildSpanRollups(spans, (s) => timeouts.has(s));
+  if (rows.length === 0) return;
+  await client.query(
+    `INSERT INTO span_rollups_1m AS r (minute, service_name, operation, kind, count, errors, timeouts, duration_sum_ns, duration_max_ns, histogram)
+     SELECT to_timestamp(u.minute_ms / 1000.0), u.service_name, u.operation, u.kind, u.count, u.errors, u.timeouts, u.sum_ns, u.max_ns, u.histogram::bigint[]
+       FROM unnest($1::bigint[], $2::text[], $3::text[], $4::smallint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[], $10::text[])
+         AS u(minute_ms, service_name, operation, kind, count, errors, timeouts, sum_ns, max_ns, histogram)
+     ON CONFLICT (minute, service_name, operation, kind) DO UPDATE SET
+       count = r.count + excluded.count,
+       errors = r.errors + excluded.errors,
+       timeouts = r.timeouts + excluded.timeouts,
+       duration_sum_ns = r.duration_sum_ns + excluded.duration_sum_ns,
+       duration_max_ns = greatest(r.duration_max_ns, excluded.duration_max_ns),
+       histogram = sightline_add_histograms(r.histogram, excluded.histogram)`,
+    [
+      rows.map((r) => r.minuteMs),
+      rows.map((r) => r.serviceName),
+      rows.map((r) => r.operation),
+      rows.map((r) => r.kind),
+      rows.map((r) => r.count),
+      rows.map((r) => r.errors),
+      rows.map((r) => r.timeouts),
+      rows.map((r) => r.durationSumNs.toString()),
+      rows.map((r) => r.durationMaxNs.toString()),
+      // A 2-D array cannot be unnested row by row, so each histogram travels as its text form.
+      rows.map((r) => `{${r.histogram.join(",")}}`),
+    ],
+  );
+}
