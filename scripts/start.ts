@@ -15,6 +15,8 @@ import { buildIfStale } from "./build-if-stale";
 const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
 const log = (line: string) => console.log(`[sightline] ${line}`);
 const MAINTENANCE_INTERVAL_MS = 60 * 60 * 1000;
+/** `npm run dev`: the same start-up, with `next dev` (hot reload) instead of build + `next start`. */
+const dev = process.argv.includes("--dev");
 
 let database: PreparedDatabase | undefined;
 const children: ChildProcess[] = [];
@@ -25,7 +27,7 @@ async function main() {
   if (!(await isPortFree(env.PORT, env.HOST))) {
     throw new Error(`port ${env.PORT} is in use: stop whatever listens there or set PORT to a free port`);
   }
-  if (process.argv.includes("--skip-build") === false) buildIfStale(root, log);
+  if (!dev) buildIfStale(root, log);
   if (!env.SIGHTLINE_INGEST_KEY) {
     const local = readOrCreateLocalIngestKey(env.SIGHTLINE_DATA_DIR);
     env.SIGHTLINE_INGEST_KEY = local.key;
@@ -40,7 +42,7 @@ async function main() {
 }
 
 async function startServer(env: Env, database: PreparedDatabase) {
-  const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(env.PORT), "-H", env.HOST], {
+  const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOST], {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, SIGHTLINE_INGEST_KEY: env.SIGHTLINE_INGEST_KEY, DATABASE_URL: database.url, SIGHTLINE_DB_EMBEDDED: database.embedded ? "1" : "0", NEXT_TELEMETRY_DISABLED: "1" },

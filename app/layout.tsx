@@ -1,0 +1,33 @@
+import "@mantine/core/styles.css";
+import "@mantine/dates/styles.css";
+import { ColorSchemeScript, mantineHtmlProps } from "@mantine/core";
+import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { Providers } from "./providers";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("app");
+  return {
+    title: { default: t("name"), template: t("titleTemplate", { page: "%s" }) },
+    description: t("description"),
+  };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  return (
+    <html lang={locale} {...mantineHtmlProps}>
+      <head>
+        {/* Sets data-mantine-color-scheme before the first paint: no light flash in dark mode. */}
+        <ColorSchemeScript defaultColorScheme="auto" />
+      </head>
+      <body>
+        <NextIntlClientProvider>
+          <Providers locale={locale}>{children}</Providers>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

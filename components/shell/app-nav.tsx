@@ -1,0 +1,37 @@
+"use client";
+
+import { NavLink, Stack } from "@mantine/core";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { withTimeRange } from "@/lib/client/time-range-params";
+import { useTimeRange } from "@/lib/client/use-time-range";
+import { isActiveHref, navItems } from "./nav-items";
+
+/** Side navigation. Links carry the current window so moving between pages keeps it. */
+export function AppNav({ onNavigate }: { onNavigate: () => void }) {
+  const t = useTranslations("nav");
+  const pathname = usePathname();
+  const { range } = useTimeRange();
+  const rangeParams = range ? { from: range.fromMs, to: range.toMs, rel: range.rel } : {};
+  return (
+    <Stack gap={2}>
+      {navItems.map(({ key, href, icon: Icon }) => {
+        const active = isActiveHref(pathname, href);
+        return (
+          <NavLink
+            key={key}
+            component={Link}
+            href={withTimeRange(href, rangeParams)}
+            label={t(key)}
+            leftSection={<Icon size={18} stroke={1.6} />}
+            active={active}
+            aria-current={active ? "page" : undefined}
+            onClick={onNavigate}
+            variant="light"
+          />
+        );
+      })}
+    </Stack>
+  );
+}

@@ -1,0 +1,37 @@
+import {
+  IconAlertTriangle,
+  IconChartLine,
+  IconDatabase,
+  IconHistory,
+  IconLayoutDashboard,
+  IconReportAnalytics,
+  IconRoute,
+  IconServer2,
+  IconSettings,
+  type Icon,
+} from "@tabler/icons-react";
+
+export type NavKey = "overview" | "services" | "traces" | "metrics" | "database" | "audit" | "reports" | "incidents" | "settings";
+
+export interface NavItem {
+  key: NavKey;
+  href: string;
+  icon: Icon;
+}
+
+/** Every page of the dashboard, in menu order. Labels are `nav.<key>` in the catalogues. */
+export const navItems: readonly NavItem[] = [
+  { key: "overview", href: "/", icon: IconLayoutDashboard },
+  { key: "services", href: "/services", icon: IconServer2 },
+  { key: "traces", href: "/traces", icon: IconRoute },
+  { key: "metrics", href: "/metrics", icon: IconChartLine },
+  { key: "database", href: "/database", icon: IconDatabase },
+  { key: "audit", href: "/audit", icon: IconHistory },
+  { key: "reports", href: "/reports", icon: IconReportAnalytics },
+  { key: "incidents", href: "/incidents", icon: IconAlertTriangle },
+  { key: "settings", href: "/settings", icon: IconSettings },
+];
+
+export function isActiveHref(pathname: string, href: string): boolean {
+  return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+}
