@@ -1,0 +1,115 @@
+"use client";
+
+import { Box, useComputedColorScheme, type MantineStyleProp } from "@mantine/core";
+import type { ECElementEvent, EChartsType } from "echarts/core";
+import { useLocale, useTranslations } from "next-intl";
+import { useEffect, useRef } from "react";
+import { echarts, type EChartOption } from "./echarts-setup";
+
+/** Parameters of the events pages listen to; add an entry when a page needs another event. */
+export interface EChartEventParams {
+  click: ECElementEvent;
+  dblclick: ECElementEvent;
+  /** `{ batch: [{ areas, selected }] }` after a brush selection changes. */
+  brushselected: { batch: { areas: unknown[]; selected: { seriesIndex: number; dataIndex: number[] }[] }[] };
+  /** `{ areas }` when the user finishes a brush stroke. */
+  brushend: { areas: { coordRange?: unknown; range?: unknown }[] };
+  datazoom: { start?: number; end?: number; startValue?: number; endValue?: number; batch?: unknown[] };
+  legendselectchanged: { name: string; selected: Record<string, boolean> };
+}
+
+export type EChartEventHandlers = { [K in keyof EChartEventParams]?: (params: EChartEventParams[K], chart: EChartsType) => void };
+
+export interface EChartProps {
+  option: EChartOption;
+  /** Describes the chart for screen readers (the canvas itself says nothing). */
+  ariaLabel: string;
+  height: number | string;
+  loading?: boolean;
+  /**
+   * true (default): each option is the whole chart, so a series that disappeared from the data
+   * disappears from the chart. false: merge into the current chart (for incremental updates).
+   */
+  notMerge?: boolean;
+  onEvents?: EChartEventHandlers;
+  style?: MantineStyleProp;
+}
+
+/**
+ * The one ECharts wrapper. Owns the instance: created on mount, resized with its box, disposed
+ * on unmount. The theme follows Mantine's colour scheme and the locale the UI's language; ECharts
+ * cannot switch locale in place, so a change of either re-creates the instance.
+ */
+export function EChart({ option, ariaLabel, height, loading = false, notMerge = true, onEvents, style }: EChartProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<EChartsType | null>(null);
+  const scheme = useComputedColorScheme("light", { getInitialValueInEffect: true });
+  const echartsLocale = useLocale() === "zh-CN" ? "ZH" : "EN";
+  const loadingText = useTranslations("chart")("loading");
+  const handlersRef = useRef(onEvents);
+  const eventNames = Object.keys(onEvents ?? {}).sort().join(",");
+
+  useEffect(() => {
+    handlersRef.current = onEvents;
+  });
+
+  // Declared first: effects run in order, so the ones below always see the current instance.
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const chart = echarts.init(container, scheme === "dark" ? "dark" : undefined, { locale: echartsLocale });
+    chartRef.current = chart;
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => chart.resize());
+    });
+    observer.observe(container);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+      chart.dispose();
+      chartRef.current = null;
+    };
+  }, [scheme, echartsLocale]);
+
+  useEffect(() => {
+    // Transparent so the card's own background shows in both themes.
+    chartRef.current?.setOption({ backgroundColor: "transparent", ...option }, { notMerge, lazyUpdate: true });
+  }, [option, notMerge, scheme, echartsLocale]);
+
+  useEffect(() => {
+    const chart = chartRef.current;
+    if (!chart) return;
+    if (loading) {
+      chart.showLoading("default", {
+        text: loadingText,
+        color: "#4c6ef5",
+        textColor: scheme === "dark" ? "#c9c9c9" : "#495057",
+        maskColor: scheme === "dark" ? "rgba(36, 36, 36, 0.6)" : "rgba(255, 255, 255, 0.7)",
+      });
+    } else {
+      chart.hideLoading();
+    }
+  }, [loading, loadingText, scheme, echartsLocale]);
+
+  useEffect(() => {
+    const chart = chartRef.current;
+    if (!chart || !eventNames) return;
+    // Bound once per instance and event name; the handler called is always the latest prop.
+    const bound = eventNames.split(",").map((name) => {
+      const listener = (params: unknown) => {
+        const handler = handlersRef.current?.[name as keyof EChartEventParams] as ((params: unknown, chart: EChartsType) => void) | undefined;
+        handler?.(params, chart);
+      };
+      chart.on(name, listener);
+      return [name, listener] as const;
+    });
+    return () => {
+      if (chart.isDisposed()) return;
+      for (const [name, listener] of bound) chart.off(name, listener);
+    };
+  }, [eventNames, scheme, echartsLocale]);
+
+  return <Box ref={containerRef} role="img" aria-label={ariaLabel} h={height} w="100%" style={style} />;
+}

@@ -1,0 +1,68 @@
+// The one place ECharts modules are registered. Importing `echarts/core` plus only these keeps
+// the bundle a fraction of the full build; a page that needs another chart type or component
+// adds it here (and to `EChartOption`), never imports "echarts" itself.
+import { BarChart, LineChart, ScatterChart, type BarSeriesOption, type LineSeriesOption, type ScatterSeriesOption } from "echarts/charts";
+import {
+  AriaComponent,
+  BrushComponent,
+  DataZoomComponent,
+  DatasetComponent,
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  TitleComponent,
+  ToolboxComponent,
+  TooltipComponent,
+  type AriaComponentOption,
+  type BrushComponentOption,
+  type DataZoomComponentOption,
+  type DatasetComponentOption,
+  type GridComponentOption,
+  type LegendComponentOption,
+  type MarkAreaComponentOption,
+  type MarkLineComponentOption,
+  type TitleComponentOption,
+  type ToolboxComponentOption,
+  type TooltipComponentOption,
+} from "echarts/components";
+import * as echarts from "echarts/core";
+import { CanvasRenderer } from "echarts/renderers";
+
+echarts.use([
+  BarChart,
+  LineChart,
+  ScatterChart,
+  AriaComponent,
+  BrushComponent,
+  DataZoomComponent,
+  DatasetComponent,
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  TitleComponent,
+  ToolboxComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
+
+/** Option type limited to what is registered above, so an unregistered series fails to compile. */
+export type EChartOption = echarts.ComposeOption<
+  | BarSeriesOption
+  | LineSeriesOption
+  | ScatterSeriesOption
+  | AriaComponentOption
+  | BrushComponentOption
+  | DataZoomComponentOption
+  | DatasetComponentOption
+  | GridComponentOption
+  | LegendComponentOption
+  | MarkAreaComponentOption
+  | MarkLineComponentOption
+  | TitleComponentOption
+  | ToolboxComponentOption
+  | TooltipComponentOption
+>;
+
+export { echarts };

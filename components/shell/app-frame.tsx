@@ -1,0 +1,25 @@
+"use client";
+
+import { AppShell } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { AppHeader } from "./app-header";
+import { AppNav } from "./app-nav";
+
+/** The dashboard's frame: header with the global controls, side navigation, page content. */
+export function AppFrame({ children }: { children: ReactNode }) {
+  const t = useTranslations("nav");
+  const [navOpened, { toggle, close }] = useDisclosure(false);
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: "sm", collapsed: { mobile: !navOpened } }} padding="lg">
+      <AppShell.Header>
+        <AppHeader navOpened={navOpened} onToggleNav={toggle} />
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t("label")}>
+        <AppNav onNavigate={close} />
+      </AppShell.Navbar>
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  );
+}
