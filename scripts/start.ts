@@ -7,8 +7,8 @@ import { prepareDatabase, runPartitionMaintenance, type PreparedDatabase } from 
 import { readOrCreateLocalIngestKey } from "../lib/ingest/auth/read-or-create-local-key";
 import { buildIfStale } from "./build-if-stale";
 
-// `npm start`: configuration → port check → build if stale → database (embedded unless
-// DATABASE_URL) → migrations → the Next.js server, with partition upkeep every hour.
+// `npm start`: configuration → port check → database (embedded unless DATABASE_URL) →
+// migrations → build if stale → the Next.js server, with partition upkeep every hour.
 // Any failure ends in one line saying what to fix, and Ctrl-C / SIGTERM stops everything,
 // the embedded PostgreSQL included.
 
@@ -27,13 +27,14 @@ async function main() {
   if (!(await isPortFree(env.PORT, env.HOST))) {
     throw new Error(`port ${env.PORT} is in use: stop whatever listens there or set PORT to a free port`);
   }
-  if (!dev) buildIfStale(root, log);
   if (!env.SIGHTLINE_INGEST_KEY) {
     const local = readOrCreateLocalIngestKey(env.SIGHTLINE_DATA_DIR);
     env.SIGHTLINE_INGEST_KEY = local.key;
     log(`ingest key (SIGHTLINE_INGEST_KEY not set): kept in ${local.file}`);
   }
+  // The database first: a wrong DATABASE_URL should fail in a second, not after a build.
   database = await prepareDatabase(env, log);
+  if (!dev) buildIfStale(root, log);
   const timer = setInterval(() => {
     runPartitionMaintenance(database!.url, env, log).catch((error: unknown) => log(`partition upkeep failed: ${String(error)}`));
   }, MAINTENANCE_INTERVAL_MS);

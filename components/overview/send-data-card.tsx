@@ -44,7 +44,7 @@ export function SendDataCard() {
             {environment && <CopyValue value={environment} label={t("copyEnvironment")} />}
           </Group>
           {environment ? (
-            <Code block fz="sm" data-testid="otlp-environment">
+            <Code block fz="sm" style={{ overflowX: "auto" }} data-testid="otlp-environment">
               {environment}
             </Code>
           ) : (

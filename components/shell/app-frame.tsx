@@ -1,11 +1,13 @@
 "use client";
 
-import { AppShell } from "@mantine/core";
+import { AppShell, Group, ScrollArea } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { AppHeader } from "./app-header";
 import { AppNav } from "./app-nav";
+import { LanguageSwitch } from "./language-switch";
+import { ThemeToggle } from "./theme-toggle";
 
 /** The dashboard's frame: header with the global controls, side navigation, page content. */
 export function AppFrame({ children }: { children: ReactNode }) {
@@ -17,7 +19,15 @@ export function AppFrame({ children }: { children: ReactNode }) {
         <AppHeader navOpened={navOpened} onToggleNav={toggle} />
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t("label")}>
-        <AppNav onNavigate={close} />
+        <AppShell.Section grow component={ScrollArea}>
+          <AppNav onNavigate={close} />
+        </AppShell.Section>
+        <AppShell.Section hiddenFrom="sm" pt="xs">
+          <Group gap="xs">
+            <LanguageSwitch />
+            <ThemeToggle />
+          </Group>
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>
     </AppShell>

@@ -31,8 +31,11 @@ export function AppHeader({ navOpened, onToggleNav }: { navOpened: boolean; onTo
       <Group gap="xs" wrap="nowrap">
         <TimeRangeControls />
         <RefreshControl />
-        <LanguageSwitch />
-        <ThemeToggle />
+        {/* On phones these two move into the navigation drawer to leave room for the time range. */}
+        <Group gap="xs" wrap="nowrap" visibleFrom="sm">
+          <LanguageSwitch />
+          <ThemeToggle />
+        </Group>
       </Group>
     </Group>
   );

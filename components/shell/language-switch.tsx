@@ -5,7 +5,8 @@ import { IconCheck, IconLanguage } from "@tabler/icons-react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useTransition } from "react";
-import { localeCookie, type AppLocale } from "@/i18n/locales";
+import type { AppLocale } from "@/i18n/locales";
+import { rememberLocale } from "@/lib/client/remember-locale";
 
 const options = [
   { locale: "en", label: "english" },
@@ -25,7 +26,7 @@ export function LanguageSwitch() {
 
   const choose = (locale: AppLocale) => {
     if (locale === current) return;
-    document.cookie = localeCookie(locale);
+    rememberLocale(locale);
     startTransition(() => router.refresh());
   };
 

@@ -14,10 +14,10 @@ export function ThemeToggle() {
     <Tooltip label={t("colorScheme")}>
       <ActionIcon variant="default" size="lg" aria-label={t("colorScheme")} onClick={() => setColorScheme(computed === "dark" ? "light" : "dark")}>
         {/* Both icons are rendered and CSS shows the right one, so server and client agree. */}
-        <Box component="span" darkHidden display="inline-flex">
+        <Box component="span" darkHidden>
           <IconMoon size={18} stroke={1.6} />
         </Box>
-        <Box component="span" lightHidden display="inline-flex">
+        <Box component="span" lightHidden>
           <IconSun size={18} stroke={1.6} />
         </Box>
       </ActionIcon>

@@ -3,8 +3,9 @@
 import { Button, Stack, Text } from "@mantine/core";
 import { InlineDateTimePicker, type DateStringValue } from "@mantine/dates";
 import dayjs from "dayjs";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { dayjsLocales } from "@/i18n/locales";
 import type { TimeRange } from "@/lib/client/time-range";
 
 type RangeValue = [DateStringValue | null, DateStringValue | null];
@@ -17,12 +18,15 @@ const fromPickerValue = (value: DateStringValue | null): number | null => (value
 /** Calendar with start and end times; applying it sets an absolute window. */
 export function AbsoluteRangeForm({ range, onApply }: { range: TimeRange; onApply: (range: TimeRange) => void }) {
   const t = useTranslations("timeRange");
+  const dayjsLocale = dayjsLocales[useLocale()];
+  const dayLabelFormat = t("calendar.dayLabelFormat");
   const [value, setValue] = useState<RangeValue>(() => [toPickerValue(range.fromMs), toPickerValue(range.toMs)]);
   const fromMs = fromPickerValue(value[0]);
   const toMs = fromPickerValue(value[1]);
   const valid = fromMs !== null && toMs !== null && fromMs < toMs;
 
   const timeLabels = (which: "startTime" | "endTime") => ({
+    label: t(which),
     hoursInputLabel: `${t(which)} · ${t("hours")}`,
     minutesInputLabel: `${t(which)} · ${t("minutes")}`,
     secondsInputLabel: `${t(which)} · ${t("seconds")}`,
@@ -38,7 +42,20 @@ export function AbsoluteRangeForm({ range, onApply }: { range: TimeRange; onAppl
         value={value}
         onChange={setValue}
         withSeconds
+        fullWidth={false}
         allowSingleDateInRange
+        monthLabelFormat={t("calendar.monthLabelFormat")}
+        getDayAriaLabel={(date) => dayjs(date).locale(dayjsLocale).format(dayLabelFormat)}
+        ariaLabels={{
+          previousMonth: t("calendar.previousMonth"),
+          nextMonth: t("calendar.nextMonth"),
+          previousYear: t("calendar.previousYear"),
+          nextYear: t("calendar.nextYear"),
+          previousDecade: t("calendar.previousDecade"),
+          nextDecade: t("calendar.nextDecade"),
+          monthLevelControl: t("calendar.monthLevelControl"),
+          yearLevelControl: t("calendar.yearLevelControl"),
+        }}
         valueFormat="YYYY-MM-DD HH:mm:ss"
         labelSeparator="→"
         timePickerProps={timeLabels("startTime")}

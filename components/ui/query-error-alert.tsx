@@ -16,7 +16,7 @@ export function QueryErrorAlert({ title, error, onRetry }: { title: string; erro
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{describeError(error, t)}</Text>
         {onRetry && (
-          <Button size="compact-sm" variant="light" color="red" onClick={onRetry}>
+          <Button size="compact-sm" variant="outline" color="red" onClick={onRetry}>
             {t("retry")}
           </Button>
         )}

@@ -6,7 +6,7 @@ const schema = z.object({ status: z.string() });
 
 function answer(status: number, body: unknown, contentType = "application/json") {
   const text = typeof body === "string" ? body : JSON.stringify(body);
-  const fetchMock = vi.fn(async () => new Response(text, { status, headers: { "content-type": contentType } }));
+  const fetchMock = vi.fn((_input: RequestInfo | URL, _init?: RequestInit) => Promise.resolve(new Response(text, { status, headers: { "content-type": contentType } })));
   vi.stubGlobal("fetch", fetchMock);
   return fetchMock;
 }
@@ -28,7 +28,7 @@ describe("fetchJson", () => {
   it("returns the parsed body and asks for JSON", async () => {
     const fetchMock = answer(200, { status: "ok", extra: 1 });
     await expect(fetchJson("/api/health", schema)).resolves.toEqual({ status: "ok" });
-    const init = fetchMock.mock.calls[0]?.[1] as RequestInit | undefined;
+    const init = fetchMock.mock.calls[0]?.[1];
     expect(new Headers(init?.headers).get("accept")).toBe("application/json");
   });
 

@@ -49,7 +49,7 @@ describe("message catalogues", () => {
     ["en", en],
     ["zh-CN", zhCN],
   ] as const)("%s formats every message", (locale, messages) => {
-    const t = createTranslator({ locale, messages: messages as Tree });
+    const t = createTranslator({ locale, messages });
     for (const [key, text] of catalogues[locale]) {
       const values: Record<string, string | number | ((chunks: string) => string)> = {};
       for (const name of argumentsOf(text)) if (name) values[name] = name === "count" ? 2 : `«${name}»`;

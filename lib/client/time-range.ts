@@ -27,7 +27,8 @@ export interface TimeRangeParams {
 export const RELATIVE_PRESETS = ["5m", "15m", "30m", "1h", "3h", "6h", "12h", "24h", "2d", "7d"] as const;
 export type RelativePreset = (typeof RELATIVE_PRESETS)[number];
 
-export const DEFAULT_RELATIVE: RelativePreset = "1h";
+// What a first visit shows: the last hour.
+const DEFAULT_SPEC: RelativeSpec = { amount: 1, unit: "h" };
 
 const UNIT_MS: Record<RelativeUnit, number> = {
   s: 1_000,
@@ -93,7 +94,7 @@ export function resolveTimeRange(params: TimeRangeParams, nowMs: number): { rang
   const fromUrl = readTimeRange(params);
   // An unparsable `rel` is dropped from the URL; the absolute window stays untouched.
   if (fromUrl) return { range: fromUrl, rewrite: params.rel !== fromUrl.rel };
-  const spec = parseRelative(params.rel) ?? (parseRelative(DEFAULT_RELATIVE) as RelativeSpec);
+  const spec = parseRelative(params.rel) ?? DEFAULT_SPEC;
   return { range: relativeRange(spec, nowMs), rewrite: true };
 }
 

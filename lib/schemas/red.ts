@@ -32,7 +32,7 @@ export const stepParamSchema = z
     }
     return seconds;
   })
-  .meta({ description: "bucket width: 60s, 5m, 1h, 1d or seconds; default keeps the series at about 300 points", examples: ["5m", "300"] });
+  .meta({ description: "bucket width: 60s, 5m, 1h, 1d or seconds; default keeps the series at about 300 points" });
 
 export const redQuerySchema = z
   .object({

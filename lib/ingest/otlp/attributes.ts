@@ -11,7 +11,6 @@ export class AttributeLimitError extends ItemRejection {
   override name = "AttributeLimitError";
 }
 
-const hasOwn = Object.prototype.hasOwnProperty;
 const { maxAttributeDepth, maxStringValueBytes, maxAttributesPerItem } = OTLP_LIMITS;
 
 export function convertAttributes(list: readonly PbKeyValue[] | null | undefined): Attributes {
@@ -37,17 +36,17 @@ export function convertAnyValue(value: PbAnyValue | null | undefined, key: strin
     throw new AttributeLimitError(`attribute "${key}" is nested deeper than ${maxAttributeDepth} levels`);
   }
   // Ordered by how often each kind occurs in real telemetry.
-  if (hasOwn.call(value, "stringValue")) return checkString(value.stringValue ?? "", key);
-  if (hasOwn.call(value, "intValue") && value.intValue != null) return int64ToAttr(value.intValue);
-  if (hasOwn.call(value, "boolValue")) return value.boolValue === true;
-  if (hasOwn.call(value, "doubleValue")) return finiteOrName(value.doubleValue ?? 0);
-  if (hasOwn.call(value, "arrayValue") && value.arrayValue != null) {
+  if (Object.hasOwn(value, "stringValue")) return checkString(value.stringValue ?? "", key);
+  if (Object.hasOwn(value, "intValue") && value.intValue != null) return int64ToAttr(value.intValue);
+  if (Object.hasOwn(value, "boolValue")) return value.boolValue === true;
+  if (Object.hasOwn(value, "doubleValue")) return finiteOrName(value.doubleValue ?? 0);
+  if (Object.hasOwn(value, "arrayValue") && value.arrayValue != null) {
     const values = value.arrayValue.values;
     const out: AttrValue[] = new Array<AttrValue>(values.length);
     for (let i = 0; i < values.length; i++) out[i] = convertAnyValue(values[i], key, depth + 1);
     return out;
   }
-  if (hasOwn.call(value, "kvlistValue") && value.kvlistValue != null) {
+  if (Object.hasOwn(value, "kvlistValue") && value.kvlistValue != null) {
     const entries = value.kvlistValue.values;
     if (entries.length > maxAttributesPerItem) {
       throw new AttributeLimitError(`attribute "${key}" has ${entries.length} entries, limit ${maxAttributesPerItem}`);
@@ -59,7 +58,7 @@ export function convertAnyValue(value: PbAnyValue | null | undefined, key: strin
     }
     return out;
   }
-  if (hasOwn.call(value, "bytesValue") && value.bytesValue != null) {
+  if (Object.hasOwn(value, "bytesValue") && value.bytesValue != null) {
     const bytes = value.bytesValue;
     if (bytes.length > maxStringValueBytes) {
       throw new AttributeLimitError(

@@ -38,7 +38,6 @@ export interface MetricIdentity {
 /** OTLP DataPointFlags.NO_RECORDED_VALUE: the point marks a gap (a staleness marker). */
 const NO_RECORDED_VALUE = 1;
 
-const hasOwn = Object.prototype.hasOwnProperty;
 
 type PointBase = MetricIdentity & {
   attributes: Attributes;
@@ -82,8 +81,8 @@ export function convertNumberPoint(
   window: TimeWindow,
 ): MetricPointRecord {
   let value: number | null;
-  if (hasOwn.call(point, "asInt") && point.asInt != null) value = int64ToNumber(point.asInt);
-  else if (hasOwn.call(point, "asDouble") && point.asDouble != null) value = point.asDouble;
+  if (Object.hasOwn(point, "asInt") && point.asInt != null) value = int64ToNumber(point.asInt);
+  else if (Object.hasOwn(point, "asDouble") && point.asDouble != null) value = point.asDouble;
   else if (point.flags & NO_RECORDED_VALUE) value = null;
   else throw new ItemRejection("data point has neither asInt nor asDouble");
   return { ...pointBase(identity, point, point.exemplars, window), type, value };
@@ -151,8 +150,8 @@ export function convertSummaryPoint(
 
 function convertExemplar(exemplar: PbExemplar, i: number): ExemplarRecord {
   let value: number;
-  if (hasOwn.call(exemplar, "asInt") && exemplar.asInt != null) value = int64ToNumber(exemplar.asInt);
-  else if (hasOwn.call(exemplar, "asDouble") && exemplar.asDouble != null) value = exemplar.asDouble;
+  if (Object.hasOwn(exemplar, "asInt") && exemplar.asInt != null) value = int64ToNumber(exemplar.asInt);
+  else if (Object.hasOwn(exemplar, "asDouble") && exemplar.asDouble != null) value = exemplar.asDouble;
   else throw new ItemRejection(`exemplar ${i} has neither asInt nor asDouble`);
   return {
     timeUnixNano: uint64ToBigInt(exemplar.timeUnixNano),

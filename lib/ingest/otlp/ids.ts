@@ -5,8 +5,9 @@
 const HEX_PATTERN = /^(?:[0-9a-fA-F]{2})*$/;
 
 export function bytesToHex(bytes: Uint8Array): string {
-  // A view, not a copy: protobufjs already hands out Buffer slices on Node.
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex");
+  // protobufjs hands out Buffer slices on Node; anything else gets a Buffer view, not a copy.
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return buffer.toString("hex");
 }
 
 /**

@@ -5,7 +5,7 @@
 import protobuf from "protobufjs/light.js";
 import descriptor from "./otlp-descriptor.json";
 
-const root = protobuf.Root.fromJSON(descriptor as protobuf.INamespace);
+const root = protobuf.Root.fromJSON(descriptor);
 
 const COMMON = "opentelemetry.proto.common.v1";
 const COLLECTOR = "opentelemetry.proto.collector";

@@ -7,8 +7,11 @@ import { ApiError } from "@/lib/http/api-error";
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 export function decodeProtobufRequest<T>(type: protobuf.Type, body: Uint8Array): T {
+  // protobufjs takes its faster Buffer reader, and hands out Buffer slices for bytes fields,
+  // only when given a Buffer; a view costs nothing.
+  const buffer = Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   try {
-    return type.decode(body) as unknown as T;
+    return type.decode(buffer) as unknown as T;
   } catch (error) {
     throw new ApiError("bad_request", `malformed protobuf ${type.name}: ${messageOf(error)}`, { cause: error });
   }

@@ -67,7 +67,9 @@ async function readLimited(body: ReadableStream<Uint8Array> | null, maxBytes: nu
     }
     chunks.push(value);
   }
-  return chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks, total);
+  if (chunks.length !== 1) return Buffer.concat(chunks, total);
+  const only = chunks[0] as Uint8Array;
+  return Buffer.from(only.buffer, only.byteOffset, only.byteLength);
 }
 
 // zlib stops inflating as soon as the output passes maxOutputLength, so memory stays bounded

@@ -53,3 +53,20 @@ export function logsRequest(logRecords: Record<string, unknown>[]): Uint8Array {
 export function jsonBody(value: unknown): Uint8Array {
   return new TextEncoder().encode(JSON.stringify(value));
 }
+
+/**
+ * The OTLP/JSON form of a request object written for `fromObject`: Buffers (the ids in these
+ * fixtures) become hex strings, as OTLP/JSON requires; everything else maps unchanged.
+ */
+export function otlpJsonBody(value: unknown): Uint8Array {
+  const text = JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === "object" && v !== null && (v as { type?: unknown }).type === "Buffer"
+      ? Buffer.from((v as { data: number[] }).data).toString("hex")
+      : v,
+  );
+  return new TextEncoder().encode(text);
+}
+
+export function metricsJsonRequest(metrics: Record<string, unknown>[]): Uint8Array {
+  return otlpJsonBody({ resourceMetrics: [{ scopeMetrics: [{ metrics }] }] });
+}

@@ -1,0 +1,9 @@
+import { getPool } from "@/lib/db/client";
+import { withRoute } from "@/lib/http/with-route";
+import { listServices } from "@/lib/query/list-services";
+import { resolveTimeRange } from "@/lib/query/resolve-time-range";
+import { servicesQuerySchema } from "@/lib/schemas/services";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withRoute({ query: servicesQuerySchema }, ({ query }) => listServices(getPool(), resolveTimeRange(query, Date.now())));

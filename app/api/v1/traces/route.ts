@@ -1,0 +1,12 @@
+import { getPool } from "@/lib/db/client";
+import { withRoute } from "@/lib/http/with-route";
+import { resolveTimeRange } from "@/lib/query/resolve-time-range";
+import { searchTraces } from "@/lib/query/search-traces";
+import { traceSearchQuerySchema } from "@/lib/schemas/traces";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withRoute({ query: traceSearchQuerySchema }, ({ query }) => {
+  const { from, to, ...filters } = query;
+  return searchTraces(getPool(), { ...filters, ...resolveTimeRange({ from, to }, Date.now()) });
+});

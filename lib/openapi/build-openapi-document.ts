@@ -1,0 +1,115 @@
+import { z } from "zod";
+import { attributeValueSchema } from "@/lib/schemas/common";
+import { logRecordSchema } from "@/lib/schemas/logs";
+import { metricInfoSchema, metricSeriesSchema } from "@/lib/schemas/metrics";
+import { redPointSchema } from "@/lib/schemas/red";
+import { serviceSummarySchema } from "@/lib/schemas/services";
+import { spanSchema, traceSummarySchema } from "@/lib/schemas/traces";
+import { apiEndpoints, type ApiEndpoint, type ParameterSchema } from "./api-endpoints";
+
+// GET /api/v1/openapi.json: an OpenAPI 3.1 document generated with zod's own JSON Schema
+// output (3.1 uses JSON Schema 2020-12, what z.toJSONSchema emits). Parameters come from the
+// input side of the request schemas (what a client sends: text), response bodies from the
+// output side of the response schemas (what it receives).
+
+type JsonObject = Record<string, unknown>;
+
+/** Sub-schemas worth a name of their own in `components`, referenced wherever they appear. */
+const namedParts: [string, z.ZodType][] = [
+  ["AnyValue", attributeValueSchema],
+  ["Span", spanSchema],
+  ["TraceSummary", traceSummarySchema],
+  ["ServiceSummary", serviceSummarySchema],
+  ["RedPoint", redPointSchema],
+  ["MetricInfo", metricInfoSchema],
+  ["MetricSeries", metricSeriesSchema],
+  ["LogRecord", logRecordSchema],
+];
+
+const COMPONENT_PREFIX = "#/components/schemas/";
+
+export function buildOpenApiDocument(endpoints: ApiEndpoint[] = apiEndpoints): JsonObject {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Sightline API",
+      version: "1",
+      description:
+        "Query API of Sightline. Times in parameters (`from`, `to`) are ISO-8601 or Unix milliseconds; nanosecond times in responses " +
+        "are decimal strings. Invalid parameters give a 400 with `{ error: { code, message } }` naming the parameter.",
+    },
+    tags: [...new Set(endpoints.map((e) => e.tag))].map((name) => ({ name })),
+    paths: Object.fromEntries(endpoints.map((endpoint) => [endpoint.path, { get: operation(endpoint) }])),
+    components: { schemas: componentSchemas(endpoints) },
+  };
+}
+
+function operation(endpoint: ApiEndpoint): JsonObject {
+  const parameters = [...parametersOf(endpoint.pathParams, "path"), ...parametersOf(endpoint.query, "query")];
+  return {
+    operationId: operationId(endpoint.path),
+    summary: endpoint.summary,
+    ...(endpoint.query?.description ? { description: endpoint.query.description } : {}),
+    tags: [endpoint.tag],
+    ...(parameters.length ? { parameters } : {}),
+    responses: Object.fromEntries(
+      Object.entries(endpoint.responses).map(([status, response]) => [
+        status,
+        { description: response.description, content: { "application/json": { schema: { $ref: COMPONENT_PREFIX + response.name } } } },
+      ]),
+    ),
+  };
+}
+
+function parametersOf(schema: ParameterSchema | undefined, location: "path" | "query"): JsonObject[] {
+  if (!schema) return [];
+  return Object.entries(schema.shape).map(([name, zodField]) => {
+    const { description, ...json } = strip(z.toJSONSchema(zodField, { io: "input", unrepresentable: "any" }));
+    // Repeatable parameters accept one value or many (`?attr=a&attr=b`): in OpenAPI, an exploded array.
+    const repeatable = Array.isArray(json.anyOf) && json.anyOf.some((s) => (s as JsonObject).type === "array");
+    return {
+      name,
+      in: location,
+      required: location === "path" || !zodField.isOptional(),
+      ...(typeof description === "string" ? { description } : {}),
+      schema: repeatable ? { type: "array", items: { type: "string" } } : json,
+      ...(repeatable ? { style: "form", explode: true } : {}),
+    };
+  });
+}
+
+function componentSchemas(endpoints: ApiEndpoint[]): JsonObject {
+  const registry = z.registry<{ id: string }>();
+  const added = new Map<string, z.ZodType>();
+  const register = (name: string, schema: z.ZodType) => {
+    const existing = added.get(name);
+    if (existing && existing !== schema) throw new Error(`two schemas share the component name ${name}`);
+    if (!existing) {
+      registry.add(schema, { id: name });
+      added.set(name, schema);
+    }
+  };
+  for (const [name, schema] of namedParts) register(name, schema);
+  for (const endpoint of endpoints) for (const response of Object.values(endpoint.responses)) register(response.name, response.schema);
+  const { schemas } = z.toJSONSchema(registry, { uri: (id) => COMPONENT_PREFIX + id, io: "output", unrepresentable: "any" }) as { schemas: Record<string, JsonObject> };
+  return Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, strip(schema)]));
+}
+
+/** `$schema` and `$id` belong to standalone JSON Schema documents, not to OpenAPI components. */
+function strip(schema: JsonObject): JsonObject {
+  const { $schema: _schema, $id: _id, ...rest } = schema;
+  return rest;
+}
+
+/** `/api/v1/traces/{traceId}` → `getTracesByTraceId`. */
+function operationId(path: string): string {
+  const words = path
+    .split("/")
+    .filter((part) => part && part !== "api" && part !== "v1")
+    .map((part) => (part.startsWith("{") ? `By${capitalise(part.slice(1, -1))}` : capitalise(part)));
+  return `get${words.join("")}`;
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}

@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { limitParam, nonEmptyParam, refineTimeRange, spanIdSchema, timeRangeShape, traceIdSchema } from "./common";
+
+// The row-level audit trail: what the db agent sends (POST /api/v1/ingest/audit) and what
+// GET /api/v1/audit/changes answers. One contract for the agent, the store and the UI.
+
+export const AUDIT_OPS = ["INSERT", "UPDATE", "DELETE"] as const;
+export type AuditOp = (typeof AUDIT_OPS)[number];
+
+/** Most changes one ingest request may carry; the agent sends at most 500. */
+export const MAX_AUDIT_BATCH = 2_000;
+
+const rowSchema = z.record(z.string(), z.json()).describe("the row as a JSON object, column → value (masked columns already masked in the monitored database)");
+
+/** An ISO-8601 instant with an offset; microseconds are kept (PostgreSQL's resolution). */
+export const isoInstantSchema = z.iso.datetime({ offset: true }).meta({ example: "2026-11-25T18:10:01.123456Z" });
+
+/** A transaction id: xid8 as decimal digits (or a JSON number), stored as bigint. */
+const txidSchema = z
+  .union([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.string().regex(/^\d{1,19}$/, "must be decimal digits")])
+  .transform((v) => String(v));
+
+export const auditChangeInputSchema = z
+  .object({
+    id: z.string().min(1).max(200).describe("stable id from the agent (`<database>:<installation>:<outbox id>`): a re-sent change is stored once"),
+    database: z.string().min(1).max(200),
+    schema: z.string().min(1).max(200).default("public"),
+    table: z.string().min(1).max(200),
+    op: z.enum(AUDIT_OPS),
+    pk: rowSchema.describe("primary key columns of the changed row"),
+    before: rowSchema.nullable().describe("the row before the change; null for INSERT"),
+    after: rowSchema.nullable().describe("the row after the change; null for DELETE"),
+    changedColumns: z.array(z.string()).max(2_000).default([]),
+    actor: z.string().max(500).nullable().default(null).describe("`sightline.actor` of the writing transaction"),
+    dbUser: z.string().max(200).nullable().default(null),
+    applicationName: z.string().max(200).nullable().default(null),
+    statement: z.string().max(10_000).nullable().default(null).describe("statement text, truncated (literals redacted when the database has masked columns)"),
+    txid: txidSchema.nullable().default(null),
+    traceId: traceIdSchema.nullable().default(null),
+    spanId: spanIdSchema.nullable().default(null),
+    committedAt: isoInstantSchema.describe("commit time of the transaction (see agents/db/README.md for how the agent determines it)"),
+  })
+  .superRefine((change, ctx) => {
+    if (change.op !== "INSERT" && change.before === null) ctx.addIssue({ code: "custom", path: ["before"], message: `is required for ${change.op}` });
+    if (change.op !== "DELETE" && change.after === null) ctx.addIssue({ code: "custom", path: ["after"], message: `is required for ${change.op}` });
+    if (change.spanId !== null && change.traceId === null) ctx.addIssue({ code: "custom", path: ["spanId"], message: "needs a traceId" });
+  });
+
+export type AuditChangeInput = z.infer<typeof auditChangeInputSchema>;
+
+export const auditIngestBodySchema = z.object({
+  changes: z.array(auditChangeInputSchema).min(1, "must hold at least one change").max(MAX_AUDIT_BATCH, `must hold at most ${MAX_AUDIT_BATCH} changes`),
+});
+
+export const auditIngestResponseSchema = z.object({
+  inserted: z.number().int().describe("changes stored by this request"),
+  duplicates: z.number().int().describe("changes already stored (a re-sent batch) and left as they were"),
+});
+
+export type AuditIngestResponse = z.infer<typeof auditIngestResponseSchema>;
+
+export const AUDIT_ORDERS = ["desc", "asc"] as const;
+
+export const auditChangesQuerySchema = z
+  .object({
+    database: nonEmptyParam.optional().describe("database name as the agent reports it"),
+    table: nonEmptyParam.optional().describe("table name, optionally schema-qualified (`public.orders`)"),
+    pk: nonEmptyParam
+      .optional()
+      .describe("primary key: a JSON object of the key columns (`{\"id\":42}`), or a bare value matching a single-column key (`42`)"),
+    traceId: traceIdSchema.optional(),
+    op: z.enum(AUDIT_OPS).optional(),
+    ...timeRangeShape,
+    limit: limitParam(100, 1_000),
+    order: z.enum(AUDIT_ORDERS).default("desc").describe("desc: newest first (default); asc: oldest first, for reading a row's history"),
+  })
+  .superRefine(refineTimeRange)
+  .describe("Default window: all stored changes. Changes are ordered by commit time, then by their order in the transaction.");
+
+export type AuditChangesQuery = z.infer<typeof auditChangesQuerySchema>;
+
+export const auditChangeSchema = z.object({
+  id: z.string(),
+  database: z.string(),
+  schema: z.string(),
+  table: z.string(),
+  op: z.enum(AUDIT_OPS),
+  pk: rowSchema,
+  before: rowSchema.nullable(),
+  after: rowSchema.nullable(),
+  changedColumns: z.array(z.string()),
+  actor: z.string().nullable(),
+  dbUser: z.string().nullable(),
+  applicationName: z.string().nullable(),
+  statement: z.string().nullable(),
+  txid: z.number().int().nullable(),
+  traceId: z.string().nullable(),
+  spanId: z.string().nullable(),
+  committedAt: z.string().describe("ISO-8601, UTC, microseconds"),
+});
+
+export const auditChangesResponseSchema = z.object({ changes: z.array(auditChangeSchema) });
+
+export type AuditChange = z.infer<typeof auditChangeSchema>;
+export type AuditChangesResponse = z.infer<typeof auditChangesResponseSchema>;

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { describeZodError } from "@/lib/http/with-route";
+import { logSearchQuerySchema } from "./logs";
+import { metricQuerySchema } from "./metrics";
+import { redQuerySchema } from "./red";
+import { traceIdPathSchema, traceSearchQuerySchema } from "./traces";
+
+function errorOf(result: { success: boolean; error?: unknown }): string {
+  expect(result.success).toBe(false);
+  return describeZodError(result.error as Parameters<typeof describeZodError>[0]);
+}
+
+describe("trace search parameters", () => {
+  it("applies defaults and parses times, numbers and repeated filters", () => {
+    const parsed = traceSearchQuerySchema.parse({
+      service: "checkout",
+      minDurationMs: "250",
+      attr: ["http.route=/api/orders", "http.response.status_code=500"],
+      attrExists: "order.id",
+      from: "2025-11-24T15:00:00Z",
+      to: "1764000000000",
+      timeout: "true",
+    });
+    expect(parsed).toMatchObject({
+      service: "checkout",
+      minDurationMs: 250,
+      status: "any",
+      limit: 20,
+      sort: "start",
+      timeout: true,
+      attr: [{ key: "http.route", value: "/api/orders" }, { key: "http.response.status_code", value: "500" }],
+      attrExists: ["order.id"],
+      from: Date.UTC(2025, 10, 24, 15),
+      to: 1_764_000_000_000,
+    });
+    expect(traceSearchQuerySchema.parse({}).timeout).toBeUndefined();
+  });
+
+  it("names the parameter that is wrong", () => {
+    expect(errorOf(traceSearchQuerySchema.safeParse({ from: "yesterday" }))).toMatch(/^from: expected ISO-8601/);
+    expect(errorOf(traceSearchQuerySchema.safeParse({ limit: "5000" }))).toMatch(/^limit: /);
+    expect(errorOf(traceSearchQuerySchema.safeParse({ status: "broken" }))).toMatch(/^status: /);
+    expect(errorOf(traceSearchQuerySchema.safeParse({ attr: "novalue" }))).toMatch(/^attr\.0: expected key=value/);
+    expect(errorOf(traceSearchQuerySchema.safeParse({ from: "2000", to: "1000" }))).toBe("from: must be earlier than to");
+    expect(errorOf(traceSearchQuerySchema.safeParse({ minDurationMs: "5", maxDurationMs: "1" }))).toBe("minDurationMs: must not exceed maxDurationMs");
+    expect(errorOf(traceSearchQuerySchema.safeParse({ service: ["a", "b"] }))).toMatch(/^service: /);
+  });
+
+  it("accepts only 32-hex trace ids, lowercased", () => {
+    expect(traceIdPathSchema.parse({ traceId: "5B8EFFF798038103D269B633813FC60C" }).traceId).toBe("5b8efff798038103d269b633813fc60c");
+    expect(errorOf(traceIdPathSchema.safeParse({ traceId: "xyz" }))).toBe("traceId: must be 32 hexadecimal characters");
+  });
+});
+
+describe("RED parameters", () => {
+  it("reads kinds by name or number and steps with units", () => {
+    expect(redQuerySchema.parse({ service: "a", kind: "server", step: "5m" })).toMatchObject({ kind: 2, step: 300 });
+    expect(redQuerySchema.parse({ service: "a", kind: "SPAN_KIND_CLIENT" }).kind).toBe(3);
+    expect(redQuerySchema.parse({ service: "a", kind: "4" }).kind).toBe(4);
+  });
+
+  it("requires a service and refuses unknown kinds and steps", () => {
+    expect(errorOf(redQuerySchema.safeParse({}))).toMatch(/^service: /);
+    expect(errorOf(redQuerySchema.safeParse({ service: "a", kind: "web" }))).toMatch(/^kind: expected one of/);
+    expect(errorOf(redQuerySchema.safeParse({ service: "a", step: "soon" }))).toMatch(/^step: /);
+  });
+});
+
+describe("metric and log parameters", () => {
+  it("reads metric filters, grouping and aggregation", () => {
+    expect(metricQuerySchema.parse({ name: "http.server.duration", filter: "http.route=/x", groupBy: ["service.name", "http.route"], agg: "p99" })).toMatchObject({
+      filter: [{ key: "http.route", value: "/x" }],
+      groupBy: ["service.name", "http.route"],
+      agg: "p99",
+    });
+    expect(errorOf(metricQuerySchema.safeParse({ name: "x", agg: "median" }))).toMatch(/^agg: /);
+  });
+
+  it("reads log severities by name or number", () => {
+    expect(logSearchQuerySchema.parse({ severity: "warn" }).severity).toBe(13);
+    expect(logSearchQuerySchema.parse({ severity: "17" }).severity).toBe(17);
+    expect(logSearchQuerySchema.parse({}).limit).toBe(100);
+    expect(errorOf(logSearchQuerySchema.safeParse({ severity: "loud" }))).toMatch(/^severity: /);
+    expect(errorOf(logSearchQuerySchema.safeParse({ spanId: "abc" }))).toBe("spanId: must be 16 hexadecimal characters");
+  });
+});

@@ -1,0 +1,116 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+import { makeTraceBatch } from "./bench/make-trace-batch";
+import { startBenchServer } from "./bench/start-bench-server";
+
+// `npm run bench:ingest`: several concurrent OTLP/HTTP protobuf senders (500 spans a request,
+// ~15 attributes a span) against a running Sightline for a fixed time. Prints accepted spans/s,
+// request latency p50/p99, throttled requests (retried, as an exporter would), lost spans
+// (acknowledged but not stored: must be 0), and — in the same run, on the same database — the
+// rate at which plain COPY loads the same span rows into the same table, as a ratio.
+// Senders run in this process on the same 2 cores as the server and its database.
+
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: "string", default: "30" },
+    senders: { type: "string", default: "4" },
+    "spans-per-request": { type: "string", default: "500" },
+  },
+});
+const seconds = Number(args.seconds);
+const senders = Number(args.senders);
+const spansPerRequest = Number(args["spans-per-request"]);
+const log = (line: string) => console.log(`[bench:ingest] ${line}`);
+
+const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+
+async function main() {
+  const server = await startBenchServer(log);
+  try {
+    const endpoint = `${server.url}/api/otlp/v1/traces`;
+    const headers = { "Content-Type": "application/x-protobuf", Authorization: `Bearer ${server.ingestKey}` };
+    const send = async (body: Uint8Array) => {
+      const started = performance.now();
+      const response = await fetch(endpoint, { method: "POST", body: body as BodyInit, headers });
+      await response.arrayBuffer();
+      return { status: response.status, ms: performance.now() - started, retryAfter: Number(response.headers.get("retry-after") ?? 1) };
+    };
+
+    log(`warming up`);
+    for (let i = 0; i < 4; i++) await send(makeTraceBatch(spansPerRequest));
+    const db = new pg.Client({ connectionString: server.databaseUrl });
+    await db.connect();
+    const before = Number((await db.query("SELECT count(*) AS n FROM spans")).rows[0].n);
+
+    log(`sending for ${seconds}s with ${senders} senders, ${spansPerRequest} spans a request`);
+    const latencies: number[] = [];
+    let acceptedSpans = 0;
+    let throttled = 0;
+    let failed = 0;
+    const deadline = performance.now() + seconds * 1000;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: senders }, async () => {
+        while (performance.now() < deadline) {
+          const body = makeTraceBatch(spansPerRequest);
+          for (;;) {
+            const result = await send(body);
+            latencies.push(result.ms);
+            if (result.status === 200) {
+              acceptedSpans += spansPerRequest;
+              break;
+            }
+            if (result.status === 429 || result.status === 503) {
+              throttled++;
+              await new Promise((resolve) => setTimeout(resolve, result.retryAfter * 1000));
+              continue; // an exporter retries the same batch
+            }
+            failed++;
+            break;
+          }
+        }
+      }),
+    );
+    const elapsed = (performance.now() - started) / 1000;
+    const stored = Number((await db.query("SELECT count(*) AS n FROM spans")).rows[0].n) - before;
+    latencies.sort((a, b) => a - b);
+    const ingestRate = acceptedSpans / elapsed;
+
+    const copyRate = await measureCopy(db, stored);
+    await db.end();
+
+    log("results");
+    console.log(`  accepted spans/s      ${ingestRate.toFixed(0)} (${acceptedSpans} spans in ${elapsed.toFixed(1)} s)`);
+    console.log(`  request p50 / p99     ${percentile(latencies, 0.5).toFixed(0)} ms / ${percentile(latencies, 0.99).toFixed(0)} ms (${latencies.length} requests)`);
+    console.log(`  throttled (retried)   ${throttled}`);
+    console.log(`  failed requests       ${failed}`);
+    console.log(`  lost spans            ${acceptedSpans - stored} (acknowledged ${acceptedSpans}, stored ${stored})`);
+    console.log(`  plain COPY rows/s     ${copyRate.toFixed(0)} (same span rows, same table)`);
+    console.log(`  ingest / COPY         ${((100 * ingestRate) / copyRate).toFixed(0)}%`);
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * Reads back the spans just ingested and loads them again with COPY into the same table,
+ * shifted one day (tomorrow's partition exists ahead of time) so their keys stay unique.
+ */
+async function measureCopy(db: pg.Client, rows: number): Promise<number> {
+  const columns = "start_time, trace_id, span_id, parent_span_id, trace_state, flags, service_name, name, kind, start_ns, duration_ns, status_code, status_message, is_timeout, attributes, resource_id, scope_name, scope_version, links, dropped_attributes_count, dropped_events_count, dropped_links_count";
+  const chunks: Buffer[] = [];
+  const out = db.query(copyTo(`COPY (SELECT start_time + interval '1 day', ${columns.split(", ").slice(1).join(", ")} FROM spans ORDER BY start_time LIMIT ${rows}) TO STDOUT`));
+  for await (const chunk of out) chunks.push(chunk as Buffer);
+  const data = Buffer.concat(chunks);
+  const started = performance.now();
+  await pipeline(Readable.from([data]), db.query(copyFrom(`COPY spans (${columns}) FROM STDIN`)));
+  return rows / ((performance.now() - started) / 1000);
+}
+
+main().catch((error: unknown) => {
+  console.error(`[bench:ingest] failed: ${error instanceof Error ? error.stack : String(error)}`);
+  process.exit(1);
+});

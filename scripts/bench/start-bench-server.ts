@@ -1,0 +1,51 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseEnv } from "../../lib/env";
+import { findFreePort } from "../../lib/net/find-free-port";
+import { prepareDatabase } from "../../lib/db/prepare-database";
+
+// A throw-away Sightline for benchmarks: an embedded PostgreSQL in a temporary directory and
+// the production server started by `npm start`'s own script against it.
+
+export interface BenchServer {
+  url: string;
+  databaseUrl: string;
+  ingestKey: string;
+  stop(): Promise<void>;
+}
+
+export async function startBenchServer(log: (line: string) => void): Promise<BenchServer> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "sightline-bench-"));
+  const env = parseEnv({ SIGHTLINE_DATA_DIR: dataDir, SIGHTLINE_EMBEDDED_DB_PORT: "0" });
+  const database = await prepareDatabase(env, log);
+  const port = await findFreePort();
+  const ingestKey = "bench-ingest-key-0123456789abcdef";
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: database.url, SIGHTLINE_INGEST_KEY: ingestKey, SIGHTLINE_DEMO: "0", SIGHTLINE_DATA_DIR: dataDir },
+  });
+  server.stdout.on("data", (chunk: Buffer) => {
+    for (const line of chunk.toString().split("\n")) if (line.startsWith("[sightline]")) log(line.replace("[sightline] ", "server: "));
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (server.exitCode !== null) throw new Error("the Sightline server exited during start-up");
+    if (i > 3000) throw new Error("the Sightline server did not become healthy within 5 minutes");
+    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    if (ok) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    databaseUrl: database.url,
+    ingestKey,
+    stop: async () => {
+      server.kill("SIGTERM");
+      await new Promise((resolve) => server.once("exit", resolve));
+      await database.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
