@@ -168,3 +168,48 @@ test.describe("dashboard shell", { tag: "@shell" }, () => {
     await expect(health.getByText("OK", { exact: true })).toBeVisible();
   });
 });
+
+test.describe("overview rendering of a known storage answer", { tag: "@shell" }, () => {
+  // The served database is empty, and row counts are planner estimates that lag behind inserts,
+  // so this one test answers GET /api/v1/storage itself to check how a known answer is drawn.
+  test("stored telemetry is charted per day and listed per signal", async ({ page }) => {
+    const today = new Date().toISOString().slice(0, 10);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await page.route("**/api/v1/storage", (route) =>
+      route.fulfill({
+        json: {
+          database: { serverVersion: "18.1", sizeBytes: 52_428_800, embedded: true },
+          tables: [
+            { table: "spans", retentionDays: 7, partitions: [{ day: yesterday, rows: 1200, bytes: 1_048_576 }, { day: today, rows: 3400, bytes: 2_097_152 }] },
+            { table: "log_records", retentionDays: 3, partitions: [{ day: today, rows: 250, bytes: 65_536 }] },
+            { table: "lock_events", retentionDays: 30, partitions: [] },
+          ],
+        },
+      }),
+    );
+    const shell = new ShellPage(page);
+    await shell.goto("/");
+    const storage = shell.region("Stored telemetry");
+    await expect(storage.getByText("PostgreSQL 18.1, 50 MB on disk")).toBeVisible();
+    await expect(storage.getByRole("img", { name: "Stacked bar chart of estimated rows per day for each signal" }).locator("canvas")).toHaveCount(1);
+    const spans = storage.getByRole("row").filter({ hasText: "Spans" });
+    await expect(spans).toContainText("4,600");
+    await expect(spans).toContainText("3 MB");
+    await expect(spans).toContainText("7 days");
+    await expect(spans).toContainText(yesterday);
+    await expect(storage.getByRole("row").filter({ hasText: "Lock events" })).toContainText("—");
+  });
+
+  test("a failing storage request says why", async ({ page }) => {
+    await page.route("**/api/v1/storage", (route) =>
+      route.fulfill({ status: 400, json: { error: { code: "bad_request", message: "<b>from</b>: must be a date" } } }),
+    );
+    const shell = new ShellPage(page);
+    await shell.goto("/");
+    const storage = shell.region("Stored telemetry");
+    await expect(storage.getByText("Could not load stored telemetry")).toBeVisible();
+    // Server text is shown as text: the tags appear literally instead of becoming markup.
+    await expect(storage.getByText("<b>from</b>: must be a date")).toBeVisible();
+    await expect(storage.locator("b")).toHaveCount(0);
+  });
+});

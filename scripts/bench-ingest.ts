@@ -43,7 +43,7 @@ async function main() {
     for (let i = 0; i < 4; i++) await send(makeTraceBatch(spansPerRequest));
     const db = new pg.Client({ connectionString: server.databaseUrl });
     await db.connect();
-    const before = Number((await db.query("SELECT count(*) AS n FROM spans")).rows[0].n);
+    const before = Number((await db.query<{ n: string }>("SELECT count(*) AS n FROM spans")).rows[0]!.n);
 
     log(`sending for ${seconds}s with ${senders} senders, ${spansPerRequest} spans a request`);
     const latencies: number[] = [];
@@ -75,7 +75,7 @@ async function main() {
       }),
     );
     const elapsed = (performance.now() - started) / 1000;
-    const stored = Number((await db.query("SELECT count(*) AS n FROM spans")).rows[0].n) - before;
+    const stored = Number((await db.query<{ n: string }>("SELECT count(*) AS n FROM spans")).rows[0]!.n) - before;
     latencies.sort((a, b) => a - b);
     const ingestRate = acceptedSpans / elapsed;
 

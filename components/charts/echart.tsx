@@ -74,9 +74,14 @@ export function EChart({ option, ariaLabel, height, loading = false, notMerge = 
   }, [scheme, echartsLocale]);
 
   useEffect(() => {
-    // Transparent so the card's own background shows in both themes.
-    chartRef.current?.setOption({ backgroundColor: "transparent", ...option }, { notMerge, lazyUpdate: true });
-  }, [option, notMerge, scheme, echartsLocale]);
+    // Transparent so the card's own background shows in both themes. ECharts' aria module
+    // writes the container's aria-label itself; given our description it keeps the one we
+    // chose instead of an English dump of every data point.
+    chartRef.current?.setOption(
+      { backgroundColor: "transparent", aria: { enabled: true, label: { description: ariaLabel } }, ...option },
+      { notMerge, lazyUpdate: true },
+    );
+  }, [option, notMerge, ariaLabel, scheme, echartsLocale]);
 
   useEffect(() => {
     const chart = chartRef.current;

@@ -15,7 +15,6 @@ export function StorageChart({ summary }: { summary: StorageSummary }) {
     const exact = new Intl.NumberFormat(locale);
     const compact = new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 1 });
     return {
-      aria: { enabled: true },
       tooltip: {
         trigger: "axis",
         axisPointer: { type: "shadow" },

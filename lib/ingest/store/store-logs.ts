@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
+import { pgJson, pgText } from "./pg-safe";
 import { ensurePartitions } from "@/lib/db/ensure-partitions";
 import { utcDay } from "@/lib/db/maintain-partitions";
 import { withTransaction } from "@/lib/db/with-transaction";
@@ -14,8 +15,8 @@ export async function storeLogs(pool: pg.Pool, logs: LogRecordRecord[]): Promise
   await ensurePartitions(pool, "log_records", new Set(logs.map((l) => utcDay(Number(l.timeUnixNano / 1_000_000n)))));
   const result = await withTransaction(pool, async (client) => {
     const resourceIds = await upsertResources(client, logs);
-    const bodies = logs.map((l) => JSON.stringify(l.body));
-    const attributes = logs.map((l) => JSON.stringify(l.attributes));
+    const bodies = logs.map((l) => pgJson(l.body));
+    const attributes = logs.map((l) => pgJson(l.attributes));
     const { rowCount } = await client.query(
       `INSERT INTO log_records (time, record_hash, time_ns, observed_time_ns, trace_id, span_id, severity_number, severity_text,
                                 body, body_text, event_name, service_name, attributes, resource_id, scope_name, flags, dropped_attributes_count)
@@ -34,14 +35,14 @@ export async function storeLogs(pool: pg.Pool, logs: LogRecordRecord[]): Promise
         logs.map((l) => l.traceId),
         logs.map((l) => l.spanId),
         logs.map((l) => l.severityNumber),
-        logs.map((l) => l.severityText || null),
+        logs.map((l) => pgText(l.severityText) || null),
         bodies,
-        logs.map((l) => (typeof l.body === "string" ? l.body : JSON.stringify(l.body))),
-        logs.map((l) => l.eventName || null),
-        logs.map((l) => l.serviceName),
+        logs.map((l) => (typeof l.body === "string" ? pgText(l.body) : pgJson(l.body))),
+        logs.map((l) => pgText(l.eventName) || null),
+        logs.map((l) => pgText(l.serviceName)),
         attributes,
         logs.map((l) => resourceIds.get(l.resource)),
-        logs.map((l) => l.scope.name || null),
+        logs.map((l) => pgText(l.scope.name) || null),
         logs.map((l) => l.flags),
         logs.map((l) => l.droppedAttributesCount),
       ],

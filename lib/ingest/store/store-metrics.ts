@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { pgJson, pgText } from "./pg-safe";
 import { ensurePartitions } from "@/lib/db/ensure-partitions";
 import { utcDay } from "@/lib/db/maintain-partitions";
 import { withTransaction } from "@/lib/db/with-transaction";
@@ -50,16 +51,16 @@ async function upsertSeries(client: pg.ClientBase, points: MetricPointRecord[], 
      ON CONFLICT (id) DO UPDATE SET last_seen = now(), description = excluded.description`,
     [
       rows.map(([id]) => id),
-      rows.map(([, p]) => p.name),
+      rows.map(([, p]) => pgText(p.name)),
       rows.map(([, p]) => p.type),
-      rows.map(([, p]) => p.unit),
-      rows.map(([, p]) => p.description),
+      rows.map(([, p]) => pgText(p.unit)),
+      rows.map(([, p]) => pgText(p.description)),
       rows.map(([, p]) => p.aggregationTemporality),
       rows.map(([, p]) => p.isMonotonic),
-      rows.map(([, p]) => p.serviceName),
-      rows.map(([, p]) => JSON.stringify(p.attributes)),
+      rows.map(([, p]) => pgText(p.serviceName)),
+      rows.map(([, p]) => pgJson(p.attributes)),
       rows.map(([, p]) => resourceIds.get(p.resource)),
-      rows.map(([, p]) => p.scope.name || null),
+      rows.map(([, p]) => pgText(p.scope.name) || null),
     ],
   );
   return rows.map(([id]) => id);
@@ -90,11 +91,11 @@ async function insertPoints(client: pg.ClientBase, points: MetricPointRecord[], 
       pick((p) => (p.type === "histogram" ? `{${p.explicitBounds.join(",")}}` : null)),
       pick((p) =>
         p.type === "exponential_histogram"
-          ? JSON.stringify({ scale: p.scale, zeroCount: p.zeroCount, zeroThreshold: p.zeroThreshold, positive: p.positive, negative: p.negative })
+          ? pgJson({ scale: p.scale, zeroCount: p.zeroCount, zeroThreshold: p.zeroThreshold, positive: p.positive, negative: p.negative })
           : null,
       ),
-      pick((p) => (p.type === "summary" ? JSON.stringify(p.quantileValues) : null)),
-      pick((p) => (p.exemplars.length ? JSON.stringify(p.exemplars, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) : null)),
+      pick((p) => (p.type === "summary" ? pgJson(p.quantileValues) : null)),
+      pick((p) => (p.exemplars.length ? pgJson(p.exemplars, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) : null)),
       pick((p) => p.flags),
     ],
   );

@@ -7,14 +7,16 @@ import { storeTraces } from "./store-traces";
 
 afterAll(() => getPool().end());
 
-async function rollup(service: string) {
-  const { rows } = await getPool().query(
+type Rollup = { count: number; errors: number; timeouts: number; sum_ns: string; histogram: string[] };
+
+async function rollup(service: string): Promise<Rollup> {
+  const { rows } = await getPool().query<Rollup>(
     `SELECT sum(count)::int AS count, sum(errors)::int AS errors, sum(timeouts)::int AS timeouts,
             sum(duration_sum_ns)::bigint::text AS sum_ns, sightline_sum_histograms(histogram) AS histogram
        FROM span_rollups_1m WHERE service_name = $1`,
     [service],
   );
-  return rows[0];
+  return rows[0]!;
 }
 
 describe("storeTraces", () => {
@@ -60,6 +62,13 @@ describe("storeTraces", () => {
   it("accepts spans from a day with no premade partition", async () => {
     const old = makeSpan({ serviceName: "batch", startMs: Date.parse("2024-02-29T23:59:59.999Z") });
     expect((await storeTraces(getPool(), [old])).inserted).toBe(1);
+  });
+
+  it("stores strings holding NUL (which PostgreSQL text cannot) with U+FFFD instead of failing", async () => {
+    const span = makeSpan({ serviceName: "nul\u0000svc", name: "GET \u0000", attributes: { "k\u0000": "v\u0000" }, status: { code: 2, message: "m\u0000" } });
+    expect((await storeTraces(getPool(), [span])).inserted).toBe(1);
+    const { rows } = await getPool().query("SELECT name, attributes, status_message FROM spans WHERE service_name = $1", ["nul\uFFFDsvc"]);
+    expect(rows).toEqual([{ name: "GET \uFFFD", attributes: { "k\uFFFD": "v\uFFFD" }, status_message: "m\uFFFD" }]);
   });
 
   it("writes nothing when any row of the request fails", async () => {

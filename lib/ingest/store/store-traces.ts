@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { pgJson, pgText } from "./pg-safe";
 import { ensurePartitions } from "@/lib/db/ensure-partitions";
 import { utcDay } from "@/lib/db/maintain-partitions";
 import { withTransaction } from "@/lib/db/with-transaction";
@@ -57,20 +58,20 @@ async function insertSpans(client: pg.ClientBase, spans: SpanRecord[], resourceI
       spans.map((s) => s.traceId),
       spans.map((s) => s.spanId),
       spans.map((s) => s.parentSpanId),
-      spans.map((s) => s.traceState || null),
+      spans.map((s) => pgText(s.traceState) || null),
       spans.map((s) => s.flags),
-      spans.map((s) => s.serviceName),
-      spans.map((s) => s.name),
+      spans.map((s) => pgText(s.serviceName)),
+      spans.map((s) => pgText(s.name)),
       spans.map((s) => s.kind),
       spans.map((s) => ns(s.endTimeUnixNano - s.startTimeUnixNano)),
       spans.map((s) => s.status.code),
-      spans.map((s) => s.status.message || null),
+      spans.map((s) => pgText(s.status.message) || null),
       spans.map((s) => timeouts.has(s)),
-      spans.map((s) => JSON.stringify(s.attributes)),
+      spans.map((s) => pgJson(s.attributes)),
       spans.map((s) => resourceIds.get(s.resource)),
-      spans.map((s) => s.scope.name || null),
-      spans.map((s) => s.scope.version || null),
-      spans.map((s) => (s.links.length ? JSON.stringify(s.links) : null)),
+      spans.map((s) => pgText(s.scope.name) || null),
+      spans.map((s) => pgText(s.scope.version) || null),
+      spans.map((s) => (s.links.length ? pgJson(s.links) : null)),
       spans.map((s) => s.droppedAttributesCount),
       spans.map((s) => s.droppedEventsCount),
       spans.map((s) => s.droppedLinksCount),
@@ -95,8 +96,8 @@ async function insertEvents(client: pg.ClientBase, spans: SpanRecord[]) {
       events.map((e) => e.span.spanId),
       events.map((e) => e.idx),
       events.map((e) => ns(e.event.timeUnixNano)),
-      events.map((e) => e.event.name),
-      events.map((e) => JSON.stringify(e.event.attributes)),
+      events.map((e) => pgText(e.event.name)),
+      events.map((e) => pgJson(e.event.attributes)),
       events.map((e) => e.event.droppedAttributesCount),
     ],
   );
@@ -119,8 +120,8 @@ async function upsertRollups(client: pg.ClientBase, spans: SpanRecord[], timeout
        histogram = sightline_add_histograms(r.histogram, excluded.histogram)`,
     [
       rows.map((r) => r.minuteMs),
-      rows.map((r) => r.serviceName),
-      rows.map((r) => r.operation),
+      rows.map((r) => pgText(r.serviceName)),
+      rows.map((r) => pgText(r.operation)),
       rows.map((r) => r.kind),
       rows.map((r) => r.count),
       rows.map((r) => r.errors),

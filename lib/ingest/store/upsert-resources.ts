@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { pgJson, pgText } from "./pg-safe";
 import type { ResourceInfo } from "../otlp/model";
 import { canonicalJson, hashId } from "./hash-id";
 
@@ -27,7 +28,7 @@ export async function upsertResources(client: pg.ClientBase, records: { resource
       `INSERT INTO resources (id, service_name, attributes, schema_url)
        SELECT * FROM unnest($1::bigint[], $2::text[], $3::jsonb[], $4::text[])
        ON CONFLICT (id) DO NOTHING`,
-      [rows.map(([id]) => id), rows.map(([, r]) => r.serviceName), rows.map(([, r]) => JSON.stringify(r.resource.attributes)), rows.map(([, r]) => r.resource.schemaUrl || null)],
+      [rows.map(([id]) => id), rows.map(([, r]) => pgText(r.serviceName)), rows.map(([, r]) => pgJson(r.resource.attributes)), rows.map(([, r]) => pgText(r.resource.schemaUrl) || null)],
     );
   }
   return ids;
