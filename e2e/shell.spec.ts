@@ -23,7 +23,7 @@ const pages = [
 test.describe("dashboard shell", { tag: "@shell" }, () => {
   test("navigation reaches every page, each says what it is and keeps the window", async ({ page }) => {
     const shell = new ShellPage(page);
-    const window = await shell.goto("/");
+    const initial = await shell.goto("/");
 
     for (const { label, path, built } of pages) {
       await test.step(`${label}`, async () => {
@@ -34,7 +34,7 @@ test.describe("dashboard shell", { tag: "@shell" }, () => {
         if (built) await expect(page.getByText("Not built yet")).toHaveCount(0);
         else await expect(page.getByText("This page is not built yet.")).toBeVisible();
         await expect(page).toHaveTitle(path === "/" ? "Overview · Sightline" : `${label} · Sightline`);
-        expect(shell.urlRange()).toEqual(window);
+        expect(shell.urlRange()).toEqual(initial);
       });
     }
   });
@@ -42,20 +42,20 @@ test.describe("dashboard shell", { tag: "@shell" }, () => {
   test("a first visit writes the last hour as absolute times, and a reload keeps that window", async ({ page }) => {
     const shell = new ShellPage(page);
     const before = Date.now();
-    const window = await test.step("open the overview without a window", () => shell.goto("/"));
+    const first = await test.step("open the overview without a window", () => shell.goto("/"));
 
     await test.step("the URL holds the last hour in Unix milliseconds", () => {
-      expect(window.to - window.from).toBe(60 * MINUTE);
-      expect(window.rel).toBe("1h");
-      expect(window.to).toBeGreaterThanOrEqual(before - MINUTE);
-      expect(window.to).toBeLessThanOrEqual(Date.now() + MINUTE);
+      expect(first.to - first.from).toBe(60 * MINUTE);
+      expect(first.rel).toBe("1h");
+      expect(first.to).toBeGreaterThanOrEqual(before - MINUTE);
+      expect(first.to).toBeLessThanOrEqual(Date.now() + MINUTE);
       expect(new URL(page.url()).searchParams.get("from")).toMatch(/^\d{13}$/);
     });
 
     await test.step("a reload shows exactly the same window", async () => {
       await page.reload();
       await expect(shell.timeRangeButton).toHaveText("Last 1 hour");
-      expect(shell.urlRange()).toEqual(window);
+      expect(shell.urlRange()).toEqual(first);
     });
 
     await test.step("the window was written with replace: Back leaves the app, not to a window-less URL", async () => {
@@ -68,18 +68,18 @@ test.describe("dashboard shell", { tag: "@shell" }, () => {
     const shell = new ShellPage(page);
     await shell.goto("/traces");
     const before = Date.now();
-    const window = await shell.chooseQuickRange("Last 15 minutes", "15m");
-    expect(window.to - window.from).toBe(15 * MINUTE);
-    expect(window.to).toBeGreaterThanOrEqual(before - 5_000);
-    expect(window.to).toBeLessThanOrEqual(Date.now() + 5_000);
+    const chosen = await shell.chooseQuickRange("Last 15 minutes", "15m");
+    expect(chosen.to - chosen.from).toBe(15 * MINUTE);
+    expect(chosen.to).toBeGreaterThanOrEqual(before - 5_000);
+    expect(chosen.to).toBeLessThanOrEqual(Date.now() + 5_000);
     await expect(shell.timeRangeButton).toHaveText("Last 15 minutes");
   });
 
   test("an absolute range chosen in the picker lands in the URL", async ({ page }) => {
     const shell = new ShellPage(page);
-    const window = await shell.goto("/metrics");
+    const initial = await shell.goto("/metrics");
     // The calendar opens on the window's month; the range is picked in the month before.
-    const shown = new Date(window.from);
+    const shown = new Date(initial.from);
     const year = shown.getUTCMonth() === 0 ? shown.getUTCFullYear() - 1 : shown.getUTCFullYear();
     const month = (shown.getUTCMonth() + 11) % 12;
     const monthName = new Intl.DateTimeFormat("en-US", { month: "long", timeZone: "UTC" }).format(Date.UTC(year, month, 1));
@@ -103,7 +103,7 @@ test.describe("dashboard shell", { tag: "@shell" }, () => {
 
     await test.step("Back returns to the previous window", async () => {
       await page.goBack();
-      await expect.poll(() => shell.urlRange()).toEqual(window);
+      await expect.poll(() => shell.urlRange()).toEqual(initial);
     });
   });
 

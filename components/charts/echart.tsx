@@ -1,6 +1,6 @@
 "use client";
 
-import { Box, useComputedColorScheme, type MantineStyleProp } from "@mantine/core";
+import { Box, useComputedColorScheme, useMantineTheme, type MantineStyleProp } from "@mantine/core";
 import type { ECElementEvent, EChartsType } from "echarts/core";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
@@ -46,6 +46,8 @@ export function EChart({ option, ariaLabel, height, loading = false, notMerge = 
   const scheme = useComputedColorScheme("light", { getInitialValueInEffect: true });
   const echartsLocale = useLocale() === "zh-CN" ? "ZH" : "EN";
   const loadingText = useTranslations("chart")("loading");
+  const theme = useMantineTheme();
+  const spinnerColor = theme.colors[theme.primaryColor]?.[6] ?? "#4c6ef5";
   const handlersRef = useRef(onEvents);
   const eventNames = Object.keys(onEvents ?? {}).sort().join(",");
 
@@ -89,14 +91,14 @@ export function EChart({ option, ariaLabel, height, loading = false, notMerge = 
     if (loading) {
       chart.showLoading("default", {
         text: loadingText,
-        color: "#4c6ef5",
+        color: spinnerColor,
         textColor: scheme === "dark" ? "#c9c9c9" : "#495057",
         maskColor: scheme === "dark" ? "rgba(36, 36, 36, 0.6)" : "rgba(255, 255, 255, 0.7)",
       });
     } else {
       chart.hideLoading();
     }
-  }, [loading, loadingText, scheme, echartsLocale]);
+  }, [loading, loadingText, spinnerColor, scheme, echartsLocale]);
 
   useEffect(() => {
     const chart = chartRef.current;

@@ -15,6 +15,7 @@ import {
 import { liveRelativeSpec } from "@/lib/client/time-range";
 import { useTimeRange } from "@/lib/client/use-time-range";
 import { useAutoRefresh } from "./use-auto-refresh";
+import classes from "./refresh-control.module.css";
 import { useRefresh } from "./use-refresh";
 
 /** Grafana's split button: refresh now, and an auto-refresh interval kept in localStorage. */
@@ -37,8 +38,8 @@ export function RefreshControl() {
   return (
     <Button.Group>
       <Tooltip label={t("now")}>
-        <Button variant="default" px="xs" aria-label={t("now")} onClick={() => refresh("manual")} loading={fetching} loaderProps={{ size: 14 }}>
-          <IconRefresh size={18} stroke={1.6} />
+        <Button variant="default" px="xs" aria-label={t("now")} aria-busy={fetching} onClick={() => refresh("manual")}>
+          <IconRefresh size={18} stroke={1.6} className={fetching ? classes.spinning : undefined} />
         </Button>
       </Tooltip>
       <Menu position="bottom-end" withinPortal>

@@ -19,7 +19,7 @@ export function AppHeader({ navOpened, onToggleNav }: { navOpened: boolean; onTo
     <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
       <Group gap="sm" wrap="nowrap">
         <Burger opened={navOpened} onClick={onToggleNav} hiddenFrom="sm" size="sm" aria-label={t("nav.toggle")} />
-        <UnstyledButton component={Link} href={home} aria-label={t("header.home")}>
+        <UnstyledButton component={Link} href={home} prefetch={false} aria-label={t("header.home")}>
           <Group gap={8} wrap="nowrap">
             <IconRadar2 size={24} stroke={1.8} color="var(--mantine-primary-color-filled)" />
             <Text fw={700} size="lg" visibleFrom="xs">

@@ -23,6 +23,9 @@ export function AppNav({ onNavigate }: { onNavigate: () => void }) {
             key={key}
             component={Link}
             href={withTimeRange(href, rangeParams)}
+            // Hrefs change whenever the window slides; prefetching would render every page on
+            // the server at each auto-refresh tick. The pages are dynamic, so it saves little.
+            prefetch={false}
             label={t(key)}
             leftSection={<Icon size={18} stroke={1.6} />}
             active={active}

@@ -3,14 +3,7 @@
 import { Button, Stack, Text } from "@mantine/core";
 import { useTranslations } from "next-intl";
 import { RELATIVE_PRESETS, parseRelative, type RelativeSpec } from "@/lib/client/time-range";
-
-const relativeMessage = {
-  s: "lastSeconds",
-  m: "lastMinutes",
-  h: "lastHours",
-  d: "lastDays",
-  w: "lastWeeks",
-} as const;
+import { relativeMessage } from "./use-time-range-label";
 
 const presets = RELATIVE_PRESETS.map((key) => ({ key, spec: parseRelative(key) as RelativeSpec }));
 

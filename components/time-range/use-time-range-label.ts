@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { describeTimeRange, formatInstant, type TimeRange } from "@/lib/client/time-range";
 import { useBrowserTimeZone } from "@/lib/client/use-browser-time-zone";
 
-const relativeMessage = {
+/** Catalogue key of "Last N <unit>" for each relative unit. */
+export const relativeMessage = {
   s: "lastSeconds",
   m: "lastMinutes",
   h: "lastHours",

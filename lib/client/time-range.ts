@@ -25,7 +25,6 @@ export interface TimeRangeParams {
 }
 
 export const RELATIVE_PRESETS = ["5m", "15m", "30m", "1h", "3h", "6h", "12h", "24h", "2d", "7d"] as const;
-export type RelativePreset = (typeof RELATIVE_PRESETS)[number];
 
 // What a first visit shows: the last hour.
 const DEFAULT_SPEC: RelativeSpec = { amount: 1, unit: "h" };

@@ -54,8 +54,10 @@ describe("exponential buckets", () => {
 
 describe("diffBuckets", () => {
   it("subtracts bucket by bucket", () => {
-    const delta = diffBuckets(explicitBuckets([10], [1, 2]), explicitBuckets([10], [4, 2]));
-    expect(delta && [...delta]).toEqual([[10, 3]]);
+    const delta = diffBuckets(explicitBuckets([10, 20], [1, 2, 0]), explicitBuckets([10, 20], [1, 6, 0]));
+    expect(delta && [...delta]).toEqual([[10, 0], [20, 4], [Infinity, 0]]);
+    // The empty first bucket still bounds the second one from below.
+    expect(bucketQuantile(delta!, 0.5)).toBe(15);
   });
 
   it("reports a reset when a bucket goes down or disappears", () => {

@@ -46,7 +46,8 @@ export function diffBuckets(previous: BucketMap, current: BucketMap): BucketMap 
   for (const [upper, count] of current) {
     const change = count - (previous.get(upper) ?? 0);
     if (change < 0) return null;
-    if (change > 0) delta.set(upper, change);
+    // Empty buckets stay: their bounds are the lower edges of the buckets above them.
+    delta.set(upper, change);
   }
   // A bucket that vanished means a new layout (an SDK rescaled), not fewer observations.
   for (const [upper, count] of previous) if (count > 0 && !current.has(upper)) return null;

@@ -61,11 +61,24 @@ export type AuditIngestResponse = z.infer<typeof auditIngestResponseSchema>;
 
 export const AUDIT_ORDERS = ["desc", "asc"] as const;
 
+/** `{"id":42}` → match that key exactly; `42` → match a single-column key whose value reads 42. */
+export const pkParamSchema = nonEmptyParam.transform((text, ctx) => {
+  if (!text.startsWith("{")) return { value: text } as const;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return { object: parsed as Record<string, unknown> } as const;
+  } catch {
+    // reported below
+  }
+  ctx.addIssue({ code: "custom", message: `expected a JSON object like {"id":42} or a bare key value, got ${text}` });
+  return z.NEVER;
+});
+
 export const auditChangesQuerySchema = z
   .object({
     database: nonEmptyParam.optional().describe("database name as the agent reports it"),
     table: nonEmptyParam.optional().describe("table name, optionally schema-qualified (`public.orders`)"),
-    pk: nonEmptyParam
+    pk: pkParamSchema
       .optional()
       .describe("primary key: a JSON object of the key columns (`{\"id\":42}`), or a bare value matching a single-column key (`42`)"),
     traceId: traceIdSchema.optional(),

@@ -1,0 +1,41 @@
+import type { Faults } from "../faults";
+import type { Lifecycle } from "../lifecycle";
+import type { ShopClient } from "../shop-client";
+import type { ShopTuning } from "../tuning";
+
+// What every fault scenario gets to work with, and what it reports back: the traces and
+// orders it produced, so a person (or a test) can go and look at exactly those.
+
+export const SCENARIO_NAMES = ["payment-timeout", "pool-exhaustion", "deadlock", "duplicate-callback", "lost-callback", "peak-slowdown"] as const;
+export type ScenarioName = (typeof SCENARIO_NAMES)[number];
+
+export const isScenarioName = (name: string): name is ScenarioName => (SCENARIO_NAMES as readonly string[]).includes(name);
+
+export interface ScenarioContext {
+  client: ShopClient;
+  faults: Faults;
+  tuning: ShopTuning;
+  lifecycle: Lifecycle;
+  random: () => number;
+  log: (line: string) => void;
+}
+
+export interface ScenarioOutcome {
+  scenario: ScenarioName;
+  /** traces the scenario's own requests started (more may come from background traffic) */
+  traceIds: string[];
+  /** orders the scenario placed or hit */
+  orderIds: string[];
+  summary: string;
+}
+
+export type Scenario = (context: ScenarioContext) => Promise<ScenarioOutcome>;
+
+export const traceIdsOf = (answers: { traceId: string | undefined }[]) => answers.flatMap((a) => (a.traceId ? [a.traceId] : []));
+
+/** Places one order for the scenario to work with; throws when the shop cannot take it. */
+export async function placeOrder(context: ScenarioContext, user: string, productId = 3): Promise<{ orderId: string; traceId: string | undefined }> {
+  const answer = await context.client.checkout(user, [{ productId, quantity: 1 }]);
+  if (!answer.body.orderId) throw new Error(`could not place an order to work with: ${answer.status} ${answer.body.error ?? ""}`.trim());
+  return { orderId: answer.body.orderId, traceId: answer.traceId };
+}

@@ -1,0 +1,11 @@
+import { handleAgentIngest } from "@/lib/audit/handle-agent-ingest";
+import { storeLockEvents } from "@/lib/audit/store-lock-events";
+import { withRoute } from "@/lib/http/with-route";
+import { lockIngestBodySchema } from "@/lib/schemas/locks";
+
+export const dynamic = "force-dynamic";
+
+// Lock waits and deadlocks from the db agent (body read after authentication; see the audit route).
+export const POST = withRoute({}, ({ request }) =>
+  handleAgentIngest(request, lockIngestBodySchema, (pool, body) => storeLockEvents(pool, body.events)),
+);

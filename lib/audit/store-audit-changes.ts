@@ -1,0 +1,49 @@
+import type pg from "pg";
+import { ensurePartitions } from "@/lib/db/ensure-partitions";
+import { utcDay } from "@/lib/db/maintain-partitions";
+import { withTransaction } from "@/lib/db/with-transaction";
+import type { AuditChangeInput, AuditIngestResponse } from "@/lib/schemas/audit";
+
+// One batch of row changes from the db agent, written with one multi-row INSERT in one
+// transaction. The agent's ids are stable (and its commit times are stamped once), so a re-sent
+// batch hits the (id, committed_at) key and is stored once.
+
+export async function storeAuditChanges(pool: pg.Pool, changes: AuditChangeInput[]): Promise<AuditIngestResponse> {
+  if (changes.length === 0) return { inserted: 0, duplicates: 0 };
+  await ensurePartitions(pool, "audit_changes", new Set(changes.map((c) => utcDay(Date.parse(c.committedAt)))));
+  const inserted = await withTransaction(pool, async (client) => {
+    const { rowCount } = await client.query(
+      `INSERT INTO audit_changes (committed_at, id, database, schema_name, table_name, op, pk, before, after, changed_columns,
+                                  actor, db_user, application_name, statement, txid, trace_id, span_id)
+       SELECT u.committed_at, u.id, u.database, u.schema_name, u.table_name, u.op, u.pk, u.before, u.after,
+              ARRAY(SELECT jsonb_array_elements_text(u.changed)), u.actor, u.db_user, u.application_name, u.statement,
+              u.txid, decode(u.trace_id, 'hex'), decode(u.span_id, 'hex')
+         FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::jsonb[], $9::jsonb[],
+                     $10::jsonb[], $11::text[], $12::text[], $13::text[], $14::text[], $15::bigint[], $16::text[], $17::text[])
+           AS u(committed_at, id, database, schema_name, table_name, op, pk, before, after, changed, actor, db_user, application_name,
+                statement, txid, trace_id, span_id)
+       ON CONFLICT (id, committed_at) DO NOTHING`,
+      [
+        changes.map((c) => c.committedAt),
+        changes.map((c) => c.id),
+        changes.map((c) => c.database),
+        changes.map((c) => c.schema),
+        changes.map((c) => c.table),
+        changes.map((c) => c.op),
+        changes.map((c) => JSON.stringify(c.pk)),
+        changes.map((c) => (c.before === null ? null : JSON.stringify(c.before))),
+        changes.map((c) => (c.after === null ? null : JSON.stringify(c.after))),
+        changes.map((c) => JSON.stringify(c.changedColumns)),
+        changes.map((c) => c.actor),
+        changes.map((c) => c.dbUser),
+        changes.map((c) => c.applicationName),
+        changes.map((c) => c.statement),
+        changes.map((c) => c.txid),
+        changes.map((c) => c.traceId),
+        changes.map((c) => c.spanId),
+      ],
+    );
+    return rowCount ?? 0;
+  });
+  return { inserted, duplicates: changes.length - inserted };
+}

@@ -1,0 +1,213 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
+import { utcDay } from "@/lib/db/maintain-partitions";
+import { migrateDatabase } from "@/lib/db/migrate-database";
+import { telemetryTableNames } from "@/lib/db/telemetry-tables";
+import { getRedSeries } from "@/lib/query/get-red-series";
+import { getTrace } from "@/lib/query/get-trace";
+import { listServices } from "@/lib/query/list-services";
+import { searchTraces, type TraceSearchInput } from "@/lib/query/search-traces";
+import { AVERAGE_SPANS_PER_TRACE, seedBenchBigTrace, seedBenchResources, seedBenchRollups, seedBenchTraces } from "@/lib/testing/seed-bench-telemetry";
+
+// `npm run bench:query`: how fast the query API's SQL answers over a realistic store. Starts a
+// throwaway embedded PostgreSQL in a temporary directory (the same server and settings as
+// `npm start`), generates N spans over D days inside the database plus their rollups and one
+// 10,000-span trace, then times the lib/query functions the routes call, one request at a time,
+// and prints p50/p95 per query. Usage: tsx scripts/bench-query.ts [--spans N] [--days D] [--runs R]
+
+const { values: args } = parseArgs({
+  options: {
+    spans: { type: "string", default: "10000000" },
+    days: { type: "string", default: "7" },
+    runs: { type: "string", default: "20" },
+    "big-trace": { type: "string", default: "10000" },
+  },
+});
+const SPANS = Number(args.spans);
+const DAYS = Number(args.days);
+const RUNS = Math.max(20, Number(args.runs));
+const BIG_TRACE_SPANS = Number(args["big-trace"]);
+const BIG_TRACE_ID = "b16b16b16b16b16b16b16b16b16b16b1";
+const TRACES_PER_CHUNK = 10_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+const log = (line: string) => console.log(`[bench:query] ${line}`);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+async function main() {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "sightline-bench-"));
+  let database: EmbeddedDatabase | undefined;
+  let pool: pg.Pool | undefined;
+  const cleanUp = async () => {
+    await pool?.end().catch(() => {});
+    await database?.stop().catch(() => {});
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  process.once("SIGINT", () => void cleanUp().then(() => process.exit(130)));
+  try {
+    database = await startEmbeddedPostgres({ dataDir, port: 0, log });
+    await migrateDatabase(database.url);
+    // Only this throwaway server: fewer checkpoints while loading, no autovacuum racing the load.
+    pool = new pg.Pool({ connectionString: database.url, max: 20, options: "-c synchronous_commit=off" });
+    await pool.query("ALTER SYSTEM SET max_wal_size = '8GB'");
+    await pool.query("ALTER SYSTEM SET autovacuum = off");
+    await pool.query("SELECT pg_reload_conf()");
+
+    const anchorMs = Math.floor(Date.now() / 60_000) * 60_000;
+    const seed = await seedStore(pool, anchorMs);
+    await pool.query("ALTER SYSTEM RESET autovacuum");
+    await pool.query("SELECT pg_reload_conf()");
+
+    const results = await runQueries(pool, anchorMs);
+    await printReport(pool, seed, results);
+  } finally {
+    await cleanUp();
+  }
+}
+
+interface SeedTimes {
+  spans: number;
+  traces: number;
+  spansMs: number;
+  rollupRows: number;
+  rollupsMs: number;
+  analyzeMs: number;
+  bytes: number;
+}
+
+async function seedStore(pool: pg.Pool, anchorMs: number): Promise<SeedTimes> {
+  const startMs = anchorMs - DAYS * DAY;
+  for (let day = startMs - DAY; day <= anchorMs + DAY; day += DAY) {
+    for (const table of telemetryTableNames) await pool.query("SELECT sightline_ensure_partition($1, $2::date)", [table, utcDay(day)]);
+  }
+  await seedBenchResources(pool);
+
+  const traces = Math.max(1, Math.round(SPANS / AVERAGE_SPANS_PER_TRACE));
+  const window = { startMs, spacingMs: (DAYS * DAY) / traces };
+  log(`seeding ${traces.toLocaleString("en")} traces (~${SPANS.toLocaleString("en")} spans) over ${DAYS} days`);
+  let spans = 0;
+  const started = performance.now();
+  // Two writers: one per core, each on its own slice of traces.
+  await inParallel(Math.ceil(traces / TRACES_PER_CHUNK), 2, async (chunk) => {
+    const first = chunk * TRACES_PER_CHUNK + 1;
+    const inserted = await seedBenchTraces(pool, window, first, Math.min(traces, first + TRACES_PER_CHUNK - 1));
+    spans += inserted; // not `spans += await ...`: that reads `spans` before the await and loses the other writer's rows
+    if (chunk % 20 === 19) log(`  ${spans.toLocaleString("en")} spans, ${seconds(performance.now() - started)}`);
+  });
+  await seedBenchBigTrace(pool, BIG_TRACE_ID, BIG_TRACE_SPANS, anchorMs - 2 * HOUR);
+  spans += BIG_TRACE_SPANS;
+  const spansMs = performance.now() - started;
+  log(`${spans.toLocaleString("en")} spans in ${seconds(spansMs)}`);
+
+  const rollupsStarted = performance.now();
+  let rollupRows = 0;
+  const firstDay = Date.parse(`${utcDay(startMs)}T00:00:00Z`);
+  await inParallel(DAYS + 1, 2, async (i) => {
+    const rows = await seedBenchRollups(pool, firstDay + i * DAY);
+    rollupRows += rows;
+  });
+  const rollupsMs = performance.now() - rollupsStarted;
+  log(`${rollupRows.toLocaleString("en")} rollup rows in ${seconds(rollupsMs)}`);
+
+  const analyzeStarted = performance.now();
+  await pool.query("ANALYZE");
+  const analyzeMs = performance.now() - analyzeStarted;
+  const { rows } = await pool.query<{ bytes: string }>("SELECT pg_database_size(current_database()) AS bytes");
+  return { spans, traces: traces + 1, spansMs, rollupRows, rollupsMs, analyzeMs, bytes: Number(rows[0]?.bytes ?? 0) };
+}
+
+async function inParallel(count: number, workers: number, work: (index: number) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (next < count) await work(next++);
+    }),
+  );
+}
+
+interface Result {
+  name: string;
+  p50: number;
+  p95: number;
+  max: number;
+  note: string;
+}
+
+async function runQueries(pool: pg.Pool, anchorMs: number): Promise<Result[]> {
+  const last = (ms: number) => ({ fromMs: anchorMs - ms, toMs: anchorMs });
+  const search = (input: Partial<TraceSearchInput>) => searchTraces(pool, { ...last(HOUR), status: "any", limit: 20, sort: "start", ...input });
+  // A user with a trace in the last hour (users repeat every 20,000 traces).
+  const { rows } = await pool.query<{ user: string }>(
+    "SELECT attributes->>'enduser.id' AS user FROM spans WHERE start_time > $1 AND parent_span_id IS NULL AND attributes ? 'enduser.id' LIMIT 1",
+    [new Date(anchorMs - HOUR / 2).toISOString()],
+  );
+  const user = rows[0]?.user ?? "user-1";
+
+  const cases: [string, () => Promise<string>][] = [
+    ["RED checkout, 24 h (5 min step)", async () => `${(await getRedSeries(pool, { service: "checkout", ...last(DAY) })).points.length} points`],
+    ["RED checkout, 7 d (1 h step)", async () => `${(await getRedSeries(pool, { service: "checkout", ...last(7 * DAY) })).points.length} points`],
+    ["RED frontend POST /api/checkout, 7 d", async () => `${(await getRedSeries(pool, { service: "frontend", operation: "POST /api/checkout", ...last(7 * DAY) })).points.length} points`],
+    ["search service=payment minDuration=500ms, 1 h", async () => `${(await search({ service: "payment", minDurationMs: 500 })).traces.length} traces`],
+    ["search service=payment minDuration=500ms, 24 h", async () => `${(await search({ service: "payment", minDurationMs: 500, ...last(DAY) })).traces.length} traces`],
+    ["search service=payment status=error sort=duration, 24 h", async () => `${(await search({ service: "payment", status: "error", sort: "duration", ...last(DAY) })).traces.length} traces`],
+    [`search attr enduser.id=${user}, 1 h`, async () => `${(await search({ attr: [{ key: "enduser.id", value: user }] })).traces.length} traces`],
+    [`search attr enduser.id=${user} + service=frontend, 24 h`, async () => `${(await search({ service: "frontend", attr: [{ key: "enduser.id", value: user }], ...last(DAY) })).traces.length} traces`],
+    ["search attr http.response.status_code=504, 1 h", async () => `${(await search({ attr: [{ key: "http.response.status_code", value: "504" }] })).traces.length} traces`],
+    ["services, 24 h", async () => `${(await listServices(pool, last(DAY))).services.length} services`],
+    [
+      `trace of ${BIG_TRACE_SPANS.toLocaleString("en")} spans (+ JSON.stringify)`,
+      async () => {
+        const trace = await getTrace(pool, BIG_TRACE_ID);
+        return `${trace?.spans.length ?? 0} spans, ${(JSON.stringify(trace).length / 1e6).toFixed(1)} MB JSON`;
+      },
+    ],
+  ];
+
+  const results: Result[] = [];
+  for (const [name, run] of cases) {
+    let note = "";
+    for (let i = 0; i < 2; i++) note = await run(); // warm-up: plan cache, page cache
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const started = performance.now();
+      note = await run();
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    const result = { name, p50: percentile(times, 0.5), p95: percentile(times, 0.95), max: times.at(-1) ?? 0, note };
+    results.push(result);
+    log(`${name}: p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms (${note})`);
+  }
+  return results;
+}
+
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
+}
+
+async function printReport(pool: pg.Pool, seed: SeedTimes, results: Result[]) {
+  const { rows } = await pool.query<{ version: string }>("SELECT current_setting('server_version') AS version");
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  console.log(`\n## Query benchmark (${new Date().toISOString().slice(0, 10)})\n`);
+  console.log(`Machine: ${os.availableParallelism()} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, embedded PostgreSQL ${rows[0]?.version ?? "?"} (shared_buffers 128MB).`);
+  console.log(
+    `Store: ${seed.spans.toLocaleString("en")} spans in ${seed.traces.toLocaleString("en")} traces over ${DAYS} days, ${seed.rollupRows.toLocaleString("en")} rollup rows, ` +
+      `${(seed.bytes / 2 ** 30).toFixed(1)} GiB on disk. Seeded in ${seconds(seed.spansMs + seed.rollupsMs + seed.analyzeMs)} ` +
+      `(spans ${seconds(seed.spansMs)}, rollups ${seconds(seed.rollupsMs)}, ANALYZE ${seconds(seed.analyzeMs)}).\n`,
+  );
+  console.log(`| query (${RUNS} runs each, after 2 warm-up runs) | p50 ms | p95 ms | max ms | result |`);
+  console.log("|---|---:|---:|---:|---|");
+  for (const r of results) console.log(`| ${r.name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.max.toFixed(1)} | ${r.note} |`);
+}
+
+main().catch((error: unknown) => {
+  console.error("[bench:query] failed:", error);
+  process.exitCode = 1;
+});
