@@ -17,7 +17,7 @@ const pages = [
   { label: "Audit", path: "/audit", built: false },
   { label: "Reports", path: "/reports", built: false },
   { label: "Incidents", path: "/incidents", built: false },
-  { label: "Settings", path: "/settings", built: false },
+  { label: "Settings", path: "/settings", built: true },
 ] as const;
 
 test.describe("dashboard shell", { tag: "@shell" }, () => {

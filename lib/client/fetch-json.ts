@@ -30,19 +30,22 @@ export class FetchJsonError extends Error {
 
 const apiErrorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
-export interface FetchJsonOptions extends Omit<RequestInit, "body" | "method"> {
+export interface FetchJsonOptions extends Omit<RequestInit, "body"> {
   /** Failure statuses whose body is still data for `schema`, e.g. 503 from `/api/health`. */
   acceptStatuses?: readonly number[];
+  /** A request body, sent as JSON (for POST and the like). */
+  json?: unknown;
 }
 
 export async function fetchJson<S extends z.ZodType>(url: string, schema: S, options: FetchJsonOptions = {}): Promise<z.infer<S>> {
-  const { acceptStatuses = [], headers: extraHeaders, ...init } = options;
+  const { acceptStatuses = [], headers: extraHeaders, json, ...init } = options;
   const headers = new Headers(extraHeaders);
   if (!headers.has("accept")) headers.set("accept", "application/json");
+  if (json !== undefined) headers.set("content-type", "application/json");
 
   let response: Response;
   try {
-    response = await fetch(url, { ...init, headers });
+    response = await fetch(url, { ...init, headers, body: json === undefined ? undefined : JSON.stringify(json) });
   } catch (cause) {
     // A cancelled query is not a failure to report; let the caller see the abort as it is.
     if (cause instanceof DOMException && cause.name === "AbortError") throw cause;

@@ -25,6 +25,7 @@ export const queryKeys = {
   health: () => ["health"] as const,
   /** Storage statistics cover every retained partition; the route takes no window. */
   storage: () => ["storage"] as const,
+  ingestKeys: () => ["ingestKeys"] as const,
 };
 
 /** True when the key contains a `rangeKey(…)`: it changes by itself when the window slides. */

@@ -1,8 +1,16 @@
-import { NotBuiltYet } from "@/components/ui/not-built-yet";
+import { getTranslations } from "next-intl/server";
+import { IngestKeysCard } from "@/components/settings/ingest-keys-card";
+import { PageHeader } from "@/components/ui/page-header";
 import { pageMetadata } from "@/i18n/page-metadata";
 
 export const generateMetadata = () => pageMetadata("settings");
 
-export default function SettingsPage() {
-  return <NotBuiltYet page="settings" />;
+export default async function SettingsPage() {
+  const t = await getTranslations();
+  return (
+    <>
+      <PageHeader title={t("nav.settings")} description={t("settings.description")} />
+      <IngestKeysCard />
+    </>
+  );
 }
