@@ -10,13 +10,20 @@ import { expect, test } from "@playwright/test";
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "sightline-lifecycle-"));
 const port = 3399;
 const base = `http://127.0.0.1:${port}`;
-test.afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const started: ChildProcess[] = [];
+test.afterAll(async () => {
+  // A failed step must not leave a server (and its PostgreSQL) running into the next test run.
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) await interrupt(child);
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 function startSightline(): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: "", SIGHTLINE_INGEST_KEY: "", SIGHTLINE_DATA_DIR: dataDir, SIGHTLINE_EMBEDDED_DB_PORT: "0", SIGHTLINE_DEMO: "0" },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", "ignore", "inherit"],
   });
+  started.push(child);
+  return child;
 }
 
 async function waitHealthy() {
@@ -25,7 +32,7 @@ async function waitHealthy() {
 
 function postgresProcesses(): string[] {
   try {
-    return execFileSync("pgrep", ["-f", `-D ${path.join(dataDir, "pgdata")}`]).toString().trim().split("\n").filter(Boolean);
+    return execFileSync("pgrep", ["-f", `postgres -D ${path.join(dataDir, "pgdata")}`]).toString().trim().split("\n").filter(Boolean);
   } catch {
     return [];
   }
