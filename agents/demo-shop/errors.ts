@@ -27,10 +27,10 @@ export function sqlStateOf(error: unknown): string | undefined {
 /**
  * Marks a span failed: status ERROR with the message, and an `exception` event. Written out
  * rather than span.recordException, which names the type after `error.code` when there is
- * one — a deadlock would show as type "40P01"; here the type is the class, the SQLSTATE goes
- * to db.response.status_code.
+ * one — a deadlock would show as type "40P01"; here the type is the class. On a DB span the
+ * SQLSTATE goes to db.response.status_code and error.type, as the DB conventions say.
  */
-export function recordError(span: Span, error: unknown): void {
+export function recordError(span: Span, error: unknown, options: { dbSpan?: boolean } = {}): void {
   const err = error instanceof Error ? error : new Error(String(error));
   const type = err.constructor.name !== "Error" ? err.constructor.name : err.name;
   span.addEvent("exception", {
@@ -38,7 +38,7 @@ export function recordError(span: Span, error: unknown): void {
     [ATTR_EXCEPTION_MESSAGE]: err.message,
     ...(err.stack ? { [ATTR_EXCEPTION_STACKTRACE]: err.stack } : {}),
   });
-  const sqlState = sqlStateOf(err);
+  const sqlState = options.dbSpan ? sqlStateOf(err) : undefined;
   span.setAttribute(ATTR_ERROR_TYPE, sqlState ?? type);
   if (sqlState) span.setAttribute(ATTR_DB_RESPONSE_STATUS_CODE, sqlState);
   span.setStatus({ code: SpanStatusCode.ERROR, message: err.message });

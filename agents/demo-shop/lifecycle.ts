@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { setTimeout as sleepFor } from "node:timers/promises";
 
 // Everything that runs in the background (requests in flight, callbacks, loops) is tracked
@@ -12,19 +13,35 @@ export class StoppedError extends Error {
 }
 
 export class Lifecycle {
+  /** aborted when stop begins: ends the loops' idle waits at once */
+  private readonly draining = new AbortController();
+  /** aborted when the grace period is over: ends every remaining sleep */
   private readonly controller = new AbortController();
   private readonly inFlight = new Set<Promise<unknown>>();
-  private draining = false;
+
+  constructor() {
+    // Every pending sleep listens on these signals; a burst of requests has hundreds at once.
+    setMaxListeners(0, this.draining.signal, this.controller.signal);
+  }
 
   /** True once stop has begun: loops must not start new work. */
   get stopping(): boolean {
-    return this.draining;
+    return this.draining.signal.aborted;
   }
 
-  /** Resolves after `ms`; rejects with StoppedError when the shop stops first. */
+  /** Resolves after `ms`; rejects with StoppedError when the grace period of a stop is over. */
   async sleep(ms: number): Promise<void> {
     try {
       await sleepFor(ms, undefined, { signal: this.controller.signal });
+    } catch {
+      throw new StoppedError();
+    }
+  }
+
+  /** A loop's wait between rounds: rejects with StoppedError as soon as a stop begins. */
+  async idle(ms: number): Promise<void> {
+    try {
+      await sleepFor(ms, undefined, { signal: this.draining.signal });
     } catch {
       throw new StoppedError();
     }
@@ -57,7 +74,7 @@ export class Lifecycle {
 
   /** Stops: no new work, `graceMs` for in-flight work, then every pending sleep is cut short. */
   async stop(graceMs: number): Promise<void> {
-    this.draining = true;
+    this.draining.abort();
     const settled = Promise.allSettled([...this.inFlight]);
     await Promise.race([settled, sleepFor(graceMs)]);
     this.controller.abort();

@@ -109,6 +109,7 @@ export class ShopService {
     const started = performance.now();
     let status: number;
     let body: unknown;
+    let recorded = false;
     try {
       if (!match) throw new HttpError(404, `no route for ${request.method} ${request.path}`);
       const reply = await match.handler({
@@ -127,10 +128,17 @@ export class ShopService {
     } catch (error) {
       status = error instanceof HttpError ? error.status : error instanceof StoppedError ? 503 : 500;
       body = { error: (error as Error).message };
-      if (status >= 500) recordError(span, error instanceof HttpError && error.cause ? error.cause : error);
+      if (status >= 500) {
+        recordError(span, error instanceof HttpError && error.cause ? error.cause : error);
+        recorded = true;
+      }
     }
     span.setAttribute(sc.ATTR_HTTP_RESPONSE_STATUS_CODE, status);
-    if (status >= 500) span.setAttribute(sc.ATTR_ERROR_TYPE, String(status));
+    if (status >= 500 && !recorded) {
+      // A 5xx passed on from downstream (nothing thrown here) fails this span too, with its message.
+      span.setStatus({ code: SpanStatusCode.ERROR, message: errorMessageOf({ status, body, headers: {} }) ?? `HTTP ${status}` });
+      span.setAttribute(sc.ATTR_ERROR_TYPE, String(status));
+    }
     span.end();
     this.serverDuration.record((performance.now() - started) / 1000, {
       [sc.ATTR_HTTP_REQUEST_METHOD]: request.method,

@@ -154,7 +154,7 @@ export class ShopDb {
       if (typeof result.rowCount === "number") span.setAttribute(sc.ATTR_DB_RESPONSE_RETURNED_ROWS, result.rowCount);
       return result;
     } catch (error) {
-      recordError(span, error);
+      recordError(span, error, { dbSpan: true });
       throw error;
     } finally {
       span.end();

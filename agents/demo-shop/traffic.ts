@@ -27,7 +27,7 @@ export class Traffic {
     private readonly shoppers: Shoppers,
     private readonly lifecycle: Lifecycle,
     private readonly faults: Faults,
-    private readonly options: { rate: number; random: () => number; onError: (error: unknown) => void },
+    private readonly options: { rate: number; dailyShape: boolean; random: () => number; onError: (error: unknown) => void },
   ) {}
 
   start(): void {
@@ -44,10 +44,11 @@ export class Traffic {
   private async loop(): Promise<void> {
     const { random } = this.options;
     while (!this.lifecycle.stopping) {
-      const rate = this.options.rate * dailyRateMultiplier(new Date()) * this.faults.trafficMultiplier;
+      const shape = this.options.dailyShape ? dailyRateMultiplier(new Date()) : 1;
+      const rate = this.options.rate * shape * this.faults.trafficMultiplier;
       const delay = nextArrivalDelayMs(rate, random());
       // Memorylessness: sleeping RECHECK_MS and drawing again is the same process, at the new rate.
-      await this.lifecycle.sleep(Math.min(delay, RECHECK_MS));
+      await this.lifecycle.idle(Math.min(delay, RECHECK_MS));
       if (delay > RECHECK_MS || this.lifecycle.stopping || this.inFlight >= MAX_IN_FLIGHT) continue;
       if (random() < CRAWL_CHANCE) this.track(() => this.shoppers.crawl(CRAWL_BURST));
       else this.track(async () => [await this.shoppers.act(pickRequestKind(random()))]);

@@ -13,6 +13,8 @@ export interface ShopTuning {
   hopLatencyMs: number;
   /** the order service's pool size: small, so a few slow queries exhaust it */
   orderPoolMax: number;
+  /** the coupon service's pool size: small, so its queue grows with load when lookups turn slow */
+  couponPoolMax: number;
   /** the other services' pool sizes */
   poolMax: number;
   /** how long a request waits for a pool connection before failing */
@@ -30,6 +32,8 @@ export interface ShopTuning {
   /** OTLP export: metric interval, and the span batch delay */
   metricExportMs: number;
   spanExportDelayMs: number;
+  /** whether the background rate follows the time of day (off: a flat rate, for tests) */
+  dailyShape: boolean;
   /** seed of the traffic's random choices (a fixed seed replays the same shoppers) */
   seed: number;
 }
@@ -40,6 +44,7 @@ export const DEFAULT_TUNING: ShopTuning = {
   callbackDelayMs: 800,
   hopLatencyMs: 1,
   orderPoolMax: 4,
+  couponPoolMax: 2,
   poolMax: 3,
   poolConnectTimeoutMs: 10_000,
   faultMs: 30_000,
@@ -50,5 +55,6 @@ export const DEFAULT_TUNING: ShopTuning = {
   unpaidOrderTtlMs: 15 * 60_000,
   metricExportMs: 15_000,
   spanExportDelayMs: 5000,
+  dailyShape: true,
   seed: Date.now() % 2 ** 31,
 };

@@ -30,7 +30,7 @@ export const deadlock: Scenario = async (context) => {
       scenario: "deadlock",
       traceIds: traceIdsOf(answers),
       orderIds: [placed.orderId],
-      summary: `cancel answered ${cancel!.status}, stock adjustment answered ${adjust!.status}`,
+      summary: `cancel answered ${cancel.status}, stock adjustment answered ${adjust.status}`,
     };
   } finally {
     faults.deadlock = undefined;

@@ -15,7 +15,7 @@ export function scheduleScenarios(options: {
   options.lifecycle.spawn(async () => {
     let round: ScenarioName[] = [];
     while (!lifecycle.stopping) {
-      await lifecycle.sleep(options.everyMs * (0.75 + random() / 2));
+      await lifecycle.idle(options.everyMs * (0.75 + random() / 2));
       if (lifecycle.stopping) return;
       if (!round.length) round = [...SCENARIO_NAMES].sort(() => random() - 0.5);
       await options.run(round.shift()!).catch(options.onError);

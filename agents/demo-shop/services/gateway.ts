@@ -33,8 +33,8 @@ export function createGateway(service: ShopService, limiter: RateLimiter): void 
       return handler(request);
     });
 
-  const forward = async (request: Incoming, target: string, path: string, body?: unknown) => {
-    const response = await service.call(request.ctx, target, { method: request.method, path, body });
+  const forward = async (request: Incoming, target: string, path: string, options: { body?: unknown; method?: Method } = {}) => {
+    const response = await service.call(request.ctx, target, { method: options.method ?? request.method, path, body: options.body });
     return { status: response.status, body: response.body };
   };
 
@@ -51,13 +51,13 @@ export function createGateway(service: ShopService, limiter: RateLimiter): void 
   route("POST", "/coupons/validate", async (r) => {
     const { code } = parseBody(CouponBody, r.body);
     r.span.setAttribute(sc.ATTR_COUPON_ID, code);
-    return forward(r, "coupon", `/coupons/${encodeURIComponent(code)}`);
+    return forward(r, "coupon", `/coupons/${encodeURIComponent(code)}`, { method: "GET" });
   });
 
   route("POST", "/checkout", async (r) => {
     const body = parseBody(CheckoutBody, r.body);
     if (body.couponCode) r.span.setAttribute(sc.ATTR_COUPON_ID, body.couponCode);
-    const response = await forward(r, "order", "/orders", body);
+    const response = await forward(r, "order", "/orders", { body });
     const placed = response.body as { orderId?: string; totalCents?: number; currency?: string } | null;
     if (placed?.orderId) r.span.setAttribute(sc.ATTR_ORDER_ID, placed.orderId);
     if (typeof placed?.totalCents === "number") r.span.setAttribute(sc.ATTR_ORDER_AMOUNT, placed.totalCents / 100);
@@ -73,5 +73,5 @@ export function createGateway(service: ShopService, limiter: RateLimiter): void 
   });
 
   route("GET", "/admin/reports/sales", (r) => forward(r, "order", "/reports/sales"));
-  route("POST", "/admin/inventory/:productId/adjust", (r) => forward(r, "inventory", `/inventory/${r.params.productId}/adjust`, parseBody(AdjustBody, r.body)));
+  route("POST", "/admin/inventory/:productId/adjust", (r) => forward(r, "inventory", `/inventory/${r.params.productId}/adjust`, { body: parseBody(AdjustBody, r.body) }));
 }

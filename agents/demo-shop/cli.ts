@@ -1,0 +1,42 @@
+import { USAGE, parseCliArgs } from "./cli-args";
+import { startDemoShop } from "./start-demo-shop";
+
+// `npm run demo -- --help`: the demo shop on its own, against any Sightline.
+
+async function main() {
+  const options = parseCliArgs(process.argv.slice(2), process.env);
+  if (options.help) {
+    console.log(USAGE);
+    return;
+  }
+  if (!options.ingestKey) throw new Error("no ingest key: pass --key or set SIGHTLINE_INGEST_KEY");
+  if (!options.databaseUrl) throw new Error("no shop database: pass --database postgresql://... or set DEMO_SHOP_DATABASE_URL");
+
+  const shop = await startDemoShop({
+    sightlineUrl: options.sightlineUrl,
+    ingestKey: options.ingestKey,
+    shopDatabaseUrl: options.databaseUrl,
+    rate: options.rate,
+    schedule: options.schedule,
+  });
+  const stop = async (code: number) => {
+    await shop.stop();
+    process.exit(code);
+  };
+  process.once("SIGINT", () => void stop(0));
+  process.once("SIGTERM", () => void stop(0));
+
+  if (options.scenario) {
+    const outcome = await shop.trigger(options.scenario).catch(async (error: unknown) => {
+      console.error(`[demo-shop] ${options.scenario} failed: ${error instanceof Error ? error.message : String(error)}`);
+      await stop(1);
+    });
+    if (outcome) console.log(`[demo-shop] traces: ${outcome.traceIds.join(" ") || "(none)"}`);
+    if (!options.stay) await stop(0);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`[demo-shop] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
