@@ -37,6 +37,8 @@ const TRACES_PER_CHUNK = 10_000;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
+let loadAtStart = "";
+
 const log = (line: string) => console.log(`[bench:query] ${line}`);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -64,6 +66,7 @@ async function main() {
     await pool.query("ALTER SYSTEM RESET autovacuum");
     await pool.query("SELECT pg_reload_conf()");
 
+    loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(" ");
     const results = await runQueries(pool, anchorMs);
     await printReport(pool, seed, results);
   } finally {
@@ -115,8 +118,10 @@ async function seedStore(pool: pg.Pool, anchorMs: number): Promise<SeedTimes> {
   const rollupsMs = performance.now() - rollupsStarted;
   log(`${rollupRows.toLocaleString("en")} rollup rows in ${seconds(rollupsMs)}`);
 
+  // VACUUM as well as ANALYZE: freshly loaded pages would otherwise be vacuumed by autovacuum
+  // while the queries are timed, which is not the steady state a running store is in.
   const analyzeStarted = performance.now();
-  await pool.query("ANALYZE");
+  await pool.query("VACUUM (ANALYZE)");
   const analyzeMs = performance.now() - analyzeStarted;
   const { rows } = await pool.query<{ bytes: string }>("SELECT pg_database_size(current_database()) AS bytes");
   return { spans, traces: traces + 1, spansMs, rollupRows, rollupsMs, analyzeMs, bytes: Number(rows[0]?.bytes ?? 0) };
@@ -200,8 +205,10 @@ async function printReport(pool: pg.Pool, seed: SeedTimes, results: Result[]) {
   console.log(
     `Store: ${seed.spans.toLocaleString("en")} spans in ${seed.traces.toLocaleString("en")} traces over ${DAYS} days, ${seed.rollupRows.toLocaleString("en")} rollup rows, ` +
       `${(seed.bytes / 2 ** 30).toFixed(1)} GiB on disk. Seeded in ${seconds(seed.spansMs + seed.rollupsMs + seed.analyzeMs)} ` +
-      `(spans ${seconds(seed.spansMs)}, rollups ${seconds(seed.rollupsMs)}, ANALYZE ${seconds(seed.analyzeMs)}).\n`,
+      `(spans ${seconds(seed.spansMs)}, rollups ${seconds(seed.rollupsMs)}, VACUUM ANALYZE ${seconds(seed.analyzeMs)}).`,
   );
+  const loadNow = os.loadavg().map((l) => l.toFixed(2)).join(" ");
+  console.log(`Load average (1, 5, 15 min) when timing started: ${loadAtStart}; when it ended: ${loadNow}.\n`);
   console.log(`| query (${RUNS} runs each, after 2 warm-up runs) | p50 ms | p95 ms | max ms | result |`);
   console.log("|---|---:|---:|---:|---|");
   for (const r of results) console.log(`| ${r.name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.max.toFixed(1)} | ${r.note} |`);

@@ -6,9 +6,12 @@ import { SqlParams } from "./sql-params";
 import { alignDown, bucketCount, MAX_POINTS, resolveStepSeconds } from "./step-buckets";
 
 // Rate, errors and duration over time for one service, read from span_rollups_1m: at most one
-// row per minute, operation and kind, so a week of a busy service is tens of thousands of rows,
-// not millions of spans. Histograms are summed per bucket in the database (only the merged
-// ones travel), and percentiles are read from them here.
+// row per minute, operation and kind, so a week of a busy service is ~50,000 rows, not millions
+// of spans. Two statements: per-bucket sums, and per-bucket histogram cells (bucket index and
+// count). The cells are summed by unnesting the arrays: about 4x faster than folding them with
+// sightline_sum_histograms, whose per-row SQL function call dominates at this size (measured in
+// docs/benchmarks.md). Long windows split the cells into time slices queried side by side,
+// because PostgreSQL runs this shape on one core; the buckets of the slices never overlap.
 
 type Queryable = Pick<pg.Pool, "query">;
 
@@ -24,6 +27,18 @@ export interface RedSeriesInput {
 }
 
 const ROLLUP_SECONDS = 60;
+/** Windows longer than this read their histogram cells in SLICES parallel statements. */
+const SLICE_ABOVE_MS = 6 * 3_600_000;
+const SLICES = 2;
+
+interface SumsRow {
+  time_ms: number;
+  count: number;
+  errors: number;
+  timeouts: number;
+  sum_ns: number;
+  max_ns: number;
+}
 
 export async function getRedSeries(db: Queryable, input: RedSeriesInput): Promise<RedResponse> {
   const step = resolveStepSeconds(input.stepSeconds, input.toMs - input.fromMs, ROLLUP_SECONDS);
@@ -31,35 +46,64 @@ export async function getRedSeries(db: Queryable, input: RedSeriesInput): Promis
   const points = bucketCount(input.fromMs, input.toMs, stepMs);
   if (points > MAX_POINTS) throw new ApiError("bad_request", `step: ${step}s gives ${points} points over this window; at most ${MAX_POINTS}`);
 
-  const params = new SqlParams();
-  const stepParam = params.add(step, "double precision");
-  const conditions = [
-    `service_name = ${params.add(input.service, "text")}`,
-    `minute >= ${params.add(new Date(alignDown(input.fromMs, stepMs)).toISOString(), "timestamptz")}`,
-    `minute < ${params.add(new Date(input.toMs).toISOString(), "timestamptz")}`,
-  ];
-  if (input.operation !== undefined) conditions.push(`operation = ${params.add(input.operation, "text")}`);
-  if (input.kind !== undefined) conditions.push(`kind = ${params.add(input.kind, "smallint")}`);
+  const firstMs = alignDown(input.fromMs, stepMs);
+  const [sums, ...cellSlices] = await Promise.all([
+    db.query<SumsRow>(rollupQuery(input, step, firstMs, input.toMs, "sums")),
+    ...sliceBounds(firstMs, input.toMs, stepMs).map(([from, to]) => db.query<{ time_ms: number; i: number; c: number }>(rollupQuery(input, step, from, to, "cells"))),
+  ]);
 
-  const { rows } = await db.query<{ time_ms: number; count: number; errors: number; timeouts: number; sum_ns: number; max_ns: number; histogram: number[] }>(
-    `SELECT extract(epoch FROM date_bin(make_interval(secs => ${stepParam}), minute, 'epoch'::timestamptz))::float8 * 1000 AS time_ms,
-            sum(count)::float8 AS count, sum(errors)::float8 AS errors, sum(timeouts)::float8 AS timeouts,
-            sum(duration_sum_ns)::float8 AS sum_ns, max(duration_max_ns)::float8 AS max_ns,
-            sightline_sum_histograms(histogram)::float8[] AS histogram
-       FROM span_rollups_1m
-      WHERE ${conditions.join(" AND ")}
-      GROUP BY 1
-      ORDER BY 1`,
-    params.values,
-  );
-  const buckets: RedBucketRow[] = rows.map((row) => ({
+  const histograms = new Map<number, number[]>();
+  for (const slice of cellSlices) {
+    for (const { time_ms, i, c } of slice.rows) {
+      let histogram = histograms.get(time_ms);
+      if (!histogram) histograms.set(time_ms, (histogram = []));
+      // WITH ORDINALITY counts from 1; bucket indexes from 0. Gaps read as zero below.
+      histogram[i - 1] = c;
+    }
+  }
+  const buckets: RedBucketRow[] = sums.rows.map((row) => ({
     timeMs: row.time_ms,
     count: row.count,
     errors: row.errors,
     timeouts: row.timeouts,
     durationSumNs: row.sum_ns,
     durationMaxNs: row.max_ns,
-    histogram: row.histogram,
+    histogram: Array.from(histograms.get(row.time_ms) ?? [], (c) => c ?? 0),
   }));
   return { step, points: buildRedPoints(buckets, { fromMs: input.fromMs, toMs: input.toMs, stepMs }) };
+}
+
+/** [from, to) ranges on step boundaries covering the window, one per slice. */
+function sliceBounds(firstMs: number, toMs: number, stepMs: number): [number, number][] {
+  if (toMs - firstMs <= SLICE_ABOVE_MS) return [[firstMs, toMs]];
+  const steps = Math.ceil((toMs - firstMs) / stepMs);
+  const bounds: [number, number][] = [];
+  for (let slice = 0; slice < SLICES; slice++) {
+    const from = firstMs + Math.floor((steps * slice) / SLICES) * stepMs;
+    const to = slice === SLICES - 1 ? toMs : firstMs + Math.floor((steps * (slice + 1)) / SLICES) * stepMs;
+    if (from < to) bounds.push([from, to]);
+  }
+  return bounds;
+}
+
+function rollupQuery(input: RedSeriesInput, step: number, fromMs: number, toMs: number, part: "sums" | "cells"): { text: string; values: unknown[] } {
+  const params = new SqlParams();
+  const bucket = `extract(epoch FROM date_bin(make_interval(secs => ${params.add(step, "double precision")}), r.minute, 'epoch'::timestamptz))::float8 * 1000`;
+  const conditions = [
+    `r.service_name = ${params.add(input.service, "text")}`,
+    `r.minute >= ${params.add(new Date(fromMs).toISOString(), "timestamptz")}`,
+    `r.minute < ${params.add(new Date(toMs).toISOString(), "timestamptz")}`,
+  ];
+  if (input.operation !== undefined) conditions.push(`r.operation = ${params.add(input.operation, "text")}`);
+  if (input.kind !== undefined) conditions.push(`r.kind = ${params.add(input.kind, "smallint")}`);
+  const where = conditions.join(" AND ");
+  const text =
+    part === "sums"
+      ? `SELECT ${bucket} AS time_ms, sum(r.count)::float8 AS count, sum(r.errors)::float8 AS errors, sum(r.timeouts)::float8 AS timeouts,
+                sum(r.duration_sum_ns)::float8 AS sum_ns, max(r.duration_max_ns)::float8 AS max_ns
+           FROM span_rollups_1m r WHERE ${where} GROUP BY 1`
+      : `SELECT ${bucket} AS time_ms, u.i::int AS i, sum(u.c)::float8 AS c
+           FROM span_rollups_1m r CROSS JOIN LATERAL unnest(r.histogram) WITH ORDINALITY AS u(c, i)
+          WHERE ${where} AND u.c <> 0 GROUP BY 1, 2`;
+  return { text, values: params.values };
 }

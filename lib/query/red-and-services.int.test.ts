@@ -87,6 +87,14 @@ describe("getRedSeries", () => {
     expect(later!.count).toBe(0);
   });
 
+  it("reads long windows in slices without losing or doubling a bucket", async () => {
+    const short = await getRedSeries(getPool(), { service: api, fromMs: t0, toMs: t0 + 10 * MINUTE, stepSeconds: 300 });
+    const long = await getRedSeries(getPool(), { service: api, fromMs: t0 - 12 * 60 * MINUTE, toMs: t0 + 12 * 60 * MINUTE, stepSeconds: 300 });
+    expect(long.points).toHaveLength(288);
+    expect(long.points.reduce((total, p) => total + p.count, 0)).toBe(65);
+    expect(long.points.find((p) => p.time === t0)).toEqual(short.points[0]);
+  });
+
   it("filters by span kind", async () => {
     const { points } = await getRedSeries(getPool(), { service: api, kind: 3, fromMs: t0, toMs: t0 + 5 * MINUTE, stepSeconds: 300 });
     expect(points[0]).toMatchObject({ count: 5, avgMs: 5 });

@@ -143,6 +143,17 @@ describe("searchTraces", () => {
     expect(await found({ service: svc("payment"), fromMs: base + 10 * 60_000, toMs: base + 20 * 60_000 })).toEqual([]);
   });
 
+  it("finds older traces behind a newer one whose matching spans fill the newest-first probe", async () => {
+    const batch = svc("batch");
+    const wide = buildTrace({ service: batch, name: "run", durationMs: 900, children: Array.from({ length: 44 }, (_, i) => ({ service: batch, name: `item ${i}`, offsetMs: i * 10, durationMs: 5 })) }, base + 240_000);
+    const older = buildTrace({ service: batch, name: "run", durationMs: 100 }, base + 200_000);
+    await seedTraces(getPool(), [wide, older]);
+    // limit 2 probes the newest 40 matching spans: all of them belong to the wide trace.
+    const { traces } = await search({ service: batch, limit: 2 });
+    expect(traces.map((t) => t.traceId)).toEqual([wide[0]!.traceId, older[0]!.traceId]);
+    expect(traces[0]!.spanCount).toBe(45);
+  });
+
   it("treats hostile text as data", async () => {
     expect(await found({ service: "x' OR '1'='1", attr: [{ key: "a'); DROP TABLE spans; --", value: "'" }] })).toEqual([]);
     expect((await getTrace(getPool(), ids.ok))?.spans).toHaveLength(4);

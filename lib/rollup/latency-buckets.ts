@@ -1,6 +1,7 @@
 // The fixed log-scale latency histogram every span rollup row uses. Bucket 0 holds durations
 // under 1 µs; bucket i ≥ 1 holds [1 µs·2^((i-1)/4), 1 µs·2^(i/4)), so each bucket is 19% wider
-// than the one before and a percentile read from it is within ±9.5% of the true value; the last
+// than the one before, so a percentile read from it is off by at most one bucket width (19%),
+// and by about half that when durations spread evenly within the bucket; the last
 // bucket (about 71 minutes and up) is open-ended. Changing these constants changes the meaning
 // of stored rows: it needs a migration that rewrites span_rollups_1m.
 
