@@ -6,6 +6,7 @@ import { isPortFree } from "../lib/net/find-free-port";
 import { prepareDatabase, runPartitionMaintenance, type PreparedDatabase } from "../lib/db/prepare-database";
 import { readOrCreateLocalIngestKey } from "../lib/ingest/auth/read-or-create-local-key";
 import { buildIfStale } from "./build-if-stale";
+import { startDemo } from "./start-demo";
 
 // `npm start`: configuration → port check → database (embedded unless DATABASE_URL) →
 // migrations → build if stale → the Next.js server, with partition upkeep every hour.
@@ -19,6 +20,7 @@ const MAINTENANCE_INTERVAL_MS = 60 * 60 * 1000;
 const dev = process.argv.includes("--dev");
 
 let database: PreparedDatabase | undefined;
+let demo: { stop(): Promise<void> } | undefined;
 const children: ChildProcess[] = [];
 let stopping = false;
 
@@ -39,7 +41,12 @@ async function main() {
     runPartitionMaintenance(database!.url, env, log).catch((error: unknown) => log(`partition upkeep failed: ${String(error)}`));
   }, MAINTENANCE_INTERVAL_MS);
   timer.unref();
-  await startServer(env, database);
+  const url = await startServer(env, database);
+  // The demo is on by default only with the embedded database: never write a shop into a
+  // server the user pointed us at unless they ask for it.
+  if (env.SIGHTLINE_DEMO ?? database.embedded) {
+    demo = await startDemo({ sightlineUrl: url, ingestKey: env.SIGHTLINE_INGEST_KEY!, databaseUrl: database.url, serverLogFile: database.serverLogFile, log });
+  }
 }
 
 async function startServer(env: Env, database: PreparedDatabase) {
@@ -57,6 +64,7 @@ async function startServer(env: Env, database: PreparedDatabase) {
   const url = `http://localhost:${env.PORT}`;
   await waitForHealth(`${url}/api/health`);
   log(`Sightline is ready at ${url}`);
+  return `http://127.0.0.1:${env.PORT}`;
 }
 
 async function waitForHealth(url: string) {
@@ -74,6 +82,8 @@ async function waitForHealth(url: string) {
 async function shutdown(exitCode: number) {
   if (stopping) return;
   stopping = true;
+  // Senders first, so nothing they flush on the way out hits a stopped server.
+  await demo?.stop().catch((error: unknown) => log(`demo did not stop cleanly: ${String(error)}`));
   await Promise.all(children.map(stopChild));
   if (database) {
     await database.stop().catch(() => {});

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listPartitions, maintainPartitions, utcDay } from "./maintain-partitions";
 import { ensurePartitions, forgetKnownPartitions } from "./ensure-partitions";
 import { migrateDatabase } from "./migrate-database";
@@ -9,7 +9,7 @@ const retention = { spans: 7, metrics: 30, logs: 7, audit: 90, locks: 30, rollup
 let client: pg.Client;
 
 beforeAll(async () => {
-  client = new pg.Client({ connectionString: inject("databaseUrl") });
+  client = new pg.Client({ connectionString: process.env.DATABASE_URL! });
   await client.connect();
 });
 afterAll(() => client.end());
@@ -54,7 +54,7 @@ describe("partition upkeep", () => {
   });
 
   it("creates the same partition from many sessions at once without an error", async () => {
-    const url = inject("databaseUrl");
+    const url = process.env.DATABASE_URL!;
     const clients = await Promise.all(Array.from({ length: 6 }, async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
@@ -68,7 +68,7 @@ describe("partition upkeep", () => {
 
 describe("migrations", () => {
   it("are idempotent and wait for each other when started together", async () => {
-    const url = inject("databaseUrl");
+    const url = process.env.DATABASE_URL!;
     const runs = await Promise.all([migrateDatabase(url), migrateDatabase(url), migrateDatabase(url)]);
     expect(runs).toEqual([[], [], []]);
   });

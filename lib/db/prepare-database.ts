@@ -1,3 +1,5 @@
+import { existsSync, renameSync, statSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { retentionDays, type Env } from "../env";
 import { startEmbeddedPostgres, writeOwnerPid } from "./embedded-postgres";
@@ -12,6 +14,8 @@ export const MIN_SERVER_VERSION = 150000;
 export interface PreparedDatabase {
   url: string;
   embedded: boolean;
+  /** The embedded server's log (the db agent reads deadlocks from it); unset for DATABASE_URL. */
+  serverLogFile?: string;
   stop(): Promise<void>;
 }
 
@@ -21,10 +25,12 @@ export async function prepareDatabase(env: Env, log: (line: string) => void): Pr
     await checkServer(env.DATABASE_URL);
     database = { url: env.DATABASE_URL, embedded: false, stop: async () => {} };
   } else {
-    const embedded = await startEmbeddedPostgres({ dataDir: env.SIGHTLINE_DATA_DIR, port: env.SIGHTLINE_EMBEDDED_DB_PORT, log });
+    const serverLogFile = path.resolve(env.SIGHTLINE_DATA_DIR, "postgresql.log");
+    rotateIfLarge(serverLogFile);
+    const embedded = await startEmbeddedPostgres({ dataDir: env.SIGHTLINE_DATA_DIR, port: env.SIGHTLINE_EMBEDDED_DB_PORT, serverLogFile, log });
     await writeOwnerPid(env.SIGHTLINE_DATA_DIR);
     log(`embedded PostgreSQL ready on 127.0.0.1:${embedded.port} (data in ${embedded.dataDir})`);
-    database = { url: embedded.url, embedded: true, stop: () => embedded.stop() };
+    database = { url: embedded.url, embedded: true, serverLogFile, stop: () => embedded.stop() };
   }
   try {
     const applied = await migrateDatabase(database.url, log);
@@ -67,6 +73,13 @@ async function checkServer(url: string) {
   } finally {
     await client.end();
   }
+}
+
+const MAX_SERVER_LOG_BYTES = 32 * 1024 * 1024;
+
+/** Keeps one previous log: the server log is appended to on every start and would grow forever. */
+function rotateIfLarge(file: string) {
+  if (existsSync(file) && statSync(file).size > MAX_SERVER_LOG_BYTES) renameSync(file, `${file}.1`);
 }
 
 /** host:port/database without the password, for messages. */

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import datamodel from "@/lib/generated/schema-snapshot.json";
 import { supportTables, telemetryTableNames } from "./telemetry-tables";
 
@@ -51,7 +51,7 @@ function hasDatabaseDefault(field: Field): boolean {
 
 let client: pg.Client;
 beforeAll(async () => {
-  client = new pg.Client({ connectionString: inject("databaseUrl") });
+  client = new pg.Client({ connectionString: process.env.DATABASE_URL! });
   await client.connect();
 });
 afterAll(() => client.end());
