@@ -145,6 +145,6 @@ function splitColumn(flag: string, spec: string): { ref: string; column: string 
 
 /** The config file's settings with the flags' on top; databases from both are kept. */
 export function mergeConfigInput(file: Record<string, unknown>, flags: CliArgs["input"]): Record<string, unknown> {
-  const fileDatabases = Array.isArray(file.databases) ? file.databases : [];
+  const fileDatabases: unknown[] = Array.isArray(file.databases) ? (file.databases as unknown[]) : [];
   return { ...file, ...flags, databases: [...fileDatabases, ...(flags.databases ?? [])] };
 }

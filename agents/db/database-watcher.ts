@@ -138,6 +138,8 @@ export class DatabaseWatcher {
   }
 
   async stop(): Promise<void> {
+    // An export to an unreachable Sightline retries for seconds; a stopping agent waits a little.
+    await Promise.race([this.exporting, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
     await this.flushLockEvents().catch(() => {});
     await this.metrics?.shutdown();
     await this.pool.end().catch(() => {});
@@ -175,15 +177,19 @@ export class DatabaseWatcher {
       }
     }
     if (!this.installToken) {
-      const { rows } = await this.pool.query("SELECT to_regclass('sightline_audit.outbox') IS NOT NULL AS present");
+      const { rows } = await this.pool.query<{ present: boolean }>("SELECT to_regclass('sightline_audit.outbox') IS NOT NULL AS present");
       if (!rows[0]?.present) return;
       this.installToken = await readInstallToken(this.pool);
     }
-    if (!this.sightlineBackoff.ready()) return;
+    if (this.sightlineBackoff.ready()) await this.ship(this.installToken);
+    this.report.backlog = await outboxBacklog(this.pool);
+  }
+
+  private async ship(installToken: string) {
     try {
       const shipped = await shipOutbox(this.pool, this.sightline, {
         database: this.name,
-        installToken: this.installToken,
+        installToken,
         batchSize: this.agent.batchSize,
         trackCommitTimestamp: this.facts?.trackCommitTimestamp ?? false,
         budgetMs: this.agent.intervalMs * 0.8,
@@ -196,7 +202,6 @@ export class DatabaseWatcher {
       if (!isSightlineError(error)) throw error;
       this.sightlineFailed(error);
     }
-    this.report.backlog = await outboxBacklog(this.pool);
   }
 
   private async healthTick(readsLog: boolean) {
@@ -216,11 +221,19 @@ export class DatabaseWatcher {
     }
     this.deadlockReading = reading;
 
-    if (this.metrics) {
-      this.metrics.update(snapshot, this.report.backlog);
-      const outcome = await this.metrics.export();
-      if (outcome.ok) this.report.metricPoints += outcome.points;
-      else this.report.notes.add(`metrics export failed: ${outcome.error}`);
+    if (this.metrics && !this.exporting) {
+      // Not awaited: the exporter retries a Sightline that is down for up to its timeout, and
+      // that must not hold up shipping or the status line. One export at a time; a snapshot
+      // taken while one is out is reported by the next.
+      const metrics = this.metrics;
+      metrics.update(snapshot, this.report.backlog);
+      this.exporting = metrics
+        .export()
+        .then((outcome) => {
+          if (outcome.ok) this.report.metricPoints += outcome.points;
+          else this.report.notes.add(`metrics export failed: ${outcome.error}`);
+        })
+        .finally(() => (this.exporting = undefined));
     }
   }
 
@@ -234,6 +247,7 @@ export class DatabaseWatcher {
   }
 
   private flushing: Promise<void> | undefined;
+  private exporting: Promise<void> | undefined;
 
   private flushLockEvents(): Promise<void> {
     this.flushing ??= this.sendLockEvents().finally(() => (this.flushing = undefined));

@@ -127,7 +127,7 @@ async function resolveTable(client: pg.ClientBase, table: AuditTableConfig, opti
     table: table.table,
     pk: found.key,
     ignore: [...new Set(table.ignore)].sort(),
-    mask: Object.fromEntries(table.mask.map((m) => [m.column, m.keepLast]).sort(([a], [b]) => String(a).localeCompare(String(b)))),
+    mask: Object.fromEntries(table.mask.map((m): [string, number] => [m.column, m.keepLast]).sort(([a], [b]) => a.localeCompare(b))),
     statement: options.queryText,
     maxStatement: options.statementMaxLength,
   });

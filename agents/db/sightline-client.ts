@@ -43,8 +43,9 @@ export function createSightlineClient({ baseUrl, ingestKey, timeoutMs = 15_000, 
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (error) {
-        const cause = (error as { cause?: { code?: string } }).cause?.code;
-        throw new SightlineError(`Sightline at ${baseUrl} is unreachable (${cause ?? (error as Error).message})`, undefined, undefined);
+        // fetch reports "fetch failed"; the reason (ECONNREFUSED, a timeout...) is in its cause.
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        throw new SightlineError(`Sightline at ${baseUrl} is unreachable (${cause?.code ?? cause?.message ?? (error as Error).message})`, undefined, undefined);
       }
       const text = await response.text();
       if (!response.ok) {

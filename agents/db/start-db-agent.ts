@@ -125,9 +125,9 @@ function every(intervalMs: number, work: () => Promise<void>, log: (line: string
     running = work().catch((error: unknown) => log(`unexpected error: ${(error as Error).stack ?? String(error)}`));
     await running;
     running = undefined;
-    if (!stopped) timer = setTimeout(run, intervalMs);
+    if (!stopped) timer = setTimeout(() => void run(), intervalMs);
   };
-  timer = setTimeout(run, 0);
+  timer = setTimeout(() => void run(), 0);
   return {
     async stop() {
       stopped = true;

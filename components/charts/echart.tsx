@@ -16,6 +16,8 @@ export interface EChartEventParams {
   brushend: { areas: { coordRange?: unknown; range?: unknown }[] };
   datazoom: { start?: number; end?: number; startValue?: number; endValue?: number; batch?: unknown[] };
   legendselectchanged: { name: string; selected: Record<string, boolean> };
+  /** After each render settles; where a page arms a cursor mode (e.g. an always-on brush). */
+  finished: undefined;
 }
 
 export type EChartEventHandlers = { [K in keyof EChartEventParams]?: (params: EChartEventParams[K], chart: EChartsType) => void };

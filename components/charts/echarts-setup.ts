@@ -1,7 +1,7 @@
 // The one place ECharts modules are registered. Importing `echarts/core` plus only these keeps
 // the bundle a fraction of the full build; a page that needs another chart type or component
 // adds it here (and to `EChartOption`), never imports "echarts" itself.
-import { BarChart, LineChart, ScatterChart, type BarSeriesOption, type LineSeriesOption, type ScatterSeriesOption } from "echarts/charts";
+import { BarChart, GraphChart, LineChart, ScatterChart, type BarSeriesOption, type GraphSeriesOption, type LineSeriesOption, type ScatterSeriesOption } from "echarts/charts";
 import {
   AriaComponent,
   BrushComponent,
@@ -31,6 +31,7 @@ import { CanvasRenderer } from "echarts/renderers";
 
 echarts.use([
   BarChart,
+  GraphChart,
   LineChart,
   ScatterChart,
   AriaComponent,
@@ -50,6 +51,7 @@ echarts.use([
 /** Option type limited to what is registered above, so an unregistered series fails to compile. */
 export type EChartOption = echarts.ComposeOption<
   | BarSeriesOption
+  | GraphSeriesOption
   | LineSeriesOption
   | ScatterSeriesOption
   | AriaComponentOption

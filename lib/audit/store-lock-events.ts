@@ -15,20 +15,29 @@ export async function storeLockEvents(pool: pg.Pool, events: LockEventInput[]): 
   const rows = latestPerKey(events);
   await ensurePartitions(pool, "lock_events", new Set(rows.map((e) => utcDay(Date.parse(e.time)))));
   return withTransaction(pool, async (client) => {
-    const result = await client.query<{ inserted: boolean }>(
-      `INSERT INTO lock_events AS e (time, id, kind, database, duration_ms, details, trace_ids)
-       SELECT u.time, u.id, u.kind, u.database, u.duration_ms, u.details,
-              ARRAY(SELECT decode(t, 'hex') FROM jsonb_array_elements_text(u.trace_ids) AS t)
-         FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::jsonb[], $7::jsonb[])
-           AS u(time, id, kind, database, duration_ms, details, trace_ids)
-       ON CONFLICT (id, time) DO UPDATE SET
-         duration_ms = greatest(e.duration_ms, EXCLUDED.duration_ms),
-         details = CASE
-           WHEN (coalesce(EXCLUDED.duration_ms, 0), coalesce((EXCLUDED.details->>'ended')::boolean, false))
-             >= (coalesce(e.duration_ms, 0), coalesce((e.details->>'ended')::boolean, false))
-           THEN EXCLUDED.details ELSE e.details END,
-         trace_ids = ARRAY(SELECT DISTINCT t FROM unnest(e.trace_ids || EXCLUDED.trace_ids) AS t ORDER BY t)
-       RETURNING (xmax = 0) AS inserted`,
+    // RETURNING cannot read xmax from a partitioned table, so "new or not" is decided by
+    // looking for the keys first, in the same statement (and snapshot) as the upsert.
+    const result = await client.query<{ written: number; existing: number }>(
+      `WITH input AS (
+         SELECT u.time, u.id, u.kind, u.database, u.duration_ms, u.details,
+                ARRAY(SELECT decode(t, 'hex') FROM jsonb_array_elements_text(u.trace_ids) AS t) AS trace_ids
+           FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::jsonb[], $7::jsonb[])
+             AS u(time, id, kind, database, duration_ms, details, trace_ids)
+       ),
+       existing AS (SELECT 1 FROM lock_events e JOIN input i ON e.id = i.id AND e.time = i.time),
+       written AS (
+         INSERT INTO lock_events AS e (time, id, kind, database, duration_ms, details, trace_ids)
+         SELECT time, id, kind, database, duration_ms, details, trace_ids FROM input
+         ON CONFLICT (id, time) DO UPDATE SET
+           duration_ms = greatest(e.duration_ms, EXCLUDED.duration_ms),
+           details = CASE
+             WHEN (coalesce(EXCLUDED.duration_ms, 0), coalesce((EXCLUDED.details->>'ended')::boolean, false))
+               >= (coalesce(e.duration_ms, 0), coalesce((e.details->>'ended')::boolean, false))
+             THEN EXCLUDED.details ELSE e.details END,
+           trace_ids = ARRAY(SELECT DISTINCT t FROM unnest(e.trace_ids || EXCLUDED.trace_ids) AS t ORDER BY t)
+         RETURNING 1
+       )
+       SELECT (SELECT count(*)::int FROM written) AS written, (SELECT count(*)::int FROM existing) AS existing`,
       [
         rows.map((e) => e.time),
         rows.map((e) => e.id),
@@ -39,7 +48,7 @@ export async function storeLockEvents(pool: pg.Pool, events: LockEventInput[]): 
         rows.map((e) => JSON.stringify(traceIds(e))),
       ],
     );
-    const inserted = result.rows.filter((r) => r.inserted).length;
+    const inserted = (result.rows[0]?.written ?? 0) - (result.rows[0]?.existing ?? 0);
     return { inserted, updated: events.length - inserted };
   });
 }

@@ -26,6 +26,20 @@ export const queryKeys = {
   /** Storage statistics cover every retained partition; the route takes no window. */
   storage: () => ["storage"] as const,
   ingestKeys: () => ["ingestKeys"] as const,
+  traces: {
+    all: () => ["traces"] as const,
+    search: (range: RangeKey, filters: Readonly<Record<string, unknown>>) => ["traces", "search", range, filters] as const,
+    /** Service and operation suggestions for the search form. */
+    services: (range: RangeKey) => ["traces", "services", range] as const,
+    attributes: (range: RangeKey, service: string | null) => ["traces", "attributes", range, service] as const,
+    /** One trace's data is immutable once shown: these keys carry no window. */
+    compact: (traceId: string) => ["traces", "compact", traceId] as const,
+    span: (traceId: string, spanId: string) => ["traces", "span", traceId, spanId] as const,
+    find: (traceId: string, text: string) => ["traces", "find", traceId, text] as const,
+    logs: (traceId: string) => ["traces", "logs", traceId] as const,
+    changes: (traceId: string) => ["traces", "changes", traceId] as const,
+  },
+  serviceMap: (range: RangeKey) => ["serviceMap", range] as const,
 };
 
 /** True when the key contains a `rangeKey(…)`: it changes by itself when the window slides. */
