@@ -1,4 +1,5 @@
 import { startDbAgent } from "../agents/db/start-db-agent";
+import { writeLocalDemoSettings } from "../agents/demo-shop/local-demo-settings";
 import { startDemoShop } from "../agents/demo-shop/start-demo-shop";
 
 // With SIGHTLINE_DEMO on, `npm start` runs the demo shop (its own database beside Sightline's)
@@ -19,9 +20,10 @@ const auditedTables = [
   "coupon_redemptions",
 ];
 
-export async function startDemo(options: { sightlineUrl: string; ingestKey: string; databaseUrl: string; serverLogFile?: string; log: (line: string) => void }) {
+export async function startDemo(options: { sightlineUrl: string; ingestKey: string; databaseUrl: string; dataDir: string; serverLogFile?: string; log: (line: string) => void }) {
   const shopUrl = new URL(options.databaseUrl);
   shopUrl.pathname = `/${SHOP_DATABASE}`;
+  writeLocalDemoSettings(options.dataDir, { sightlineUrl: options.sightlineUrl, ingestKey: options.ingestKey, shopDatabaseUrl: shopUrl.toString() });
   const shop = await startDemoShop({
     sightlineUrl: options.sightlineUrl,
     ingestKey: options.ingestKey,

@@ -45,7 +45,7 @@ async function main() {
   // The demo is on by default only with the embedded database: never write a shop into a
   // server the user pointed us at unless they ask for it.
   if (env.SIGHTLINE_DEMO ?? database.embedded) {
-    demo = await startDemo({ sightlineUrl: url, ingestKey: env.SIGHTLINE_INGEST_KEY, databaseUrl: database.url, serverLogFile: database.serverLogFile, log });
+    demo = await startDemo({ sightlineUrl: url, ingestKey: env.SIGHTLINE_INGEST_KEY, databaseUrl: database.url, dataDir: env.SIGHTLINE_DATA_DIR, serverLogFile: database.serverLogFile, log });
   }
 }
 

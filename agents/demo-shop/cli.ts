@@ -1,10 +1,18 @@
 import { USAGE, parseCliArgs } from "./cli-args";
+import { readLocalDemoSettings } from "./local-demo-settings";
 import { startDemoShop } from "./start-demo-shop";
 
 // `npm run demo -- --help`: the demo shop on its own, against any Sightline.
 
 async function main() {
-  const options = parseCliArgs(process.argv.slice(2), process.env);
+  // Flags and environment win; otherwise the demo that `npm start` runs from this directory.
+  const local = readLocalDemoSettings(process.env.SIGHTLINE_DATA_DIR || ".sightline");
+  const options = parseCliArgs(process.argv.slice(2), {
+    SIGHTLINE_URL: local.sightlineUrl,
+    SIGHTLINE_INGEST_KEY: local.ingestKey,
+    DEMO_SHOP_DATABASE_URL: local.shopDatabaseUrl,
+    ...Object.fromEntries(Object.entries(process.env).filter(([, v]) => v)),
+  });
   if (options.help) {
     console.log(USAGE);
     return;
