@@ -111,6 +111,23 @@ describe("OTLP traces endpoint refuses bad requests whole", () => {
     expect(await storedCount("partial-svc")).toBe(1);
   });
 
+  it("503 with Retry-After when the store cannot write, and the retry is stored once", async () => {
+    const body = tracesBody("retry-svc", [jsonSpan(), jsonSpan()]);
+    await getPool().query("ALTER TABLE span_rollups_1m RENAME TO span_rollups_1m_away");
+    try {
+      const refused = await post(body);
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get("retry-after")).toBe("2");
+      expect(refused.json?.error.message).toMatch(/nothing was written, retry/);
+      expect(await storedCount("retry-svc")).toBe(0); // spans went in before the rollups failed: rolled back
+    } finally {
+      await getPool().query("ALTER TABLE span_rollups_1m_away RENAME TO span_rollups_1m");
+    }
+    expect((await post(body)).status).toBe(200);
+    expect((await post(body)).status).toBe(200);
+    expect(await storedCount("retry-svc")).toBe(2);
+  });
+
   it("answers a good request with an empty ExportTraceServiceResponse, after commit", async () => {
     const result = await post(tracesBody("ok-svc", [jsonSpan(), jsonSpan()]));
     expect(result.status).toBe(200);
