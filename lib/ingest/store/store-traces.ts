@@ -1,17 +1,23 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import { pgJson, pgText } from "./pg-safe";
 import { ensurePartitions } from "@/lib/db/ensure-partitions";
 import { utcDay } from "@/lib/db/maintain-partitions";
 import { withTransaction } from "@/lib/db/with-transaction";
 import { isTimeoutSpan } from "../classify-timeout";
 import type { SpanRecord } from "../otlp/model";
+import { SPAN_COPY_COLUMNS, spanCopyRows } from "./span-copy-rows";
 import { buildSpanRollups } from "./span-rollups";
 import { rememberResources, upsertResources } from "./upsert-resources";
 
 // Writes one OTLP traces request in one transaction: resources, spans, their events and the
 // per-minute rollups. Spans already stored (a retried request) are skipped by the unique key,
 // and only spans inserted now feed events and rollups, so a retry never double-counts.
-// Every statement is one multi-row INSERT over unnest() arrays, never a row at a time.
+// Spans go in with COPY; when that meets a span already stored (a retry) the savepoint is rolled
+// back and they go in again with INSERT ... ON CONFLICT DO NOTHING, which skips the duplicates.
+// Everything else is one multi-row INSERT over unnest() arrays, never a row at a time.
 
 const ns = (value: bigint) => value.toString();
 
@@ -25,9 +31,7 @@ export async function storeTraces(pool: pg.Pool, spans: SpanRecord[]): Promise<{
   const timeouts = new Set(spans.filter(isTimeoutSpan));
   const result = await withTransaction(pool, async (client) => {
     const resourceIds = await upsertResources(client, spans);
-    const inserted = await insertSpans(client, spans, resourceIds, timeouts);
-    // inserted holds each new key once, so a span sent twice in one request also counts once.
-    const fresh = spans.filter((s) => inserted.delete(s.traceId + s.spanId));
+    const fresh = await insertSpans(client, spans, resourceIds, timeouts);
     await insertEvents(client, fresh);
     await upsertRollups(client, fresh, timeouts);
     return { inserted: fresh.length, resourceIds: resourceIds.values() };
@@ -36,7 +40,23 @@ export async function storeTraces(pool: pg.Pool, spans: SpanRecord[]): Promise<{
   return { inserted: result.inserted, duplicates: spans.length - result.inserted };
 }
 
-async function insertSpans(client: pg.ClientBase, spans: SpanRecord[], resourceIds: Map<unknown, string>, timeouts: Set<SpanRecord>) {
+/** Returns the spans actually inserted now (each once, even if the request repeats one). */
+async function insertSpans(client: pg.ClientBase, spans: SpanRecord[], resourceIds: Map<unknown, string>, timeouts: Set<SpanRecord>): Promise<SpanRecord[]> {
+  await client.query("SAVEPOINT spans_copy");
+  try {
+    await pipeline(Readable.from([spanCopyRows(spans, resourceIds, timeouts)]), client.query(copyFrom(`COPY spans (${SPAN_COPY_COLUMNS}) FROM STDIN`)));
+    await client.query("RELEASE SAVEPOINT spans_copy");
+    return spans;
+  } catch (error) {
+    if ((error as { code?: string }).code !== "23505") throw error;
+    await client.query("ROLLBACK TO SAVEPOINT spans_copy");
+  }
+  const inserted = await insertSpansSkippingDuplicates(client, spans, resourceIds, timeouts);
+  // inserted holds each new key once, so a span sent twice in one request also counts once.
+  return spans.filter((s) => inserted.delete(s.traceId + s.spanId));
+}
+
+async function insertSpansSkippingDuplicates(client: pg.ClientBase, spans: SpanRecord[], resourceIds: Map<unknown, string>, timeouts: Set<SpanRecord>) {
   const { rows } = await client.query<{ key: string }>(
     `INSERT INTO spans (start_time, trace_id, span_id, parent_span_id, trace_state, flags, service_name, name, kind,
                         start_ns, duration_ns, status_code, status_message, is_timeout, attributes, resource_id,

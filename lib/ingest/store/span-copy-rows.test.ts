@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { makeSpan } from "@/lib/testing/make-records";
+import { copyText, microsToTimestamp, spanCopyRows } from "./span-copy-rows";
+
+describe("span COPY rows", () => {
+  it("escapes what COPY text format treats specially", () => {
+    expect(copyText("plain")).toBe("plain");
+    expect(copyText("a\\b\tc\nd\re")).toBe("a\\\\b\\tc\\nd\\re");
+  });
+
+  it("floors timestamps to the microsecond in UTC", () => {
+    expect(microsToTimestamp(1_764_000_000_123_456n)).toBe("2025-11-24T16:00:00.123456+00");
+    expect(microsToTimestamp(1_764_000_000_000_001n)).toBe("2025-11-24T16:00:00.000001+00");
+  });
+
+  it("writes one line of 22 columns per span, NULLs as \\N and JSON escaped", () => {
+    const span = makeSpan({ name: "GET\t/x", attributes: { note: "line1\nline2", path: "C:\\tmp" }, parentSpanId: null });
+    const [line, rest] = spanCopyRows([span], new Map([[span.resource, "42"]]), new Set()).split("\n");
+    expect(rest).toBe("");
+    const columns = line!.split("\t");
+    expect(columns).toHaveLength(22);
+    expect(columns[1]).toBe(`\\\\x${span.traceId}`);
+    expect(columns[3]).toBe("\\N");
+    expect(columns[7]).toBe("GET\\t/x");
+    expect(columns[14]).toBe('{"note":"line1\\\\nline2","path":"C:\\\\\\\\tmp"}');
+    expect(columns[15]).toBe("42");
+  });
+});
