@@ -24,6 +24,8 @@ async function main(): Promise<number> {
   const config = parseAgentConfig(input);
 
   if (args.command === "install") return forEachDatabase(config, "install", async (client, db) => {
+    // With no tables the wanted state would be "no triggers": that is what --uninstall is for.
+    if (db.tables.length === 0) return print(`${db.name}: no tables given (--table), nothing to install`);
     const report = await installAudit(client, db.tables, { queryText: db.queryText, statementMaxLength: config.statementMaxLength });
     print(`${db.name}: schema ${report.schema}; triggers added ${list(report.created)}, updated ${list(report.updated)}, removed ${list(report.removed)}, unchanged ${list(report.unchanged)}`);
   });

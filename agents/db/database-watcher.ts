@@ -1,26 +1,26 @@
 import pg from "pg";
 import type { AuditChangeInput } from "@/lib/schemas/audit";
-import type { LockEventInput, LockIngestResponse } from "@/lib/schemas/locks";
 import { Backoff } from "./backoff";
 import type { AgentConfig, DatabaseConfig } from "./config";
 import { deadlockFromCounter, deadlockFromLog, relationOids, type DeadlockCounterReading } from "./deadlock-events";
 import { HealthMetrics } from "./health-metrics";
 import { installAudit, type InstallAuditReport } from "./install-triggers";
 import { LockEpisodes } from "./lock-episodes";
+import { LockEventQueue } from "./lock-event-queue";
 import type { ParsedDeadlock } from "./parse-deadlock-log";
 import { createHealthSampler, type HealthSnapshot } from "./sample-health";
 import { sampleLockWaits } from "./sample-locks";
 import { outboxBacklog, readInstallToken, shipOutbox } from "./ship-outbox";
 import type { SightlineClient } from "./sightline-client";
+import { tagSql } from "./tag-sql";
 
 // Everything the agent does for one monitored database. The database and Sightline fail
 // independently: each has its own backoff, the outbox waits in the database while Sightline is
 // away, and lock events wait in memory (bounded) until it is back.
 
-export const LOCKS_INGEST_PATH = "/api/v1/ingest/locks";
-const MAX_PENDING_LOCK_EVENTS = 5_000;
-const LOCK_EVENTS_PER_REQUEST = 500;
 const DB_SIZE_EVERY_MS = 60_000;
+/** The triggers are checked on every (re)connection and then this often, so a dropped one comes back. */
+const INSTALL_CHECK_EVERY_MS = 60_000;
 
 export interface WatcherHooks {
   /** Called with every audit batch before it is sent. */
@@ -42,12 +42,13 @@ export class DatabaseWatcher {
   private readonly sightlineBackoff = new Backoff();
   private readonly installBackoff = new Backoff({ baseMs: 5_000, maxMs: 300_000 });
   private readonly episodes: LockEpisodes;
-  private readonly pendingLocks = new Map<string, LockEventInput>();
+  private readonly lockEvents: LockEventQueue;
+  private exporting: Promise<void> | undefined;
   private readonly sampler = createHealthSampler();
   private readonly metrics: HealthMetrics | undefined;
   private deadlockReading: DeadlockCounterReading | undefined;
   private lastSizeAt = 0;
-  private droppedLockEvents = 0;
+  private checkedInstallAt = 0;
   private statementsNoteShown = false;
   private report = emptyReport();
 
@@ -69,6 +70,7 @@ export class DatabaseWatcher {
     // A connection dropped while idle (database restart) must not crash the agent; the next
     // query fails, and the backoff takes over.
     this.pool.on("error", () => {});
+    this.lockEvents = new LockEventQueue(sightline, this.sightlineBackoff, (error) => this.sightlineFailed(error));
     this.episodes = new LockEpisodes({ database: config.name, queryText: config.queryText, statementMaxLength: agent.statementMaxLength, updateEveryMs: agent.intervalMs });
     if (config.metrics) {
       this.metrics = new HealthMetrics({
@@ -103,7 +105,7 @@ export class DatabaseWatcher {
         this.databaseFailed(error);
       }
     }
-    await this.flushLockEvents();
+    this.report.lockEvents += await this.lockEvents.flush();
     return this.statusLine();
   }
 
@@ -112,8 +114,8 @@ export class DatabaseWatcher {
     if (!this.config.locks || !this.facts || !this.dbBackoff.ready()) return;
     try {
       const events = this.episodes.observe(await sampleLockWaits(this.pool), Date.now());
-      for (const event of events) this.queueLockEvent(event);
-      if (events.length > 0) await this.flushLockEvents();
+      for (const event of events) this.lockEvents.add(event);
+      if (events.length > 0) this.report.lockEvents += await this.lockEvents.flush();
     } catch (error) {
       this.databaseFailed(error);
     }
@@ -126,13 +128,13 @@ export class DatabaseWatcher {
     const relationNames = new Map<number, string>();
     if (oids.length > 0 && this.facts) {
       const { rows } = await this.pool
-        .query<{ oid: number; name: string }>("SELECT oid::int8::float8 AS oid, oid::regclass::text AS name FROM pg_class WHERE oid = ANY($1::oid[])", [oids])
+        .query<{ oid: number; name: string }>(tagSql("SELECT oid::int8::float8 AS oid, oid::regclass::text AS name FROM pg_class WHERE oid = ANY($1::oid[])"), [oids])
         .catch(() => ({ rows: [] as { oid: number; name: string }[] }));
       for (const row of rows) relationNames.set(row.oid, row.name);
     }
     const options = { database: this.name, queryText: this.config.queryText, statementMaxLength: this.agent.statementMaxLength, databaseOid: this.facts?.databaseOid, relationNames };
     for (const deadlock of deadlocks) {
-      this.queueLockEvent(deadlockFromLog(deadlock, options, new Date().toISOString()));
+      this.lockEvents.add(deadlockFromLog(deadlock, options, new Date().toISOString()));
       this.report.deadlocks++;
     }
   }
@@ -140,7 +142,7 @@ export class DatabaseWatcher {
   async stop(): Promise<void> {
     // An export to an unreachable Sightline retries for seconds; a stopping agent waits a little.
     await Promise.race([this.exporting, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
-    await this.flushLockEvents().catch(() => {});
+    await this.lockEvents.flush().catch(() => 0);
     await this.metrics?.shutdown();
     await this.pool.end().catch(() => {});
   }
@@ -148,22 +150,26 @@ export class DatabaseWatcher {
   private async connect() {
     if (this.facts) return;
     const { rows } = await this.pool.query<ServerFacts>(
-      `SELECT current_database() AS "currentDatabase",
+      tagSql(`SELECT current_database() AS "currentDatabase",
               (SELECT oid::int8::float8 FROM pg_database WHERE datname = current_database()) AS "databaseOid",
               current_setting('track_commit_timestamp') = 'on' AS "trackCommitTimestamp",
-              current_setting('log_line_prefix') AS "logLinePrefix"`,
+              current_setting('log_line_prefix') AS "logLinePrefix"`),
     );
     this.facts = rows[0];
     this.installToken = undefined;
+    this.checkedInstallAt = 0;
     this.report.notes.add("connected");
   }
 
   private async auditTick() {
-    if (this.config.tables.length > 0 && this.installBackoff.ready()) {
+    if (this.config.tables.length > 0 && this.installBackoff.ready() && Date.now() - this.checkedInstallAt >= INSTALL_CHECK_EVERY_MS) {
       const client = await this.pool.connect();
       try {
         const result = await installAudit(client, this.config.tables, { queryText: this.config.queryText, statementMaxLength: this.agent.statementMaxLength });
         this.installBackoff.succeed();
+        this.checkedInstallAt = Date.now();
+        // A schema made anew has a new installation token, and so new change ids.
+        if (result.schema !== "unchanged") this.installToken = undefined;
         const changed = describeInstall(result);
         if (changed) this.report.notes.add(changed);
       } catch (error) {
@@ -177,7 +183,7 @@ export class DatabaseWatcher {
       }
     }
     if (!this.installToken) {
-      const { rows } = await this.pool.query<{ present: boolean }>("SELECT to_regclass('sightline_audit.outbox') IS NOT NULL AS present");
+      const { rows } = await this.pool.query<{ present: boolean }>(tagSql("SELECT to_regclass('sightline_audit.outbox') IS NOT NULL AS present"));
       if (!rows[0]?.present) return;
       this.installToken = await readInstallToken(this.pool);
     }
@@ -215,7 +221,7 @@ export class DatabaseWatcher {
     if (this.config.locks && !readsLog) {
       const event = deadlockFromCounter(this.deadlockReading, reading, this.name, new Date().toISOString());
       if (event) {
-        this.queueLockEvent(event);
+        this.lockEvents.add(event);
         this.report.deadlocks += event.count;
       }
     }
@@ -234,39 +240,6 @@ export class DatabaseWatcher {
           else this.report.notes.add(`metrics export failed: ${outcome.error}`);
         })
         .finally(() => (this.exporting = undefined));
-    }
-  }
-
-  private queueLockEvent(event: LockEventInput) {
-    this.pendingLocks.delete(event.id); // re-insert: the map's order stays oldest-first
-    this.pendingLocks.set(event.id, event);
-    while (this.pendingLocks.size > MAX_PENDING_LOCK_EVENTS) {
-      this.pendingLocks.delete(this.pendingLocks.keys().next().value!);
-      this.droppedLockEvents++;
-    }
-  }
-
-  private flushing: Promise<void> | undefined;
-  private exporting: Promise<void> | undefined;
-
-  private flushLockEvents(): Promise<void> {
-    this.flushing ??= this.sendLockEvents().finally(() => (this.flushing = undefined));
-    return this.flushing;
-  }
-
-  private async sendLockEvents() {
-    while (this.pendingLocks.size > 0 && this.sightlineBackoff.ready()) {
-      const batch = [...this.pendingLocks.values()].slice(0, LOCK_EVENTS_PER_REQUEST);
-      try {
-        await this.sightline.postJson<LockIngestResponse>(LOCKS_INGEST_PATH, { events: batch });
-        this.sightlineBackoff.succeed();
-      } catch (error) {
-        this.sightlineFailed(error);
-        return;
-      }
-      // An event updated while the request was out stays queued with its newer content.
-      for (const event of batch) if (this.pendingLocks.get(event.id) === event) this.pendingLocks.delete(event.id);
-      this.report.lockEvents += batch.length;
     }
   }
 
@@ -295,10 +268,10 @@ export class DatabaseWatcher {
       parts.push(`audit ${r.shipped} shipped${r.duplicates ? ` (${r.duplicates} already stored)` : ""}, outbox ${r.backlog ?? "?"}`);
     }
     if (this.config.locks) {
-      parts.push(`locks ${this.episodes.openCount} waiting, ${r.lockEvents} events sent, ${r.deadlocks} deadlocks${this.pendingLocks.size ? `, ${this.pendingLocks.size} queued` : ""}`);
+      parts.push(`locks ${this.episodes.openCount} waiting, ${r.lockEvents} events sent, ${r.deadlocks} deadlocks${this.lockEvents.size ? `, ${this.lockEvents.size} queued` : ""}`);
     }
     if (this.metrics) parts.push(`metrics ${r.metricPoints} points`);
-    if (this.droppedLockEvents) parts.push(`${this.droppedLockEvents} lock events dropped (queue full)`);
+    if (this.lockEvents.dropped) parts.push(`${this.lockEvents.dropped} lock events dropped (queue full)`);
     if (this.sightlineBackoff.consecutiveFailures > 0) parts.push(`Sightline: ${this.sightlineBackoff.lastError}, ${retryIn(this.sightlineBackoff)}`);
     if (this.sampler.statementsNote && !this.statementsNoteShown) {
       this.statementsNoteShown = true;

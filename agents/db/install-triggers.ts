@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import type pg from "pg";
 import type { AuditTableConfig, QueryTextMode } from "./config";
 import { inTransaction } from "./in-transaction";
+import { tagSql } from "./tag-sql";
 
 // Brings a monitored database to the wanted audit state, changing only what differs: the
 // sightline_audit schema (re-applied only when sql/audit-schema.sql changed, recognised by its
@@ -43,7 +44,7 @@ export async function installAudit(client: pg.ClientBase, tables: AuditTableConf
   return inTransaction(client, async () => {
     await client.query(`SET LOCAL lock_timeout = ${Math.round(options.lockTimeoutMs ?? 5_000)}`);
     // Two agents starting at once install one after the other.
-    await client.query("SELECT pg_advisory_xact_lock(hashtext('sightline_audit.install'))");
+    await client.query(tagSql("SELECT pg_advisory_xact_lock(hashtext('sightline_audit.install'))"));
     const schema = await ensureSchema(client);
     const wanted = new Map<string, ResolvedTable>();
     for (const table of tables) {
@@ -53,12 +54,12 @@ export async function installAudit(client: pg.ClientBase, tables: AuditTableConf
 
     const report: InstallAuditReport = { schema, created: [], updated: [], removed: [], unchanged: [] };
     const existing = await client.query<{ qualified: string; args: Buffer }>(
-      `SELECT format('%I.%I', n.nspname, c.relname) AS qualified, t.tgargs AS args
+      tagSql(`SELECT format('%I.%I', n.nspname, c.relname) AS qualified, t.tgargs AS args
          FROM pg_trigger t
          JOIN pg_class c ON c.oid = t.tgrelid
          JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE t.tgname = $1 AND t.tgparentid = 0
-          AND t.tgfoid IN (SELECT p.oid FROM pg_proc p JOIN pg_namespace pn ON pn.oid = p.pronamespace WHERE pn.nspname = 'sightline_audit' AND p.proname = 'capture')`,
+          AND t.tgfoid IN (SELECT p.oid FROM pg_proc p JOIN pg_namespace pn ON pn.oid = p.pronamespace WHERE pn.nspname = 'sightline_audit' AND p.proname = 'capture')`),
       [TRIGGER_NAME],
     );
     const present = new Map(existing.rows.map((row) => [row.qualified, row.args.toString("utf8").split("\0")[0] ?? ""]));
@@ -87,7 +88,7 @@ export async function installAudit(client: pg.ClientBase, tables: AuditTableConf
 
 async function ensureSchema(client: pg.ClientBase): Promise<InstallAuditReport["schema"]> {
   const { rows } = await client.query<{ comment: string | null }>(
-    "SELECT obj_description(oid, 'pg_namespace') AS comment FROM pg_namespace WHERE nspname = $1",
+    tagSql("SELECT obj_description(oid, 'pg_namespace') AS comment FROM pg_namespace WHERE nspname = $1"),
     [AUDIT_SCHEMA],
   );
   if (rows[0]?.comment === SCHEMA_COMMENT) return "unchanged";
@@ -100,7 +101,7 @@ async function ensureSchema(client: pg.ClientBase): Promise<InstallAuditReport["
 async function resolveTable(client: pg.ClientBase, table: AuditTableConfig, options: InstallAuditOptions): Promise<ResolvedTable> {
   const name = `${table.schema}.${table.table}`;
   const { rows } = await client.query<{ qualified: string; relkind: string; key: string[] | null; columns: string[] }>(
-    `SELECT format('%I.%I', n.nspname, c.relname) AS qualified, c.relkind,
+    tagSql(`SELECT format('%I.%I', n.nspname, c.relname) AS qualified, c.relkind,
             (SELECT array_agg(a.attname::text ORDER BY k.n)
                FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, n)
                JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum) AS key,
@@ -111,7 +112,7 @@ async function resolveTable(client: pg.ClientBase, table: AuditTableConfig, opti
               SELECT indkey FROM pg_index
                WHERE indrelid = c.oid AND (indisprimary OR indisreplident)
                ORDER BY indisprimary DESC LIMIT 1) AS i ON true
-      WHERE n.nspname = $1 AND c.relname = $2`,
+      WHERE n.nspname = $1 AND c.relname = $2`),
     [table.schema, table.table],
   );
   const found = rows[0];

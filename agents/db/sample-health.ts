@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { AGENT_SQL_TAG, tagSql } from "./tag-sql";
 
 // One reading of a database's health from the statistics views. Counters are cumulative as
 // PostgreSQL keeps them (bigints as decimal strings → numbers; they stay far below 2^53 in
@@ -93,14 +94,14 @@ export function createHealthSampler(): HealthSampler {
       return statementsNote;
     },
     async sample(db, { withSize }) {
-      const { rows } = await db.query<MainRow>(MAIN_SQL);
+      const { rows } = await db.query<MainRow>(tagSql(MAIN_SQL));
       const main = rows[0];
       if (!main) throw new Error("pg_stat_database has no row for this database");
-      const replication = await db.query<{ client: string; bytes: number | null; write_lag: number | null; flush_lag: number | null; replay_lag: number | null }>(REPLICATION_SQL);
-      if (withSize) lastSize = Number((await db.query<{ size: string }>("SELECT pg_database_size(current_database())::text AS size")).rows[0]?.size ?? 0);
+      const replication = await db.query<{ client: string; bytes: number | null; write_lag: number | null; flush_lag: number | null; replay_lag: number | null }>(tagSql(REPLICATION_SQL));
+      if (withSize) lastSize = Number((await db.query<{ size: string }>(tagSql("SELECT pg_database_size(current_database())::text AS size"))).rows[0]?.size ?? 0);
 
       if (statementsSchema === undefined) {
-        const ext = await db.query<{ schema: string }>("SELECT extnamespace::regnamespace::text AS schema FROM pg_extension WHERE extname = 'pg_stat_statements'");
+        const ext = await db.query<{ schema: string }>(tagSql("SELECT extnamespace::regnamespace::text AS schema FROM pg_extension WHERE extname = 'pg_stat_statements'"));
         statementsSchema = ext.rows[0]?.schema ?? null;
         if (!statementsSchema) statementsNote = "pg_stat_statements is not installed in this database";
       }
@@ -108,10 +109,12 @@ export function createHealthSampler(): HealthSampler {
       if (statementsSchema) {
         try {
           const top = await db.query<{ queryid: string; query: string; calls: string; total: number; rows: string }>(
-            `SELECT queryid::text, left(query, 1000) AS query, calls::text, (total_exec_time / 1000)::float8 AS total, rows::text
+            tagSql(`SELECT queryid::text, left(query, 1000) AS query, calls::text, (total_exec_time / 1000)::float8 AS total, rows::text
                FROM ${statementsSchema}.pg_stat_statements
               WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND queryid IS NOT NULL
-              ORDER BY total_exec_time DESC LIMIT 10`,
+                AND query NOT LIKE $1
+              ORDER BY total_exec_time DESC LIMIT 10`),
+            [`%${AGENT_SQL_TAG}%`],
           );
           statements = top.rows.map((r) => ({ queryId: r.queryid, query: r.query, calls: Number(r.calls), totalSeconds: r.total, rows: Number(r.rows) }));
         } catch (error) {

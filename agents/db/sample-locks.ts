@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { tagSql } from "./tag-sql";
 
 // One look at who waits for a lock in this database and who blocks them. Cheap when nothing
 // waits (pg_locks filtered to ungranted entries is usually empty), and pg_blocking_pids — which
@@ -98,7 +99,7 @@ SELECT w.pid, w.query, w.state, w.usename, w.application_name,
  ORDER BY w.pid, b.pid`;
 
 export async function sampleLockWaits(db: Pick<pg.Pool, "query">): Promise<LockWaitSample[]> {
-  const { rows } = await db.query<Row>(SQL);
+  const { rows } = await db.query<Row>(tagSql(SQL));
   const byWaiter = new Map<string, LockWaitSample>();
   for (const row of rows) {
     const key = `${row.pid}:${row.wait_start}`;

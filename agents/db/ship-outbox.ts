@@ -2,6 +2,7 @@ import type pg from "pg";
 import type { AuditChangeInput, AuditIngestResponse } from "@/lib/schemas/audit";
 import { parseTraceparent } from "./parse-traceparent";
 import type { SightlineClient } from "./sightline-client";
+import { tagSql } from "./tag-sql";
 
 // Outbox → Sightline, at-least-once with idempotent ids: read a batch in id order, POST it, and
 // delete exactly those rows only after Sightline answered 2xx (it has committed them by then).
@@ -35,20 +36,20 @@ interface OutboxRow {
  */
 export async function readOutboxBatch(db: Pick<pg.Pool, "query">, limit: number, trackCommitTimestamp: boolean): Promise<OutboxRow[]> {
   await db.query(
-    `UPDATE sightline_audit.outbox o
+    tagSql(`UPDATE sightline_audit.outbox o
         SET committed_at = coalesce(CASE WHEN $2::boolean THEN pg_xact_commit_timestamp(o.xmin) END, o.changed_at)
-      WHERE o.id IN (SELECT id FROM sightline_audit.outbox WHERE committed_at IS NULL ORDER BY id LIMIT $1)`,
+      WHERE o.id IN (SELECT id FROM sightline_audit.outbox WHERE committed_at IS NULL ORDER BY id LIMIT $1)`),
     [limit, trackCommitTimestamp],
   );
   const { rows } = await db.query<OutboxRow>(
-    `SELECT o.id::text, o.table_schema, o.table_name, o.op,
+    tagSql(`SELECT o.id::text, o.table_schema, o.table_name, o.op,
             sightline_audit.js_safe(o.pk) AS pk, sightline_audit.js_safe(o.before) AS before, sightline_audit.js_safe(o.after) AS after,
             o.changed_columns, o.txid::text, o.db_user, o.application_name, o.statement, o.traceparent, o.actor,
             to_char(o.committed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS committed_at
        FROM sightline_audit.outbox o
       WHERE o.committed_at IS NOT NULL
       ORDER BY o.id
-      LIMIT $1`,
+      LIMIT $1`),
     [limit],
   );
   return rows;
@@ -106,7 +107,7 @@ export async function shipOutbox(db: Pick<pg.Pool, "query">, sightline: Sightlin
     const answer = await sightline.postJson<AuditIngestResponse>(AUDIT_INGEST_PATH, { changes });
     // Acknowledged: Sightline committed these. Deleting by id (not "up to id") leaves rows of
     // transactions that committed after this batch was read for the next round.
-    await db.query("DELETE FROM sightline_audit.outbox WHERE id = ANY($1::bigint[])", [rows.map((r) => r.id)]);
+    await db.query(tagSql("DELETE FROM sightline_audit.outbox WHERE id = ANY($1::bigint[])"), [rows.map((r) => r.id)]);
     result.shipped += answer.inserted;
     result.duplicates += answer.duplicates;
     result.batches++;
@@ -116,12 +117,12 @@ export async function shipOutbox(db: Pick<pg.Pool, "query">, sightline: Sightlin
 
 /** Rows waiting in the outbox; max − min + 1 over the primary key is cheap and close enough. */
 export async function outboxBacklog(db: Pick<pg.Pool, "query">): Promise<number> {
-  const { rows } = await db.query<{ backlog: string | null }>("SELECT (max(id) - min(id) + 1)::text AS backlog FROM sightline_audit.outbox");
+  const { rows } = await db.query<{ backlog: string | null }>(tagSql("SELECT (max(id) - min(id) + 1)::text AS backlog FROM sightline_audit.outbox"));
   return Number(rows[0]?.backlog ?? 0);
 }
 
 export async function readInstallToken(db: Pick<pg.Pool, "query">): Promise<string> {
-  const { rows } = await db.query<{ token: string }>("SELECT token FROM sightline_audit.installation");
+  const { rows } = await db.query<{ token: string }>(tagSql("SELECT token FROM sightline_audit.installation"));
   if (!rows[0]) throw new Error("sightline_audit.installation is empty: reinstall the audit schema");
   return rows[0].token;
 }

@@ -5,6 +5,7 @@ import { compileLogLinePrefix } from "./log-line-prefix";
 import { DeadlockLogReader, type ParsedDeadlock } from "./parse-deadlock-log";
 import { createSightlineClient } from "./sightline-client";
 import { LogFileTail } from "./tail-log-file";
+import { tagSql } from "./tag-sql";
 
 // The agent: one watcher per monitored database, two loops (the main interval ships, samples,
 // exports and reports; the lock interval samples lock waits), and one reader per server log
@@ -109,7 +110,7 @@ async function routeDeadlock(deadlock: ParsedDeadlock, watchers: DatabaseWatcher
   const pids = deadlock.processes.map((p) => p.pid);
   if (connected && pids.length > 0) {
     const { rows } = await connected.pool
-      .query<{ datname: string | null }>("SELECT datname FROM pg_stat_activity WHERE pid = ANY($1::int[]) AND datname IS NOT NULL", [pids])
+      .query<{ datname: string | null }>(tagSql("SELECT datname FROM pg_stat_activity WHERE pid = ANY($1::int[]) AND datname IS NOT NULL"), [pids])
       .catch(() => ({ rows: [] as { datname: string | null }[] }));
     if (rows.length > 0) return watchers.find((w) => rows.some((r) => r.datname === w.server?.currentDatabase));
   }

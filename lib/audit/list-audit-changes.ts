@@ -25,6 +25,17 @@ interface Row {
   committed_at: string;
 }
 
+const DEFAULT_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A row's history (pk) or a request's changes (traceId) are index lookups over any time; a
+ * listing without them reads the last day unless told otherwise, so it never sorts 90 days.
+ */
+function defaultFrom(query: AuditChangesQuery): number | undefined {
+  if (query.pk || query.traceId) return undefined;
+  return (query.to ?? Date.now()) - DEFAULT_WINDOW_MS;
+}
+
 export async function listAuditChanges(db: Pick<pg.Pool, "query">, query: AuditChangesQuery): Promise<AuditChangesResponse> {
   const params: unknown[] = [];
   const param = (value: unknown) => `$${params.push(value)}`;
@@ -43,7 +54,8 @@ export async function listAuditChanges(db: Pick<pg.Pool, "query">, query: AuditC
   if (query.pk && "value" in query.pk) where.push(`ARRAY(SELECT value FROM jsonb_each_text(pk)) = ARRAY[${param(query.pk.value)}::text]`);
   if (query.traceId) where.push(`trace_id = decode(${param(query.traceId)}, 'hex')`);
   if (query.op) where.push(`op = ${param(query.op)}`);
-  if (query.from !== undefined) where.push(`committed_at >= to_timestamp(${param(query.from)}::float8 / 1000)`);
+  const from = query.from ?? defaultFrom(query);
+  if (from !== undefined) where.push(`committed_at >= to_timestamp(${param(from)}::float8 / 1000)`);
   if (query.to !== undefined) where.push(`committed_at < to_timestamp(${param(query.to)}::float8 / 1000)`);
   const direction = query.order === "asc" ? "ASC" : "DESC";
 

@@ -88,7 +88,9 @@ export const auditChangesQuerySchema = z
     order: z.enum(AUDIT_ORDERS).default("desc").describe("desc: newest first (default); asc: oldest first, for reading a row's history"),
   })
   .superRefine(refineTimeRange)
-  .describe("Default window: all stored changes. Changes are ordered by commit time, then by their order in the transaction.");
+  .describe(
+    "Default window: all time when pk or traceId is given, else the 24 hours before `to` (or now). Changes are ordered by commit time, then by their order in the transaction.",
+  );
 
 export type AuditChangesQuery = z.infer<typeof auditChangesQuerySchema>;
 
