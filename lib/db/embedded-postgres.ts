@@ -67,6 +67,8 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
       "-c", "shared_buffers=128MB",
       "-c", "log_lock_waits=on",
       "-c", "deadlock_timeout=1s",
+      // Time, pid, user@database on every line: the db agent matches deadlocks to databases by it.
+      "-c", "log_line_prefix=%m [%p] %q%u@%d ",
       ...(options.postgresFlags ?? []),
     ],
     onLog: (message) => {

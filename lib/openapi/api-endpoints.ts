@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { errorResponseSchema } from "@/lib/schemas/common";
 import { healthResponseSchema, healthUnavailableSchema } from "@/lib/schemas/health";
 import { logSearchQuerySchema, logSearchResponseSchema } from "@/lib/schemas/logs";
@@ -12,6 +12,10 @@ import {
 } from "@/lib/schemas/metrics";
 import { redQuerySchema, redResponseSchema } from "@/lib/schemas/red";
 import { servicesQuerySchema, servicesResponseSchema } from "@/lib/schemas/services";
+import { auditChangesQuerySchema, auditChangesResponseSchema, auditIngestBodySchema, auditIngestResponseSchema } from "@/lib/schemas/audit";
+import { createdIngestKeySchema, createIngestKeyBodySchema, ingestKeyListSchema, ingestKeySchema } from "@/lib/schemas/ingest-keys";
+import { lockEventsQuerySchema, lockEventsResponseSchema, lockIngestBodySchema, lockIngestResponseSchema } from "@/lib/schemas/locks";
+import { serviceMapQuerySchema, serviceMapResponseSchema } from "@/lib/schemas/service-map";
 import { storageResponseSchema } from "@/lib/schemas/storage";
 import { traceIdPathSchema, traceResponseSchema, traceSearchQuerySchema, traceSearchResponseSchema } from "@/lib/schemas/traces";
 
@@ -24,15 +28,38 @@ export type ParameterSchema = z.ZodObject<Record<string, z.ZodType>>;
 
 export interface ApiEndpoint {
   path: string;
+  /** GET when not given. */
+  method?: "get" | "post" | "delete";
   summary: string;
-  tag: "health" | "storage" | "traces" | "services" | "metrics" | "logs";
+  tag: "health" | "storage" | "traces" | "services" | "metrics" | "logs" | "audit" | "locks" | "ingest";
   query?: ParameterSchema;
   pathParams?: ParameterSchema;
+  /** A JSON request body; `otlp` marks the OTLP endpoints, whose bodies are OTLP messages. */
+  body?: { description: string; name: string; schema: z.ZodType } | "otlp";
   /** Responses by HTTP status, each a schema with a component name. */
   responses: Record<number, { description: string; name: string; schema: z.ZodType }>;
 }
 
 const badRequest = { description: "a parameter is invalid; the message names it", name: "ErrorResponse", schema: errorResponseSchema };
+const unauthorized = { description: "missing, wrong or revoked ingest key", name: "ErrorResponse", schema: errorResponseSchema };
+const unavailable = { description: "the store is behind or failed: nothing was written; retry after Retry-After", name: "ErrorResponse", schema: errorResponseSchema };
+const otlpExportResponseSchema = z.object({ partialSuccess: z.object({ errorMessage: z.string() }).loose().optional() }).loose();
+const otlpEndpoint = (signal: "traces" | "metrics" | "logs", request: string): ApiEndpoint => ({
+  path: `/api/otlp/v1/${signal}`,
+  method: "post",
+  summary: `OTLP/HTTP ${signal} export (${request}), protobuf or JSON, gzip or not; answers the OTLP Export*ServiceResponse, with partial success`,
+  tag: "ingest",
+  body: "otlp",
+  responses: {
+    200: { description: "stored (partialSuccess counts items rejected by validation)", name: "OtlpExportResponse", schema: otlpExportResponseSchema },
+    400: badRequest,
+    401: unauthorized,
+    413: { description: "body over 16 MiB, on the wire or once inflated", name: "ErrorResponse", schema: errorResponseSchema },
+    415: { description: "not application/x-protobuf or application/json, or an encoding other than gzip", name: "ErrorResponse", schema: errorResponseSchema },
+    503: unavailable,
+  },
+});
+
 const notFound = { description: "nothing found", name: "ErrorResponse", schema: errorResponseSchema };
 
 export const apiEndpoints: ApiEndpoint[] = [
@@ -111,4 +138,66 @@ export const apiEndpoints: ApiEndpoint[] = [
     query: logSearchQuerySchema,
     responses: { 200: { description: "matching log records", name: "LogSearchResponse", schema: logSearchResponseSchema }, 400: badRequest },
   },
+  {
+    path: "/api/v1/service-map",
+    summary: "Services and the calls between them in a window, with rate, errors and p95 per edge",
+    tag: "services",
+    query: serviceMapQuerySchema,
+    responses: { 200: { description: "nodes and edges", name: "ServiceMapResponse", schema: serviceMapResponseSchema }, 400: badRequest },
+  },
+  {
+    path: "/api/v1/audit/changes",
+    summary: "Row changes recorded by the db agent, newest first",
+    tag: "audit",
+    query: auditChangesQuerySchema,
+    responses: { 200: { description: "matching changes", name: "AuditChangesResponse", schema: auditChangesResponseSchema }, 400: badRequest },
+  },
+  {
+    path: "/api/v1/locks",
+    summary: "Lock waits and deadlock cycles with their processes, queries and trace ids",
+    tag: "locks",
+    query: lockEventsQuerySchema,
+    responses: { 200: { description: "matching events", name: "LockEventsResponse", schema: lockEventsResponseSchema }, 400: badRequest },
+  },
+  {
+    path: "/api/v1/ingest/audit",
+    method: "post",
+    summary: "Row changes from the db agent; each change's id makes a re-sent batch store once",
+    tag: "ingest",
+    body: { description: "a batch of row changes", name: "AuditIngestBody", schema: auditIngestBodySchema },
+    responses: { 200: { description: "stored whole", name: "AuditIngestResponse", schema: auditIngestResponseSchema }, 400: badRequest, 401: unauthorized, 503: unavailable },
+  },
+  {
+    path: "/api/v1/ingest/locks",
+    method: "post",
+    summary: "Lock waits and deadlocks from the db agent",
+    tag: "ingest",
+    body: { description: "a batch of lock events", name: "LockIngestBody", schema: lockIngestBodySchema },
+    responses: { 200: { description: "stored whole", name: "LockIngestResponse", schema: lockIngestResponseSchema }, 400: badRequest, 401: unauthorized, 503: unavailable },
+  },
+  {
+    path: "/api/v1/ingest-keys",
+    summary: "Stored ingest keys (never their secrets)",
+    tag: "ingest",
+    responses: { 200: { description: "every key, newest first", name: "IngestKeyList", schema: ingestKeyListSchema } },
+  },
+  {
+    path: "/api/v1/ingest-keys",
+    method: "post",
+    summary: "Create an ingest key; the secret is in this response only",
+    tag: "ingest",
+    body: { description: "the key's name", name: "CreateIngestKeyBody", schema: createIngestKeyBodySchema },
+    responses: { 200: { description: "the new key with its secret", name: "CreatedIngestKey", schema: createdIngestKeySchema }, 400: badRequest },
+  },
+  {
+    path: "/api/v1/ingest-keys/{id}",
+    method: "delete",
+    summary: "Revoke an ingest key",
+    tag: "ingest",
+    pathParams: z.object({ id: z.uuid() }),
+    responses: { 200: { description: "the revoked key", name: "IngestKey", schema: ingestKeySchema }, 400: badRequest, 404: notFound },
+  },
+  otlpEndpoint("traces", "ExportTraceServiceRequest"),
+  otlpEndpoint("metrics", "ExportMetricsServiceRequest"),
+  otlpEndpoint("logs", "ExportLogsServiceRequest"),
 ];

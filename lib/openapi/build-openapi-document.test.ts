@@ -18,12 +18,12 @@ interface SchemaObject {
 }
 interface Document {
   openapi: string;
-  paths: Record<string, { get: { parameters?: Parameter[]; responses: Record<string, unknown> } }>;
+  paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: unknown; responses: Record<string, unknown> }>>;
   components: { schemas: Record<string, SchemaObject> };
 }
 // Through JSON text, as a client receives it: also proves the document serialises.
 const doc = JSON.parse(JSON.stringify(buildOpenApiDocument())) as Document;
-const get = (path: string) => doc.paths[path]!.get;
+const get = (path: string, method = "get") => doc.paths[path]![method]!;
 
 function collectRefs(value: unknown, refs: Set<string>) {
   if (Array.isArray(value)) value.forEach((v) => collectRefs(v, refs));
@@ -41,11 +41,21 @@ describe("OpenAPI document", () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         "/api/health",
+        "/api/otlp/v1/logs",
+        "/api/otlp/v1/metrics",
+        "/api/otlp/v1/traces",
+        "/api/v1/audit/changes",
+        "/api/v1/ingest-keys",
+        "/api/v1/ingest-keys/{id}",
+        "/api/v1/ingest/audit",
+        "/api/v1/ingest/locks",
+        "/api/v1/locks",
         "/api/v1/logs",
         "/api/v1/metrics",
         "/api/v1/metrics/labels",
         "/api/v1/metrics/query",
         "/api/v1/red",
+        "/api/v1/service-map",
         "/api/v1/services",
         "/api/v1/storage",
         "/api/v1/traces",
@@ -66,7 +76,7 @@ describe("OpenAPI document", () => {
 
   it("documents each query parameter the route schema reads, with required ones marked", () => {
     for (const endpoint of apiEndpoints) {
-      const parameters = get(endpoint.path).parameters ?? [];
+      const parameters = get(endpoint.path, endpoint.method).parameters ?? [];
       const expected = [...Object.keys(endpoint.pathParams?.shape ?? {}), ...Object.keys(endpoint.query?.shape ?? {})];
       expect(parameters.map((p) => p.name), endpoint.path).toEqual(expected);
     }

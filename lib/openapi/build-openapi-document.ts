@@ -39,19 +39,42 @@ export function buildOpenApiDocument(endpoints: ApiEndpoint[] = apiEndpoints): J
         "are decimal strings. Invalid parameters give a 400 with `{ error: { code, message } }` naming the parameter.",
     },
     tags: [...new Set(endpoints.map((e) => e.tag))].map((name) => ({ name })),
-    paths: Object.fromEntries(endpoints.map((endpoint) => [endpoint.path, { get: operation(endpoint) }])),
+    paths: pathsOf(endpoints),
     components: { schemas: componentSchemas(endpoints) },
   };
 }
 
-function operation(endpoint: ApiEndpoint): JsonObject {
+function pathsOf(endpoints: ApiEndpoint[]): JsonObject {
+  const paths: Record<string, JsonObject> = {};
+  for (const endpoint of endpoints) {
+    const method = endpoint.method ?? "get";
+    paths[endpoint.path] = { ...paths[endpoint.path], [method]: operation(endpoint, method) };
+  }
+  return paths;
+}
+
+function requestBodyOf(body: ApiEndpoint["body"]): JsonObject | undefined {
+  if (!body) return undefined;
+  if (body === "otlp") {
+    return {
+      required: true,
+      description: "an OTLP export request as opentelemetry-proto defines it",
+      content: { "application/x-protobuf": { schema: { type: "string", format: "binary" } }, "application/json": { schema: { type: "object" } } },
+    };
+  }
+  return { required: true, description: body.description, content: { "application/json": { schema: { $ref: COMPONENT_PREFIX + body.name } } } };
+}
+
+function operation(endpoint: ApiEndpoint, method: string): JsonObject {
   const parameters = [...parametersOf(endpoint.pathParams, "path"), ...parametersOf(endpoint.query, "query")];
+  const requestBody = requestBodyOf(endpoint.body);
   return {
-    operationId: operationId(endpoint.path),
+    operationId: operationId(method, endpoint.path),
     summary: endpoint.summary,
     ...(endpoint.query?.description ? { description: endpoint.query.description } : {}),
     tags: [endpoint.tag],
     ...(parameters.length ? { parameters } : {}),
+    ...(requestBody ? { requestBody } : {}),
     responses: Object.fromEntries(
       Object.entries(endpoint.responses).map(([status, response]) => [
         status,
@@ -90,7 +113,10 @@ function componentSchemas(endpoints: ApiEndpoint[]): JsonObject {
     }
   };
   for (const [name, schema] of namedParts) register(name, schema);
-  for (const endpoint of endpoints) for (const response of Object.values(endpoint.responses)) register(response.name, response.schema);
+  for (const endpoint of endpoints) {
+    for (const response of Object.values(endpoint.responses)) register(response.name, response.schema);
+    if (endpoint.body && endpoint.body !== "otlp") register(endpoint.body.name, endpoint.body.schema);
+  }
   const { schemas } = z.toJSONSchema(registry, { uri: (id) => COMPONENT_PREFIX + id, io: "output", unrepresentable: "any" }) as { schemas: Record<string, JsonObject> };
   return Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, strip(schema)]));
 }
@@ -101,13 +127,13 @@ function strip(schema: JsonObject): JsonObject {
   return rest;
 }
 
-/** `/api/v1/traces/{traceId}` → `getTracesByTraceId`. */
-function operationId(path: string): string {
+/** get `/api/v1/traces/{traceId}` → `getTracesByTraceId`. */
+function operationId(method: string, path: string): string {
   const words = path
     .split("/")
     .filter((part) => part && part !== "api" && part !== "v1")
     .map((part) => (part.startsWith("{") ? `By${capitalise(part.slice(1, -1))}` : capitalise(part)));
-  return `get${words.join("")}`;
+  return `${method}${words.join("")}`;
 }
 
 function capitalise(word: string): string {

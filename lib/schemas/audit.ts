@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { limitParam, nonEmptyParam, refineTimeRange, spanIdSchema, timeRangeShape, traceIdSchema } from "./common";
+import { attributeValueSchema, limitParam, nonEmptyParam, refineTimeRange, spanIdSchema, timeRangeShape, traceIdSchema } from "./common";
 
 // The row-level audit trail: what the db agent sends (POST /api/v1/ingest/audit) and what
 // GET /api/v1/audit/changes answers. One contract for the agent, the store and the UI.
@@ -10,7 +10,7 @@ export type AuditOp = (typeof AUDIT_OPS)[number];
 /** Most changes one ingest request may carry; the agent sends at most 500. */
 export const MAX_AUDIT_BATCH = 2_000;
 
-const rowSchema = z.record(z.string(), z.json()).describe("the row as a JSON object, column → value (masked columns already masked in the monitored database)");
+const rowSchema = z.record(z.string(), attributeValueSchema).describe("the row as a JSON object, column → value (masked columns already masked in the monitored database)");
 
 /** An ISO-8601 instant with an offset; microseconds are kept (PostgreSQL's resolution). */
 export const isoInstantSchema = z.iso.datetime({ offset: true }).meta({ example: "2026-11-25T18:10:01.123456Z" });

@@ -73,7 +73,10 @@ export const spanIdSchema = z
   .transform((id) => id.toLowerCase())
   .meta({ description: "span id, 16 hexadecimal characters", example: "eee19b7ec3c1b174" });
 
-/** An OTLP attribute value as JSON: kvlist → object, array → array, bytes → base64 text. */
+/**
+ * Any JSON value: an OTLP attribute value (kvlist → object, array → array, bytes → base64 text),
+ * and also a column value in an audited row. One instance, so OpenAPI names it once (AnyValue).
+ */
 export const attributeValueSchema = z.json();
 export const attributesSchema = z.record(z.string(), attributeValueSchema).meta({ description: "flat attribute map (OTLP key/value pairs)" });
 
