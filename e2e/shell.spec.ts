@@ -11,7 +11,7 @@ const MINUTE = 60_000;
 const pages = [
   { label: "Overview", path: "/", built: true },
   { label: "Services", path: "/services", built: false },
-  { label: "Traces", path: "/traces", built: false },
+  { label: "Traces", path: "/traces", built: true },
   { label: "Metrics", path: "/metrics", built: false },
   { label: "Database", path: "/database", built: false },
   { label: "Audit", path: "/audit", built: false },

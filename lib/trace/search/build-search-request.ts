@@ -1,0 +1,39 @@
+import type { TraceSearchFilters } from "./search-params";
+
+// Filters from the URL → the API request. Values a person can put in a URL by hand (a
+// negative duration, a limit of a million) are corrected here rather than sent on to fail.
+
+/** With `touches`, results are narrowed in the browser, so more are fetched to narrow from. */
+export const TOUCHES_FETCH_LIMIT = 500;
+const MAX_LIMIT = 1000;
+
+export function traceSearchApiUrl(filters: TraceSearchFilters, window: { fromMs: number; toMs: number }): string {
+  const params = new URLSearchParams();
+  if (filters.service) params.set("service", filters.service);
+  if (filters.operation) params.set("operation", filters.operation);
+  if (isDuration(filters.minDurationMs)) params.set("minDurationMs", String(filters.minDurationMs));
+  if (isDuration(filters.maxDurationMs)) params.set("maxDurationMs", String(filters.maxDurationMs));
+  if (filters.status !== "any") params.set("status", filters.status);
+  if (filters.timeout) params.set("timeout", "true");
+  for (const condition of filters.attr) params.append("attr", condition);
+  for (const key of filters.attrExists) params.append("attrExists", key);
+  params.set("from", String(Math.trunc(window.fromMs)));
+  params.set("to", String(Math.trunc(window.toMs)));
+  params.set("sort", filters.sort);
+  params.set("limit", String(effectiveLimit(filters)));
+  return `/api/v1/traces?${params.toString()}`;
+}
+
+export function effectiveLimit(filters: Pick<TraceSearchFilters, "limit" | "touches">): number {
+  const limit = Number.isInteger(filters.limit) && filters.limit > 0 ? Math.min(filters.limit, MAX_LIMIT) : 50;
+  return filters.touches ? Math.max(limit, TOUCHES_FETCH_LIMIT) : limit;
+}
+
+function isDuration(value: number | null): value is number {
+  return value !== null && Number.isFinite(value) && value >= 0;
+}
+
+/** The part of the filters that decides the answer, for the query key. */
+export function searchKey(filters: TraceSearchFilters) {
+  return { ...filters, limit: effectiveLimit(filters), touches: null };
+}
