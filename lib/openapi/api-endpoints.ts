@@ -16,7 +16,9 @@ import { auditChangesQuerySchema, auditChangesResponseSchema, auditIngestBodySch
 import { createdIngestKeySchema, createIngestKeyBodySchema, ingestKeyListSchema, ingestKeySchema } from "@/lib/schemas/ingest-keys";
 import { lockEventsQuerySchema, lockEventsResponseSchema, lockIngestBodySchema, lockIngestResponseSchema } from "@/lib/schemas/locks";
 import { serviceMapQuerySchema, serviceMapResponseSchema } from "@/lib/schemas/service-map";
+import { spanAttributesQuerySchema, spanAttributesResponseSchema } from "@/lib/schemas/span-attributes";
 import { storageResponseSchema } from "@/lib/schemas/storage";
+import { compactTraceSchema, findInTraceQuerySchema, findInTraceResponseSchema, traceSpanPathSchema, traceSpanResponseSchema } from "@/lib/schemas/trace-compact";
 import { traceIdPathSchema, traceResponseSchema, traceSearchQuerySchema, traceSearchResponseSchema } from "@/lib/schemas/traces";
 
 // The JSON API as data: each endpoint's path, its request schemas and its response schemas by
@@ -200,4 +202,33 @@ export const apiEndpoints: ApiEndpoint[] = [
   otlpEndpoint("traces", "ExportTraceServiceRequest"),
   otlpEndpoint("metrics", "ExportMetricsServiceRequest"),
   otlpEndpoint("logs", "ExportLogsServiceRequest"),
+  {
+    path: "/api/v1/traces/{traceId}/compact",
+    summary: "One trace in the compact columnar form the trace page reads (large traces, fast)",
+    tag: "traces",
+    pathParams: traceIdPathSchema,
+    responses: { 200: { description: "the trace, column by column", name: "CompactTrace", schema: compactTraceSchema }, 400: badRequest, 404: notFound },
+  },
+  {
+    path: "/api/v1/traces/{traceId}/spans/{spanId}",
+    summary: "One span in full: attributes, events, links and resource",
+    tag: "traces",
+    pathParams: traceSpanPathSchema,
+    responses: { 200: { description: "the span", name: "TraceSpanResponse", schema: traceSpanResponseSchema }, 400: badRequest, 404: notFound },
+  },
+  {
+    path: "/api/v1/traces/{traceId}/find",
+    summary: "Spans of one trace whose name, service, status message, attributes or events contain the text",
+    tag: "traces",
+    pathParams: traceIdPathSchema,
+    query: findInTraceQuerySchema,
+    responses: { 200: { description: "matching spans", name: "FindInTraceResponse", schema: findInTraceResponseSchema }, 400: badRequest },
+  },
+  {
+    path: "/api/v1/span-attributes",
+    summary: "Span attribute keys and frequent values seen in a window, for search suggestions",
+    tag: "traces",
+    query: spanAttributesQuerySchema,
+    responses: { 200: { description: "keys with values", name: "SpanAttributesResponse", schema: spanAttributesResponseSchema }, 400: badRequest },
+  },
 ];

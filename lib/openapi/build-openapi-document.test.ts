@@ -57,9 +57,13 @@ describe("OpenAPI document", () => {
         "/api/v1/red",
         "/api/v1/service-map",
         "/api/v1/services",
+        "/api/v1/span-attributes",
         "/api/v1/storage",
         "/api/v1/traces",
         "/api/v1/traces/{traceId}",
+        "/api/v1/traces/{traceId}/compact",
+        "/api/v1/traces/{traceId}/find",
+        "/api/v1/traces/{traceId}/spans/{spanId}",
       ].sort(),
     );
   });
