@@ -2,10 +2,9 @@ import type pg from "pg";
 import type { TelemetryTable } from "./telemetry-tables";
 
 // Ingest calls this before writing, for the UTC days its rows fall on, so a timestamp outside
-// the premade partitions never fails an insert. Known partitions are cached per process; the
-// cache only ever grows by days that exist, and retention drops make a day disappear only once
-// it is older than anything ingest accepts, so a stale "exists" entry is harmless in practice —
-// and if it ever is not, the insert fails, the batch is refused whole, and the retry re-checks.
+// the premade partitions never fails an insert. Known partitions are cached per process. Should
+// retention drop a cached day, the insert fails with "no partition" (23514): withTransaction
+// then forgets this cache and retries, and this creates the partition again.
 
 const known = new Set<string>();
 
