@@ -1,5 +1,4 @@
 import type pg from "pg";
-import { ensurePartitions } from "@/lib/db/ensure-partitions";
 import { utcDay } from "@/lib/db/maintain-partitions";
 import { withTransaction } from "@/lib/db/with-transaction";
 import type { AuditChangeInput, AuditIngestResponse } from "@/lib/schemas/audit";
@@ -10,7 +9,7 @@ import type { AuditChangeInput, AuditIngestResponse } from "@/lib/schemas/audit"
 
 export async function storeAuditChanges(pool: pg.Pool, changes: AuditChangeInput[]): Promise<AuditIngestResponse> {
   if (changes.length === 0) return { inserted: 0, duplicates: 0 };
-  await ensurePartitions(pool, "audit_changes", new Set(changes.map((c) => utcDay(Date.parse(c.committedAt)))));
+  const days = new Set(changes.map((c) => utcDay(Date.parse(c.committedAt))));
   const inserted = await withTransaction(pool, async (client) => {
     const { rowCount } = await client.query(
       `INSERT INTO audit_changes (committed_at, id, database, schema_name, table_name, op, pk, before, after, changed_columns,
@@ -44,6 +43,6 @@ export async function storeAuditChanges(pool: pg.Pool, changes: AuditChangeInput
       ],
     );
     return rowCount ?? 0;
-  });
+  }, { partitions: [["audit_changes", days]] });
   return { inserted, duplicates: changes.length - inserted };
 }

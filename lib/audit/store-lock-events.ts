@@ -1,5 +1,4 @@
 import type pg from "pg";
-import { ensurePartitions } from "@/lib/db/ensure-partitions";
 import { utcDay } from "@/lib/db/maintain-partitions";
 import { withTransaction } from "@/lib/db/with-transaction";
 import type { LockEventInput, LockIngestResponse } from "@/lib/schemas/locks";
@@ -13,7 +12,7 @@ import type { LockEventInput, LockIngestResponse } from "@/lib/schemas/locks";
 export async function storeLockEvents(pool: pg.Pool, events: LockEventInput[]): Promise<LockIngestResponse> {
   if (events.length === 0) return { inserted: 0, updated: 0 };
   const rows = latestPerKey(events);
-  await ensurePartitions(pool, "lock_events", new Set(rows.map((e) => utcDay(Date.parse(e.time)))));
+  const days = new Set(rows.map((e) => utcDay(Date.parse(e.time))));
   return withTransaction(pool, async (client) => {
     // RETURNING cannot read xmax from a partitioned table, so "new or not" is decided by
     // looking for the keys first, in the same statement (and snapshot) as the upsert.
@@ -50,7 +49,7 @@ export async function storeLockEvents(pool: pg.Pool, events: LockEventInput[]): 
     );
     const inserted = (result.rows[0]?.written ?? 0) - (result.rows[0]?.existing ?? 0);
     return { inserted, updated: events.length - inserted };
-  });
+  }, { partitions: [["lock_events", days]] });
 }
 
 /** One row per (id, time): ON CONFLICT DO UPDATE cannot touch a row twice in one statement. */

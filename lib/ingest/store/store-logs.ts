@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
 import { pgJson, pgText } from "./pg-safe";
-import { ensurePartitions } from "@/lib/db/ensure-partitions";
 import { utcDay } from "@/lib/db/maintain-partitions";
 import { withTransaction } from "@/lib/db/with-transaction";
 import type { LogRecordRecord } from "../otlp/model";
@@ -12,7 +11,7 @@ import { rememberResources, upsertResources } from "./upsert-resources";
 
 export async function storeLogs(pool: pg.Pool, logs: LogRecordRecord[]): Promise<{ inserted: number; duplicates: number }> {
   if (logs.length === 0) return { inserted: 0, duplicates: 0 };
-  await ensurePartitions(pool, "log_records", new Set(logs.map((l) => utcDay(Number(l.timeUnixNano / 1_000_000n)))));
+  const days = new Set(logs.map((l) => utcDay(Number(l.timeUnixNano / 1_000_000n))));
   const result = await withTransaction(pool, async (client) => {
     const resourceIds = await upsertResources(client, logs);
     const bodies = logs.map((l) => pgJson(l.body));
@@ -48,7 +47,7 @@ export async function storeLogs(pool: pg.Pool, logs: LogRecordRecord[]): Promise
       ],
     );
     return { inserted: rowCount ?? 0, resourceIds: resourceIds.values() };
-  });
+  }, { partitions: [["log_records", days]] });
   rememberResources(result.resourceIds);
   return { inserted: result.inserted, duplicates: logs.length - result.inserted };
 }

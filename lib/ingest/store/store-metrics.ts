@@ -1,6 +1,5 @@
 import type pg from "pg";
 import { pgJson, pgText } from "./pg-safe";
-import { ensurePartitions } from "@/lib/db/ensure-partitions";
 import { utcDay } from "@/lib/db/maintain-partitions";
 import { withTransaction } from "@/lib/db/with-transaction";
 import type { MetricPointRecord } from "../otlp/model";
@@ -21,14 +20,14 @@ export function seriesId(point: MetricPointRecord): string {
 
 export async function storeMetrics(pool: pg.Pool, points: MetricPointRecord[]): Promise<{ inserted: number; duplicates: number }> {
   if (points.length === 0) return { inserted: 0, duplicates: 0 };
-  await ensurePartitions(pool, "metric_points", new Set(points.map((p) => utcDay(Number(p.timeUnixNano / 1_000_000n)))));
+  const days = new Set(points.map((p) => utcDay(Number(p.timeUnixNano / 1_000_000n))));
   const ids = points.map(seriesId);
   const result = await withTransaction(pool, async (client) => {
     const resourceIds = await upsertResources(client, points);
     const touched = await upsertSeries(client, points, ids, resourceIds);
     const inserted = await insertPoints(client, points, ids);
     return { inserted, resourceIds: resourceIds.values(), touched };
-  });
+  }, { partitions: [["metric_points", days]] });
   rememberResources(result.resourceIds);
   const now = Date.now();
   for (const id of result.touched) seriesSeen.set(id, now);

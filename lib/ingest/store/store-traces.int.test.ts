@@ -71,6 +71,13 @@ describe("storeTraces", () => {
     expect(rows).toEqual([{ name: "GET \uFFFD", attributes: { "k\uFFFD": "v\uFFFD" }, status_message: "m\uFFFD" }]);
   });
 
+  it("recreates a day partition dropped after this process cached it", async () => {
+    const startMs = Date.parse("2024-03-05T08:00:00Z");
+    expect((await storeTraces(getPool(), [makeSpan({ serviceName: "dropped-day", startMs })])).inserted).toBe(1);
+    await getPool().query("DROP TABLE spans_p20240305"); // what retention does to an old day
+    expect((await storeTraces(getPool(), [makeSpan({ serviceName: "dropped-day", startMs })])).inserted).toBe(1);
+  });
+
   it("writes nothing when any row of the request fails", async () => {
     const good = makeSpan({ serviceName: "atomic" });
     const bad = makeSpan({ serviceName: "atomic", traceId: "zz" }); // not hex: decode() fails in SQL

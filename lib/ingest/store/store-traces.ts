@@ -3,7 +3,6 @@ import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { pgJson, pgText } from "./pg-safe";
-import { ensurePartitions } from "@/lib/db/ensure-partitions";
 import { utcDay } from "@/lib/db/maintain-partitions";
 import { withTransaction } from "@/lib/db/with-transaction";
 import { isTimeoutSpan } from "../classify-timeout";
@@ -24,9 +23,6 @@ const ns = (value: bigint) => value.toString();
 export async function storeTraces(pool: pg.Pool, spans: SpanRecord[]): Promise<{ inserted: number; duplicates: number }> {
   if (spans.length === 0) return { inserted: 0, duplicates: 0 };
   const days = new Set(spans.map((s) => utcDay(Number(s.startTimeUnixNano / 1_000_000n))));
-  await ensurePartitions(pool, "spans", days);
-  await ensurePartitions(pool, "span_events", days);
-  await ensurePartitions(pool, "span_rollups_1m", days);
 
   const timeouts = new Set(spans.filter(isTimeoutSpan));
   const result = await withTransaction(pool, async (client) => {
@@ -35,7 +31,7 @@ export async function storeTraces(pool: pg.Pool, spans: SpanRecord[]): Promise<{
     await insertEvents(client, fresh);
     await upsertRollups(client, fresh, timeouts);
     return { inserted: fresh.length, resourceIds: resourceIds.values() };
-  });
+  }, { partitions: [["spans", days], ["span_events", days], ["span_rollups_1m", days]] });
   rememberResources(result.resourceIds);
   return { inserted: result.inserted, duplicates: spans.length - result.inserted };
 }
