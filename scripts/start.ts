@@ -45,7 +45,12 @@ async function main() {
   // The demo is on by default only with the embedded database: never write a shop into a
   // server the user pointed us at unless they ask for it.
   if (env.SIGHTLINE_DEMO ?? database.embedded) {
-    demo = await startDemo({ sightlineUrl: url, ingestKey: env.SIGHTLINE_INGEST_KEY, databaseUrl: database.url, dataDir: env.SIGHTLINE_DATA_DIR, serverLogFile: database.serverLogFile, log });
+    try {
+      demo = await startDemo({ sightlineUrl: url, ingestKey: env.SIGHTLINE_INGEST_KEY, databaseUrl: database.url, dataDir: env.SIGHTLINE_DATA_DIR, serverLogFile: database.serverLogFile, log });
+    } catch (error) {
+      // The demo is an extra: Sightline itself keeps serving without it.
+      log(`the demo could not start (${error instanceof Error ? error.message : String(error)}); Sightline runs without it`);
+    }
   }
 }
 
@@ -62,21 +67,21 @@ async function startServer(env: Env, database: PreparedDatabase) {
     void shutdown(code ?? 1);
   });
   const url = `http://localhost:${env.PORT}`;
-  await waitForHealth(`${url}/api/health`);
-  log(`Sightline is ready at ${url}`);
+  if (await waitForHealth(`http://127.0.0.1:${env.PORT}/api/health`)) log(`Sightline is ready at ${url}`);
+  else if (!stopping) log(`the web server has not answered ${url}/api/health after ${HEALTH_WAIT_MS / 1000} s; still waiting`);
   return `http://127.0.0.1:${env.PORT}`;
 }
 
-async function waitForHealth(url: string) {
-  for (let attempt = 0; attempt < 600 && !stopping; attempt++) {
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
+/** `next dev` compiles on the first request, which can take a while on two cores. */
+const HEALTH_WAIT_MS = 120_000;
+
+async function waitForHealth(url: string): Promise<boolean> {
+  for (const deadline = Date.now() + HEALTH_WAIT_MS; Date.now() < deadline && !stopping; ) {
+    const ok = await fetch(url).then((response) => response.ok, () => false);
+    if (ok) return true;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  return false;
 }
 
 async function shutdown(exitCode: number) {
