@@ -1,4 +1,5 @@
 import { startDbAgent } from "../agents/db/start-db-agent";
+import { withDatabase } from "../lib/db/database-url";
 import { writeLocalDemoSettings } from "../agents/demo-shop/local-demo-settings";
 import { startDemoShop } from "../agents/demo-shop/start-demo-shop";
 
@@ -21,13 +22,12 @@ const auditedTables = [
 ];
 
 export async function startDemo(options: { sightlineUrl: string; ingestKey: string; databaseUrl: string; dataDir: string; serverLogFile?: string; log: (line: string) => void }) {
-  const shopUrl = new URL(options.databaseUrl);
-  shopUrl.pathname = `/${SHOP_DATABASE}`;
-  writeLocalDemoSettings(options.dataDir, { sightlineUrl: options.sightlineUrl, ingestKey: options.ingestKey, shopDatabaseUrl: shopUrl.toString() });
+  const shopUrl = withDatabase(options.databaseUrl, SHOP_DATABASE);
+  writeLocalDemoSettings(options.dataDir, { sightlineUrl: options.sightlineUrl, ingestKey: options.ingestKey, shopDatabaseUrl: shopUrl });
   const shop = await startDemoShop({
     sightlineUrl: options.sightlineUrl,
     ingestKey: options.ingestKey,
-    shopDatabaseUrl: shopUrl.toString(),
+    shopDatabaseUrl: shopUrl,
     schedule: true,
     log: (line) => options.log(`demo shop: ${line}`),
   });
@@ -36,7 +36,7 @@ export async function startDemo(options: { sightlineUrl: string; ingestKey: stri
   const agent = startDbAgent({
     sightlineUrl: options.sightlineUrl,
     ingestKey: options.ingestKey,
-    databases: [{ url: shopUrl.toString(), name: "shop", tables: auditedTables, logFile: options.serverLogFile }],
+    databases: [{ url: shopUrl, name: "shop", tables: auditedTables, logFile: options.serverLogFile }],
     log: (line) => {
       if (lines++ % 12 === 0 || /error|fail|unreachable|retry/i.test(line)) options.log(`db agent: ${line}`);
     },

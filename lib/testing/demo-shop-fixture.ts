@@ -1,10 +1,10 @@
-import { randomBytes } from "node:crypto";
 import pg from "pg";
 import * as metricsRoute from "@/app/api/otlp/v1/metrics/route";
 import * as tracesRoute from "@/app/api/otlp/v1/traces/route";
 import { startDemoShop, type DemoShop } from "@/agents/demo-shop/start-demo-shop";
 import { getPool } from "@/lib/db/client";
 import { assertLocalDatabase } from "./assert-local-database";
+import { createScratchDatabase } from "./scratch-database";
 import { startRouteServer, type RouteServer } from "./route-server";
 import { TEST_INGEST_KEY } from "./test-ingest-key";
 
@@ -23,21 +23,18 @@ export async function createShopDatabase(): Promise<ShopDatabase> {
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error("DATABASE_URL is not set (integration tests set it)");
   assertLocalDatabase(base);
-  const name = `demo_shop_${randomBytes(4).toString("hex")}`;
-  await getPool().query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const pool = new pg.Pool({ connectionString: url.toString(), max: 2, application_name: "demo-shop-test" });
+  const { name, url, drop } = await createScratchDatabase(base, "demo_shop");
+  const pool = new pg.Pool({ connectionString: url, max: 2, application_name: "demo-shop-test" });
   pool.on("error", () => {}); // DROP DATABASE ... WITH (FORCE) may reach a connection still closing
   return {
-    url: url.toString(),
+    url,
     name,
     async query<R extends pg.QueryResultRow>(sql: string, params?: unknown[]) {
       return (await pool.query<R>(sql, params)).rows;
     },
     drop: async () => {
       await pool.end();
-      await getPool().query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+      await drop();
     },
   };
 }

@@ -6,7 +6,9 @@ import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../db/embedded-postgres";
 import { migrateDatabase } from "../db/migrate-database";
 import { maintainPartitions } from "../db/maintain-partitions";
+import { withDatabase } from "../db/database-url";
 import { assertLocalDatabase } from "./assert-local-database";
+import { adminQuery } from "./scratch-database";
 
 // Integration tests run against a real PostgreSQL: an embedded one in a temporary directory, or
 // the server TEST_DATABASE_URL names. This setup migrates one template database per run; every
@@ -21,12 +23,6 @@ declare module "vitest" {
     templateDatabase: string;
   }
 }
-
-export const withDatabase = (url: string, database: string) => {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-};
 
 export default async function setup(project: TestProject) {
   const target = project.config.provide?.dbTarget ?? "embedded";
@@ -66,14 +62,4 @@ export default async function setup(project: TestProject) {
       }
     }
   };
-}
-
-export async function adminQuery(url: string, sql: string, params: unknown[] = []) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(sql, params);
-  } finally {
-    await client.end();
-  }
 }

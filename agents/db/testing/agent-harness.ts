@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import pg from "pg";
 import * as changesRoute from "@/app/api/v1/audit/changes/route";
 import * as auditIngestRoute from "@/app/api/v1/ingest/audit/route";
@@ -6,6 +5,7 @@ import * as locksIngestRoute from "@/app/api/v1/ingest/locks/route";
 import * as locksRoute from "@/app/api/v1/locks/route";
 import * as metricsRoute from "@/app/api/otlp/v1/metrics/route";
 import { startRouteServer, type RouteServer, type RouteTable } from "@/lib/testing/route-server";
+import { createScratchDatabase } from "@/lib/testing/scratch-database";
 
 // What the db agent's integration tests share: monitored databases created on a test server,
 // Sightline's real route handlers behind a local HTTP server (with switches to lose an
@@ -23,14 +23,7 @@ export interface MonitoredDatabase {
 
 /** Creates `<prefix>_<random>` on the server of `serverUrl` (a database URL on it). */
 export async function createMonitoredDatabase(serverUrl: string, prefix: string): Promise<MonitoredDatabase> {
-  const name = `${prefix}_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-  await admin.end();
-  const parsed = new URL(serverUrl);
-  parsed.pathname = `/${name}`;
-  const url = parsed.toString();
+  const { name, url, drop } = await createScratchDatabase(serverUrl, prefix);
   const opened: pg.Client[] = [];
   const connect = async ({ applicationName }: { applicationName?: string } = {}) => {
     const client = new pg.Client({ connectionString: url, application_name: applicationName ?? "test" });
@@ -47,10 +40,7 @@ export async function createMonitoredDatabase(serverUrl: string, prefix: string)
     connect,
     async drop() {
       await Promise.all(opened.map((c) => c.end().catch(() => {})));
-      const admin = new pg.Client({ connectionString: serverUrl });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-      await admin.end();
+      await drop();
     },
   };
 }
