@@ -5,7 +5,7 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
-import { utcDay } from "@/lib/db/maintain-partitions";
+import { utcDay } from "@/lib/utc-day";
 import { migrateDatabase } from "@/lib/db/migrate-database";
 import { telemetryTableNames } from "@/lib/db/telemetry-tables";
 import { getRedSeries } from "@/lib/query/get-red-series";

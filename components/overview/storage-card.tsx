@@ -10,7 +10,8 @@ import { QueryErrorAlert } from "@/components/ui/query-error-alert";
 import { SectionCard } from "@/components/ui/section-card";
 import { formatBytes } from "@/lib/client/format-bytes";
 import { storageQueryOptions } from "@/lib/client/storage-query";
-import { summariseStorage, utcDay } from "@/lib/client/summarise-storage";
+import { summariseStorage } from "@/lib/client/summarise-storage";
+import { utcDay } from "@/lib/utc-day";
 import { StorageChart } from "./storage-chart";
 import { StorageTable } from "./storage-table";
 

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { utcDay } from "@/lib/db/maintain-partitions";
+import { utcDay } from "@/lib/utc-day";
 import { withTransaction } from "@/lib/db/with-transaction";
 import type { AuditChangeInput, AuditIngestResponse } from "@/lib/schemas/audit";
 

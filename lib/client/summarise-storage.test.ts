@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { StorageResponse } from "@/lib/schemas/storage";
-import { summariseStorage, utcDay } from "./summarise-storage";
+import { utcDay } from "@/lib/utc-day";
+import { summariseStorage } from "./summarise-storage";
 
 const database = { serverVersion: "18.0", sizeBytes: 10_000_000, embedded: true };
 

@@ -63,7 +63,3 @@ export function summariseStorage(storage: StorageResponse, todayUtc: string): St
   return { days, series, tables, totalRows };
 }
 
-/** The UTC day (YYYY-MM-DD) of a Unix-millisecond instant; partitions are cut on UTC days. */
-export function utcDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}

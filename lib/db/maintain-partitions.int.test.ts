@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listPartitions, maintainPartitions, utcDay } from "./maintain-partitions";
+import { utcDay } from "@/lib/utc-day";
+import { listPartitions, maintainPartitions } from "./maintain-partitions";
 import { ensurePartitions, forgetKnownPartitions } from "./ensure-partitions";
 import { migrateDatabase } from "./migrate-database";
 

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { partitionDay, telemetryTableNames, telemetryTables, type TelemetryTable } from "./telemetry-tables";
+import { utcDay } from "../utc-day";
 
 export interface RetentionDays {
   spans: number;
@@ -14,9 +15,6 @@ type Queryable = Pick<pg.Pool, "query">;
 
 const DAY_MS = 86_400_000;
 
-export function utcDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
 
 /**
  * Makes sure every telemetry table has partitions for today and `daysAhead` days after, and

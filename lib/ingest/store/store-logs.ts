@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
 import { pgJson, pgText } from "./pg-safe";
-import { utcDay } from "@/lib/db/maintain-partitions";
+import { utcDay } from "@/lib/utc-day";
 import { withTransaction } from "@/lib/db/with-transaction";
 import type { LogRecordRecord } from "../otlp/model";
 import { rememberResources, upsertResources } from "./upsert-resources";

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { pgJson, pgText } from "./pg-safe";
-import { utcDay } from "@/lib/db/maintain-partitions";
+import { utcDay } from "@/lib/utc-day";
 import { withTransaction } from "@/lib/db/with-transaction";
 import type { MetricPointRecord } from "../otlp/model";
 import { canonicalJson, hashId } from "./hash-id";

@@ -3,7 +3,7 @@ import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { pgJson, pgText } from "./pg-safe";
-import { utcDay } from "@/lib/db/maintain-partitions";
+import { utcDay } from "@/lib/utc-day";
 import { withTransaction } from "@/lib/db/with-transaction";
 import { isTimeoutSpan } from "../classify-timeout";
 import type { SpanRecord } from "../otlp/model";
