@@ -9,17 +9,26 @@ import { canonicalJson, hashId } from "./hash-id";
 const written = new Set<string>();
 const MAX_REMEMBERED = 10_000;
 
+// The decoders share one ResourceInfo object among all items of a resource block, so the hash
+// is computed once per block, not once per span or data point (series ids need it per point).
+const ids = new WeakMap<ResourceInfo, string>();
+
 export function resourceId(resource: ResourceInfo): string {
-  return hashId(canonicalJson(resource.attributes), resource.schemaUrl);
+  let id = ids.get(resource);
+  if (id === undefined) {
+    id = hashId(canonicalJson(resource.attributes), resource.schemaUrl);
+    ids.set(resource, id);
+  }
+  return id;
 }
 
 export async function upsertResources(client: pg.ClientBase, records: { resource: ResourceInfo; serviceName: string }[]): Promise<Map<ResourceInfo, string>> {
-  const ids = new Map<ResourceInfo, string>();
+  const byResource = new Map<ResourceInfo, string>();
   const fresh = new Map<string, { resource: ResourceInfo; serviceName: string }>();
   for (const record of records) {
-    if (ids.has(record.resource)) continue;
+    if (byResource.has(record.resource)) continue;
     const id = resourceId(record.resource);
-    ids.set(record.resource, id);
+    byResource.set(record.resource, id);
     if (!written.has(id)) fresh.set(id, record);
   }
   if (fresh.size) {
@@ -31,7 +40,7 @@ export async function upsertResources(client: pg.ClientBase, records: { resource
       [rows.map(([id]) => id), rows.map(([, r]) => pgText(r.serviceName)), rows.map(([, r]) => pgJson(r.resource.attributes)), rows.map(([, r]) => pgText(r.resource.schemaUrl) || null)],
     );
   }
-  return ids;
+  return byResource;
 }
 
 /** Called after the transaction that wrote them commits: only then are they safe to skip. */
