@@ -3,7 +3,7 @@ import type pg from "pg";
 import type { z } from "zod";
 import { getPool } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
-import { describeZodError } from "@/lib/http/with-route";
+import { describeZodError } from "@/lib/http/error-response";
 import { ingestAdmission } from "@/lib/ingest/admission";
 import { authenticateIngest } from "@/lib/ingest/auth/authenticate-ingest";
 import { readOtlpBody } from "@/lib/ingest/otlp/read-otlp-body";

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { ApiError } from "./api-error";
+import { describeZodError, errorResponse } from "./error-response";
 
 // Every JSON route goes through here: query parsing with a zod schema, errors to
 // `{ error: { code, message } }`, and no stack traces or SQL in responses.
@@ -45,20 +46,4 @@ async function parseBody<S extends z.ZodType>(schema: S, request: NextRequest): 
   const result = schema.safeParse(json);
   if (!result.success) throw new ApiError("bad_request", describeZodError(result.error));
   return result.data;
-}
-
-export function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
-    .join("; ");
-}
-
-export function errorResponse(error: unknown): NextResponse {
-  if (error instanceof ApiError) {
-    const headers: Record<string, string> = {};
-    if (error.retryAfterSeconds !== undefined) headers["Retry-After"] = String(error.retryAfterSeconds);
-    return NextResponse.json({ error: { code: error.code, message: error.message } }, { status: error.status, headers });
-  }
-  console.error("[sightline] unhandled route error", error);
-  return NextResponse.json({ error: { code: "internal", message: "Internal error; see the server log" } }, { status: 500 });
 }

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import type pg from "pg";
 import { getPool } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
-import { errorResponse } from "@/lib/http/with-route";
+import { errorResponse } from "@/lib/http/error-response";
 import { ingestAdmission } from "./admission";
 import { authenticateIngest } from "./auth/authenticate-ingest";
 import { decodeLogs } from "./otlp/decode-logs";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeZodError } from "@/lib/http/with-route";
+import { describeZodError } from "@/lib/http/error-response";
 import { logSearchQuerySchema } from "./logs";
 import { metricQuerySchema } from "./metrics";
 import { redQuerySchema } from "./red";
