@@ -45,6 +45,25 @@ export const envSchema = z.object({
   /** Set by `npm start` for the web server when it started the embedded database itself. */
   SIGHTLINE_DB_EMBEDDED: flag.default(false),
   SIGHTLINE_PARTITION_DAYS_AHEAD: z.coerce.number().int().min(1).max(30).default(3),
+  /** An admin API token from the environment, accepted besides stored tokens (like SIGHTLINE_INGEST_KEY). */
+  SIGHTLINE_API_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
+  /** With SIGHTLINE_ADMIN_PASSWORD: this admin is created, or its password reset, at every start. */
+  SIGHTLINE_ADMIN_EMAIL: z.email("must be an e-mail address").optional(),
+  SIGHTLINE_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").max(256, "must be at most 256 characters").optional(),
+  SIGHTLINE_SESSION_HOURS: z.coerce.number({ error: "must be a whole number of hours" }).int("must be a whole number of hours").min(1, "must be at least 1 hour").max(8760, "must be at most 8760 hours").default(168),
+  SIGHTLINE_OIDC_ISSUER: z.url({ error: "must be a URL" }).optional(),
+  SIGHTLINE_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  SIGHTLINE_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The label of the sign-in button for OIDC, e.g. "Sign in with Okta". */
+  SIGHTLINE_OIDC_NAME: z.string().min(1).max(60).default("single sign-on"),
+}).superRefine((value, context) => {
+  if (!!value.SIGHTLINE_ADMIN_EMAIL !== !!value.SIGHTLINE_ADMIN_PASSWORD) {
+    const missing = value.SIGHTLINE_ADMIN_EMAIL ? "SIGHTLINE_ADMIN_PASSWORD" : "SIGHTLINE_ADMIN_EMAIL";
+    context.addIssue({ code: "custom", path: [missing], message: "must be set too: SIGHTLINE_ADMIN_EMAIL and SIGHTLINE_ADMIN_PASSWORD go together" });
+  }
+  if (value.SIGHTLINE_OIDC_ISSUER && !(value.SIGHTLINE_OIDC_CLIENT_ID && value.SIGHTLINE_OIDC_CLIENT_SECRET)) {
+    context.addIssue({ code: "custom", path: ["SIGHTLINE_OIDC_CLIENT_ID"], message: "and SIGHTLINE_OIDC_CLIENT_SECRET must be set with SIGHTLINE_OIDC_ISSUER" });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

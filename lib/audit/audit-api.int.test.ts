@@ -1,3 +1,4 @@
+import { adminAuthHeaders } from "@/lib/testing/test-auth";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as changesRoute from "@/app/api/v1/audit/changes/route";
@@ -39,7 +40,7 @@ async function post(path: string, body: unknown, headers: Record<string, string>
 }
 
 async function get(path: string) {
-  const response = await fetch(`${server.url}${path}`);
+  const response = await fetch(`${server.url}${path}`, { headers: adminAuthHeaders });
   return { status: response.status, json: (await response.json()) as Record<string, any> };
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { RouteAccess } from "@/lib/http/with-route";
 import { errorResponseSchema } from "@/lib/schemas/common";
 import { healthResponseSchema, healthUnavailableSchema } from "@/lib/schemas/health";
 import { logSearchQuerySchema, logSearchResponseSchema } from "@/lib/schemas/logs";
@@ -15,6 +16,10 @@ import { servicesQuerySchema, servicesResponseSchema } from "@/lib/schemas/servi
 import { auditChangesQuerySchema, auditChangesResponseSchema, auditIngestBodySchema, auditIngestResponseSchema } from "@/lib/schemas/audit";
 import { createdIngestKeySchema, createIngestKeyBodySchema, ingestKeyListSchema, ingestKeySchema } from "@/lib/schemas/ingest-keys";
 import { lockEventsQuerySchema, lockEventsResponseSchema, lockIngestBodySchema, lockIngestResponseSchema } from "@/lib/schemas/locks";
+import { activityQuerySchema, activityResponseSchema } from "@/lib/schemas/activity";
+import { apiTokenIdPathSchema, apiTokenListSchema, apiTokenSchema, createApiTokenBodySchema, createdApiTokenSchema } from "@/lib/schemas/api-tokens";
+import { acceptInviteBodySchema, meResponseSchema, setupBodySchema, signedInResponseSchema, signInBodySchema } from "@/lib/schemas/auth";
+import { createdUserSchema, createUserBodySchema, updateUserBodySchema, userIdPathSchema, userListSchema, userSchema } from "@/lib/schemas/users";
 import { serviceMapQuerySchema, serviceMapResponseSchema } from "@/lib/schemas/service-map";
 import { spanAttributesQuerySchema, spanAttributesResponseSchema } from "@/lib/schemas/span-attributes";
 import { storageResponseSchema } from "@/lib/schemas/storage";
@@ -30,10 +35,12 @@ export type ParameterSchema = z.ZodObject<Record<string, z.ZodType>>;
 
 export interface ApiEndpoint {
   path: string;
+  /** Who may call it: the role a session or API token needs, an ingest key, or anyone (`public`). */
+  access: RouteAccess;
   /** GET when not given. */
-  method?: "get" | "post" | "delete";
+  method?: "get" | "post" | "patch" | "delete";
   summary: string;
-  tag: "health" | "storage" | "traces" | "services" | "metrics" | "logs" | "audit" | "locks" | "ingest";
+  tag: "health" | "storage" | "traces" | "services" | "metrics" | "logs" | "audit" | "locks" | "ingest" | "accounts";
   query?: ParameterSchema;
   pathParams?: ParameterSchema;
   /** A JSON request body; `otlp` marks the OTLP endpoints, whose bodies are OTLP messages. */
@@ -48,6 +55,7 @@ const unavailable = { description: "the store is behind or failed: nothing was w
 const otlpExportResponseSchema = z.object({ partialSuccess: z.object({ errorMessage: z.string() }).loose().optional() }).loose();
 const otlpEndpoint = (signal: "traces" | "metrics" | "logs", request: string): ApiEndpoint => ({
   path: `/api/otlp/v1/${signal}`,
+  access: "ingest-key",
   method: "post",
   summary: `OTLP/HTTP ${signal} export (${request}), protobuf or JSON, gzip or not; answers the OTLP Export*ServiceResponse, with partial success`,
   tag: "ingest",
@@ -67,6 +75,7 @@ const notFound = { description: "nothing found", name: "ErrorResponse", schema: 
 export const apiEndpoints: ApiEndpoint[] = [
   {
     path: "/api/health",
+    access: "public",
     summary: "Whether the server and its database answer",
     tag: "health",
     responses: {
@@ -76,12 +85,14 @@ export const apiEndpoints: ApiEndpoint[] = [
   },
   {
     path: "/api/v1/storage",
+    access: "viewer",
     summary: "Stored telemetry per table and day",
     tag: "storage",
     responses: { 200: { description: "row and byte estimates per partition", name: "StorageResponse", schema: storageResponseSchema } },
   },
   {
     path: "/api/v1/traces/{traceId}",
+    access: "viewer",
     summary: "One trace with all its spans, events, links and resources",
     tag: "traces",
     pathParams: traceIdPathSchema,
@@ -93,6 +104,7 @@ export const apiEndpoints: ApiEndpoint[] = [
   },
   {
     path: "/api/v1/traces",
+    access: "viewer",
     summary: "Search traces",
     tag: "traces",
     query: traceSearchQuerySchema,
@@ -100,6 +112,7 @@ export const apiEndpoints: ApiEndpoint[] = [
   },
   {
     path: "/api/v1/services",
+    access: "viewer",
     summary: "Services and their operations seen in a window",
     tag: "services",
     query: servicesQuerySchema,
@@ -107,6 +120,7 @@ export const apiEndpoints: ApiEndpoint[] = [
   },
   {
     path: "/api/v1/red",
+    access: "viewer",
     summary: "Rate, errors and duration of a service over time",
     tag: "services",
     query: redQuerySchema,
@@ -114,6 +128,7 @@ export const apiEndpoints: ApiEndpoint[] = [
   },
   {
     path: "/api/v1/metrics",
+    access: "viewer",
     summary: "Metric names with type, unit and label keys",
     tag: "metrics",
     query: metricListQuerySchema,
@@ -121,6 +136,7 @@ export const apiEndpoints: ApiEndpoint[] = [
   },
   {
     path: "/api/v1/metrics/labels",
+    access: "viewer",
     summary: "Values of one label of a metric",
     tag: "metrics",
     query: metricLabelsQuerySchema,
@@ -128,6 +144,7 @@ export const apiEndpoints: ApiEndpoint[] = [
   },
   {
     path: "/api/v1/metrics/query",
+    access: "viewer",
     summary: "A metric filtered, grouped and aggregated per step",
     tag: "metrics",
     query: metricQuerySchema,
@@ -135,6 +152,7 @@ export const apiEndpoints: ApiEndpoint[] = [
   },
   {
     path: "/api/v1/logs",
+    access: "viewer",
     summary: "Search log records, newest first",
     tag: "logs",
     query: logSearchQuerySchema,
@@ -142,6 +160,7 @@ export const apiEndpoints: ApiEndpoint[] = [
   },
   {
     path: "/api/v1/service-map",
+    access: "viewer",
     summary: "Services and the calls between them in a window, with rate, errors and p95 per edge",
     tag: "services",
     query: serviceMapQuerySchema,
@@ -149,6 +168,7 @@ export const apiEndpoints: ApiEndpoint[] = [
   },
   {
     path: "/api/v1/audit/changes",
+    access: "viewer",
     summary: "Row changes recorded by the db agent, newest first",
     tag: "audit",
     query: auditChangesQuerySchema,
@@ -156,6 +176,7 @@ export const apiEndpoints: ApiEndpoint[] = [
   },
   {
     path: "/api/v1/locks",
+    access: "viewer",
     summary: "Lock waits and deadlock cycles with their processes, queries and trace ids",
     tag: "locks",
     query: lockEventsQuerySchema,
@@ -163,6 +184,7 @@ export const apiEndpoints: ApiEndpoint[] = [
   },
   {
     path: "/api/v1/ingest/audit",
+    access: "ingest-key",
     method: "post",
     summary: "Row changes from the db agent; each change's id makes a re-sent batch store once",
     tag: "ingest",
@@ -171,6 +193,7 @@ export const apiEndpoints: ApiEndpoint[] = [
   },
   {
     path: "/api/v1/ingest/locks",
+    access: "ingest-key",
     method: "post",
     summary: "Lock waits and deadlocks from the db agent",
     tag: "ingest",
@@ -179,12 +202,14 @@ export const apiEndpoints: ApiEndpoint[] = [
   },
   {
     path: "/api/v1/ingest-keys",
+    access: "admin",
     summary: "Stored ingest keys (never their secrets)",
     tag: "ingest",
     responses: { 200: { description: "every key, newest first", name: "IngestKeyList", schema: ingestKeyListSchema } },
   },
   {
     path: "/api/v1/ingest-keys",
+    access: "admin",
     method: "post",
     summary: "Create an ingest key; the secret is in this response only",
     tag: "ingest",
@@ -193,10 +218,11 @@ export const apiEndpoints: ApiEndpoint[] = [
   },
   {
     path: "/api/v1/ingest-keys/{id}",
+    access: "admin",
     method: "delete",
     summary: "Revoke an ingest key",
     tag: "ingest",
-    pathParams: z.object({ id: z.uuid() }),
+    pathParams: z.object({ id: z.uuid("must be a UUID") }),
     responses: { 200: { description: "the revoked key", name: "IngestKey", schema: ingestKeySchema }, 400: badRequest, 404: notFound },
   },
   otlpEndpoint("traces", "ExportTraceServiceRequest"),
@@ -204,6 +230,7 @@ export const apiEndpoints: ApiEndpoint[] = [
   otlpEndpoint("logs", "ExportLogsServiceRequest"),
   {
     path: "/api/v1/traces/{traceId}/compact",
+    access: "viewer",
     summary: "One trace in the compact columnar form the trace page reads (large traces, fast)",
     tag: "traces",
     pathParams: traceIdPathSchema,
@@ -211,6 +238,7 @@ export const apiEndpoints: ApiEndpoint[] = [
   },
   {
     path: "/api/v1/traces/{traceId}/spans/{spanId}",
+    access: "viewer",
     summary: "One span in full: attributes, events, links and resource",
     tag: "traces",
     pathParams: traceSpanPathSchema,
@@ -218,6 +246,7 @@ export const apiEndpoints: ApiEndpoint[] = [
   },
   {
     path: "/api/v1/traces/{traceId}/find",
+    access: "viewer",
     summary: "Spans of one trace whose name, service, status message, attributes or events contain the text",
     tag: "traces",
     pathParams: traceIdPathSchema,
@@ -226,9 +255,142 @@ export const apiEndpoints: ApiEndpoint[] = [
   },
   {
     path: "/api/v1/span-attributes",
+    access: "viewer",
     summary: "Span attribute keys and frequent values seen in a window, for search suggestions",
     tag: "traces",
     query: spanAttributesQuerySchema,
     responses: { 200: { description: "keys with values", name: "SpanAttributesResponse", schema: spanAttributesResponseSchema }, 400: badRequest },
+  },
+  {
+    path: "/api/v1/openapi.json",
+    access: "viewer",
+    summary: "This document",
+    tag: "health",
+    responses: { 200: { description: "the OpenAPI 3.1 document", name: "OpenApiDocument", schema: z.record(z.string(), z.unknown()) } },
+  },
+  {
+    path: "/api/auth/sign-in",
+    access: "public",
+    method: "post",
+    summary: "Sign in with e-mail and password; sets the session cookie. Failed attempts are limited per account and per address",
+    tag: "accounts",
+    body: { description: "e-mail and password", name: "SignInBody", schema: signInBodySchema },
+    responses: {
+      200: { description: "signed in; the Set-Cookie header carries the session", name: "SignedIn", schema: signedInResponseSchema },
+      400: badRequest,
+      401: { description: "wrong e-mail or password", name: "ErrorResponse", schema: errorResponseSchema },
+      403: { description: "the account is deactivated, or the request came from another site", name: "ErrorResponse", schema: errorResponseSchema },
+      429: { description: "too many failed attempts; retry after Retry-After", name: "ErrorResponse", schema: errorResponseSchema },
+    },
+  },
+  {
+    path: "/api/auth/sign-out",
+    access: "public",
+    method: "post",
+    summary: "End the session of the cookie sent, everywhere",
+    tag: "accounts",
+    responses: { 200: { description: "signed out", name: "SignedOut", schema: z.object({ signedOut: z.literal(true) }) } },
+  },
+  {
+    path: "/api/auth/setup",
+    access: "public",
+    method: "post",
+    summary: "Create the first admin with the one-time setup token `npm start` printed; signs them in",
+    tag: "accounts",
+    body: { description: "the setup token and the admin's e-mail, name and password", name: "SetupBody", schema: setupBodySchema },
+    responses: {
+      200: { description: "the admin, signed in", name: "SignedIn", schema: signedInResponseSchema },
+      400: badRequest,
+      403: { description: "the token is not valid", name: "ErrorResponse", schema: errorResponseSchema },
+      409: { description: "an admin exists already", name: "ErrorResponse", schema: errorResponseSchema },
+    },
+  },
+  {
+    path: "/api/auth/accept-invite",
+    access: "public",
+    method: "post",
+    summary: "Set a password through an invite link's token; signs the user in",
+    tag: "accounts",
+    body: { description: "the invite token and the new password", name: "AcceptInviteBody", schema: acceptInviteBodySchema },
+    responses: {
+      200: { description: "the user, signed in", name: "SignedIn", schema: signedInResponseSchema },
+      400: badRequest,
+      403: { description: "the link is not valid or has expired", name: "ErrorResponse", schema: errorResponseSchema },
+    },
+  },
+  {
+    path: "/api/v1/me",
+    access: "viewer",
+    summary: "Who the caller is: the signed-in user, or the API token's name and role",
+    tag: "accounts",
+    responses: { 200: { description: "the caller", name: "Me", schema: meResponseSchema } },
+  },
+  {
+    path: "/api/v1/users",
+    access: "admin",
+    summary: "Every user with role and status (never password hashes)",
+    tag: "accounts",
+    responses: { 200: { description: "users, active first", name: "UserList", schema: userListSchema } },
+  },
+  {
+    path: "/api/v1/users",
+    access: "admin",
+    method: "post",
+    summary: "Invite a user: the answer carries a one-time link through which they set their password",
+    tag: "accounts",
+    body: { description: "e-mail, name and role", name: "CreateUserBody", schema: createUserBodySchema },
+    responses: {
+      200: { description: "the user and the invite link", name: "CreatedUser", schema: createdUserSchema },
+      400: badRequest,
+      409: { description: "a user with this e-mail exists", name: "ErrorResponse", schema: errorResponseSchema },
+    },
+  },
+  {
+    path: "/api/v1/users/{id}",
+    access: "admin",
+    method: "patch",
+    summary: "Change a user's name or role, or deactivate (ends their sessions) and reactivate them",
+    tag: "accounts",
+    pathParams: userIdPathSchema,
+    body: { description: "any of name, role, active", name: "UpdateUserBody", schema: updateUserBodySchema },
+    responses: {
+      200: { description: "the user", name: "User", schema: userSchema },
+      400: badRequest,
+      404: notFound,
+      409: { description: "the last active admin cannot be demoted or deactivated", name: "ErrorResponse", schema: errorResponseSchema },
+    },
+  },
+  {
+    path: "/api/v1/api-tokens",
+    access: "admin",
+    summary: "API tokens (never their secrets)",
+    tag: "accounts",
+    responses: { 200: { description: "every token, newest first", name: "ApiTokenList", schema: apiTokenListSchema } },
+  },
+  {
+    path: "/api/v1/api-tokens",
+    access: "admin",
+    method: "post",
+    summary: "Create an API token with a role and an expiry; the secret is in this response only",
+    tag: "accounts",
+    body: { description: "name, role and days until it expires (null: never)", name: "CreateApiTokenBody", schema: createApiTokenBodySchema },
+    responses: { 200: { description: "the new token with its secret", name: "CreatedApiToken", schema: createdApiTokenSchema }, 400: badRequest },
+  },
+  {
+    path: "/api/v1/api-tokens/{id}",
+    access: "admin",
+    method: "delete",
+    summary: "Revoke an API token; it is refused from the next request on",
+    tag: "accounts",
+    pathParams: apiTokenIdPathSchema,
+    responses: { 200: { description: "the revoked token", name: "ApiToken", schema: apiTokenSchema }, 400: badRequest, 404: notFound },
+  },
+  {
+    path: "/api/v1/activity",
+    access: "admin",
+    summary: "Sightline's own audit log: sign-ins and failures, user, role, key and token changes, newest first",
+    tag: "accounts",
+    query: activityQuerySchema,
+    responses: { 200: { description: "matching events", name: "ActivityResponse", schema: activityResponseSchema }, 400: badRequest },
   },
 ];

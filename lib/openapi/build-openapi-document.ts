@@ -5,6 +5,7 @@ import { metricInfoSchema, metricSeriesSchema } from "@/lib/schemas/metrics";
 import { redPointSchema } from "@/lib/schemas/red";
 import { serviceSummarySchema } from "@/lib/schemas/services";
 import { spanSchema, traceSummarySchema } from "@/lib/schemas/traces";
+import { SESSION_COOKIE } from "@/lib/auth/session-cookie";
 import { apiEndpoints, type ApiEndpoint, type ParameterSchema } from "./api-endpoints";
 
 // GET /api/v1/openapi.json: an OpenAPI 3.1 document generated with zod's own JSON Schema
@@ -36,11 +37,14 @@ export function buildOpenApiDocument(endpoints: ApiEndpoint[] = apiEndpoints): J
       version: "1",
       description:
         "Query API of Sightline. Times in parameters (`from`, `to`) are ISO-8601 or Unix milliseconds; nanosecond times in responses " +
-        "are decimal strings. Invalid parameters give a 400 with `{ error: { code, message } }` naming the parameter.",
+        "are decimal strings. Invalid parameters give a 400 with `{ error: { code, message } }` naming the parameter. " +
+        "Every `/api/v1` endpoint needs a session cookie (sign in through `/api/auth/sign-in` or the sign-in page) or " +
+        "`Authorization: Bearer <API token>`, and the role in `x-sightline-role`: 401 without valid credentials, 403 with too small a role. " +
+        "Ingest endpoints take an ingest key instead.",
     },
     tags: [...new Set(endpoints.map((e) => e.tag))].map((name) => ({ name })),
     paths: pathsOf(endpoints),
-    components: { schemas: componentSchemas(endpoints) },
+    components: { schemas: componentSchemas(endpoints), securitySchemes },
   };
 }
 
@@ -65,6 +69,30 @@ function requestBodyOf(body: ApiEndpoint["body"]): JsonObject | undefined {
   return { required: true, description: body.description, content: { "application/json": { schema: { $ref: COMPONENT_PREFIX + body.name } } } };
 }
 
+const securitySchemes = {
+  sessionCookie: { type: "apiKey", in: "cookie", name: SESSION_COOKIE, description: "the session a browser gets by signing in" },
+  apiToken: { type: "http", scheme: "bearer", description: "an API token created under Settings or POST /api/v1/api-tokens, or SIGHTLINE_API_TOKEN" },
+  ingestKey: { type: "http", scheme: "bearer", description: "an ingest key: SIGHTLINE_INGEST_KEY, .sightline/ingest-key, or one created under Settings" },
+};
+
+const errorRef = { "application/json": { schema: { $ref: `${COMPONENT_PREFIX}ErrorResponse` } } };
+
+/** Who may call an operation, in OpenAPI's terms; the role is in `x-sightline-role`. */
+function securityOf(access: ApiEndpoint["access"]): JsonObject {
+  if (access === "public") return { security: [] };
+  if (access === "ingest-key") return { security: [{ ingestKey: [] }] };
+  return { security: [{ sessionCookie: [] }, { apiToken: [] }], "x-sightline-role": access };
+}
+
+/** The refusals every role-protected operation can answer, whatever else it documents. */
+function refusalsOf(access: ApiEndpoint["access"]): [string, JsonObject][] {
+  if (access === "public" || access === "ingest-key") return [];
+  return [
+    ["401", { description: "no session or API token, or an expired, revoked or unknown one", content: errorRef }],
+    ["403", { description: `needs the ${access} role (or a state-changing request from another site)`, content: errorRef }],
+  ];
+}
+
 function operation(endpoint: ApiEndpoint, method: string): JsonObject {
   const parameters = [...parametersOf(endpoint.pathParams, "path"), ...parametersOf(endpoint.query, "query")];
   const requestBody = requestBodyOf(endpoint.body);
@@ -73,14 +101,16 @@ function operation(endpoint: ApiEndpoint, method: string): JsonObject {
     summary: endpoint.summary,
     ...(endpoint.query?.description ? { description: endpoint.query.description } : {}),
     tags: [endpoint.tag],
+    ...securityOf(endpoint.access),
     ...(parameters.length ? { parameters } : {}),
     ...(requestBody ? { requestBody } : {}),
-    responses: Object.fromEntries(
-      Object.entries(endpoint.responses).map(([status, response]) => [
+    responses: Object.fromEntries([
+      ...refusalsOf(endpoint.access),
+      ...Object.entries(endpoint.responses).map(([status, response]) => [
         status,
         { description: response.description, content: { "application/json": { schema: { $ref: COMPONENT_PREFIX + response.name } } } },
       ]),
-    ),
+    ]),
   };
 }
 

@@ -1,5 +1,5 @@
+import { adminRequest } from "@/lib/testing/test-auth";
 import { randomBytes } from "node:crypto";
-import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as labelsRoute } from "@/app/api/v1/metrics/labels/route";
 import { GET as queryRoute } from "@/app/api/v1/metrics/query/route";
@@ -136,7 +136,7 @@ describe("queryMetricSeries", () => {
 });
 
 describe("metric routes", () => {
-  const call = (path: string) => new NextRequest(`http://localhost${path}`);
+  const call = (path: string) => adminRequest(path);
 
   it("serves names, label values and series", async () => {
     const list = metricListResponseSchema.parse(await (await listRoute(call(`/api/v1/metrics?service=${worker}`), {})).json());

@@ -1,5 +1,5 @@
+import { adminRequest } from "@/lib/testing/test-auth";
 import { randomBytes } from "node:crypto";
-import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as redRoute } from "@/app/api/v1/red/route";
 import { GET as servicesRoute } from "@/app/api/v1/services/route";
@@ -107,7 +107,7 @@ describe("getRedSeries", () => {
 });
 
 describe("RED and services routes", () => {
-  const call = (path: string) => new NextRequest(`http://localhost${path}`);
+  const call = (path: string) => adminRequest(path);
 
   it("serves RED with ISO and millisecond times and a step with a unit", async () => {
     const from = new Date(t0).toISOString();

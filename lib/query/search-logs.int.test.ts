@@ -1,5 +1,5 @@
+import { adminRequest } from "@/lib/testing/test-auth";
 import { randomBytes } from "node:crypto";
-import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as logsRoute } from "@/app/api/v1/logs/route";
 import { getPool } from "@/lib/db/client";
@@ -66,7 +66,7 @@ describe("searchLogs", () => {
 });
 
 describe("logs route", () => {
-  const call = (path: string) => new NextRequest(`http://localhost${path}`);
+  const call = (path: string) => adminRequest(path);
 
   it("searches the last hour, or a trace's whole history", async () => {
     const recent = logSearchResponseSchema.parse(await (await logsRoute(call(`/api/v1/logs?traceId=${traceId}&from=${window.fromMs}`), {})).json());

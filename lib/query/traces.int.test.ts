@@ -1,5 +1,5 @@
+import { adminRequest } from "@/lib/testing/test-auth";
 import { randomBytes } from "node:crypto";
-import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getTraceRoute } from "@/app/api/v1/traces/[traceId]/route";
 import { GET as searchTracesRoute } from "@/app/api/v1/traces/route";
@@ -161,7 +161,7 @@ describe("searchTraces", () => {
 });
 
 describe("trace routes", () => {
-  const call = (path: string) => new NextRequest(`http://localhost${path}`);
+  const call = (path: string) => adminRequest(path);
 
   it("serves a trace by id and answers 404 and 400 with error bodies", async () => {
     const ok = await getTraceRoute(call(`/api/v1/traces/${ids.ok.toUpperCase()}`), { params: Promise.resolve({ traceId: ids.ok.toUpperCase() }) });

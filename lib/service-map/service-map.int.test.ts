@@ -1,5 +1,5 @@
+import { adminRequest } from "@/lib/testing/test-auth";
 import { randomBytes } from "node:crypto";
-import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as serviceMapRoute } from "@/app/api/v1/service-map/route";
 import { getPool } from "@/lib/db/client";
@@ -78,11 +78,11 @@ describe("getServiceMap", () => {
 
 describe("GET /api/v1/service-map", () => {
   it("answers the schema's shape and refuses a reversed window", async () => {
-    const ok = await serviceMapRoute(new NextRequest(`http://localhost/api/v1/service-map?from=${window.fromMs}&to=${window.toMs}`), {});
+    const ok = await serviceMapRoute(adminRequest(`/api/v1/service-map?from=${window.fromMs}&to=${window.toMs}`), {});
     expect(ok.status).toBe(200);
     const body = serviceMapResponseSchema.parse(await ok.json());
     expect(mine(body.edges)).toHaveLength(3);
-    const bad = await serviceMapRoute(new NextRequest(`http://localhost/api/v1/service-map?from=${window.toMs}&to=${window.fromMs}`), {});
+    const bad = await serviceMapRoute(adminRequest(`/api/v1/service-map?from=${window.toMs}&to=${window.fromMs}`), {});
     expect(bad.status).toBe(400);
   });
 });

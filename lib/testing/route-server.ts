@@ -36,7 +36,11 @@ export async function startRouteServer(routes: RouteTable): Promise<RouteServer>
           response = await handler(request, { params: Promise.resolve(match.params) });
         }
         requests.push({ method: req.method ?? "", path: url.pathname, status: response.status, body });
-        res.writeHead(response.status, Object.fromEntries(response.headers));
+        const headers: http.OutgoingHttpHeaders = Object.fromEntries(response.headers);
+        // Headers.entries() folds repeated headers into one; Set-Cookie must stay one per cookie.
+        const cookies = response.headers.getSetCookie();
+        if (cookies.length) headers["set-cookie"] = cookies;
+        res.writeHead(response.status, headers);
         res.end(Buffer.from(await response.arrayBuffer()));
       })();
     });

@@ -1,5 +1,5 @@
+import { adminRequest } from "@/lib/testing/test-auth";
 import { randomBytes } from "node:crypto";
-import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as compactRoute } from "@/app/api/v1/traces/[traceId]/compact/route";
 import { GET as findRoute } from "@/app/api/v1/traces/[traceId]/find/route";
@@ -24,7 +24,7 @@ const orphanTraceId = randomBytes(16).toString("hex");
 const base = Date.now() - 20 * 60_000;
 const ids = { root: "1000000000000001", charge: "1000000000000002", db: "1000000000000003", linked: "1000000000000004" };
 
-const call = (path: string) => new NextRequest(`http://localhost${path}`);
+const call = (path: string) => adminRequest(path);
 const params = <T>(value: T) => ({ params: Promise.resolve(value) });
 
 beforeAll(async () => {

@@ -5,4 +5,4 @@ import { lockEventsQuerySchema } from "@/lib/schemas/locks";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRoute({ query: lockEventsQuerySchema }, ({ query }) => listLockEvents(getPool(), query));
+export const GET = withRoute({ access: "viewer", query: lockEventsQuerySchema }, ({ query }) => listLockEvents(getPool(), query));

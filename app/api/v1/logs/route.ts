@@ -6,7 +6,7 @@ import { logSearchQuerySchema } from "@/lib/schemas/logs";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRoute({ query: logSearchQuerySchema }, ({ query }) => {
+export const GET = withRoute({ access: "viewer", query: logSearchQuerySchema }, ({ query }) => {
   const { from, to, ...filters } = query;
   // A trace's logs are found by its id wherever they are in time; a window is only applied when asked for.
   const window = filters.traceId && from === undefined && to === undefined ? {} : resolveTimeRange({ from, to }, Date.now());

@@ -5,4 +5,4 @@ import { metricListQuerySchema } from "@/lib/schemas/metrics";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRoute({ query: metricListQuerySchema }, ({ query }) => listMetrics(getPool(), query));
+export const GET = withRoute({ access: "viewer", query: metricListQuerySchema }, ({ query }) => listMetrics(getPool(), query));

@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 // Built on first request and kept: it depends on the code only, never on data.
 let document: ReturnType<typeof buildOpenApiDocument> | undefined;
 
-export const GET = withRoute({}, () => {
+export const GET = withRoute({ access: "viewer" }, () => {
   document ??= buildOpenApiDocument();
   return Promise.resolve(document);
 });

@@ -6,7 +6,7 @@ import { redQuerySchema } from "@/lib/schemas/red";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRoute({ query: redQuerySchema }, ({ query }) => {
+export const GET = withRoute({ access: "viewer", query: redQuerySchema }, ({ query }) => {
   const { from, to, step, ...filters } = query;
   return getRedSeries(getPool(), { ...filters, ...resolveTimeRange({ from, to }, Date.now()), stepSeconds: step });
 });

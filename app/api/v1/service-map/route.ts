@@ -6,4 +6,4 @@ import { getServiceMap } from "@/lib/service-map/get-service-map";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRoute({ query: serviceMapQuerySchema }, ({ query }) => getServiceMap(getPool(), resolveTimeRange(query, Date.now())));
+export const GET = withRoute({ access: "viewer", query: serviceMapQuerySchema }, ({ query }) => getServiceMap(getPool(), resolveTimeRange(query, Date.now())));

@@ -6,4 +6,4 @@ import { servicesQuerySchema } from "@/lib/schemas/services";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRoute({ query: servicesQuerySchema }, ({ query }) => listServices(getPool(), resolveTimeRange(query, Date.now())));
+export const GET = withRoute({ access: "viewer", query: servicesQuerySchema }, ({ query }) => listServices(getPool(), resolveTimeRange(query, Date.now())));

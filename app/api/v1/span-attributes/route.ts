@@ -6,7 +6,7 @@ import { listSpanAttributes } from "@/lib/trace/list-span-attributes";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRoute({ query: spanAttributesQuerySchema }, ({ query }) => {
+export const GET = withRoute({ access: "viewer", query: spanAttributesQuerySchema }, ({ query }) => {
   const { from, to, service } = query;
   return listSpanAttributes(getPool(), { ...resolveTimeRange({ from, to }, Date.now()), service });
 });

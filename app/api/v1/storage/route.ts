@@ -3,4 +3,4 @@ import { getStorageStats } from "@/lib/query/get-storage-stats";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRoute({}, () => getStorageStats());
+export const GET = withRoute({ access: "viewer" }, () => getStorageStats());

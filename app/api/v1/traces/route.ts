@@ -6,7 +6,7 @@ import { traceSearchQuerySchema } from "@/lib/schemas/traces";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRoute({ query: traceSearchQuerySchema }, ({ query }) => {
+export const GET = withRoute({ access: "viewer", query: traceSearchQuerySchema }, ({ query }) => {
   const { from, to, ...filters } = query;
   return searchTraces(getPool(), { ...filters, ...resolveTimeRange({ from, to }, Date.now()) });
 });

@@ -5,4 +5,4 @@ import { auditChangesQuerySchema } from "@/lib/schemas/audit";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRoute({ query: auditChangesQuerySchema }, ({ query }) => listAuditChanges(getPool(), query));
+export const GET = withRoute({ access: "viewer", query: auditChangesQuerySchema }, ({ query }) => listAuditChanges(getPool(), query));

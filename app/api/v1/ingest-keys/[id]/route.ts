@@ -1,12 +1,14 @@
 import { z } from "zod";
-import { ApiError } from "@/lib/http/api-error";
+import { requestClient } from "@/lib/activity/record-activity";
 import { withRoute } from "@/lib/http/with-route";
 import { revokeIngestKey } from "@/lib/ingest-keys/manage-ingest-keys";
+import { parsePathParams } from "@/lib/schemas/parse-path-params";
 
 export const dynamic = "force-dynamic";
 
+const pathSchema = z.object({ id: z.uuid("must be a UUID") });
+
 /** Revokes the key; it stays listed, marked revoked, and stops working within seconds. */
-export const DELETE = withRoute<z.ZodUnknown, z.ZodUnknown, { id: string }>({}, async ({ params }) => {
-  if (!z.uuid().safeParse(params.id).success) throw new ApiError("bad_request", "id must be a UUID");
-  return revokeIngestKey(params.id);
-});
+export const DELETE = withRoute({ access: "admin" }, ({ params, request, principal }) =>
+  revokeIngestKey(parsePathParams(pathSchema, params).id, principal, requestClient(request.headers)),
+);

@@ -7,6 +7,6 @@ export const dynamic = "force-dynamic";
 
 // Row changes from the db agent. The body is read inside handleAgentIngest, after the ingest key
 // is checked and an ingest slot is free, so withRoute gets no body schema here.
-export const POST = withRoute({}, ({ request }) =>
+export const POST = withRoute({ access: "ingest-key" }, ({ request }) =>
   handleAgentIngest(request, auditIngestBodySchema, (pool, body) => storeAuditChanges(pool, body.changes)),
 );

@@ -6,6 +6,6 @@ import { lockIngestBodySchema } from "@/lib/schemas/locks";
 export const dynamic = "force-dynamic";
 
 // Lock waits and deadlocks from the db agent (body read after authentication; see the audit route).
-export const POST = withRoute({}, ({ request }) =>
+export const POST = withRoute({ access: "ingest-key" }, ({ request }) =>
   handleAgentIngest(request, lockIngestBodySchema, (pool, body) => storeLockEvents(pool, body.events)),
 );

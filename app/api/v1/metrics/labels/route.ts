@@ -5,4 +5,4 @@ import { metricLabelsQuerySchema } from "@/lib/schemas/metrics";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRoute({ query: metricLabelsQuerySchema }, ({ query }) => listMetricLabelValues(getPool(), query));
+export const GET = withRoute({ access: "viewer", query: metricLabelsQuerySchema }, ({ query }) => listMetricLabelValues(getPool(), query));

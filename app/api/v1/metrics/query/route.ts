@@ -6,7 +6,7 @@ import { metricQuerySchema } from "@/lib/schemas/metrics";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRoute({ query: metricQuerySchema }, ({ query }) => {
+export const GET = withRoute({ access: "viewer", query: metricQuerySchema }, ({ query }) => {
   const { from, to, step, ...rest } = query;
   return queryMetricSeries(getPool(), { ...rest, ...resolveTimeRange({ from, to }, Date.now()), stepSeconds: step });
 });

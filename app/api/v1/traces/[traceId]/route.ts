@@ -7,7 +7,7 @@ import { traceIdPathSchema } from "@/lib/schemas/traces";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRoute({}, async ({ params }: { params: { traceId: string } }) => {
+export const GET = withRoute({ access: "viewer" }, async ({ params }: { params: { traceId: string } }) => {
   const { traceId } = parsePathParams(traceIdPathSchema, params);
   const trace = await getTrace(getPool(), traceId);
   if (!trace) throw new ApiError("not_found", `traceId: no spans of trace ${traceId} are stored`);

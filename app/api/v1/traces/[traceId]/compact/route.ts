@@ -8,7 +8,7 @@ import { getCompactTraceJson } from "@/lib/trace/get-compact-trace";
 export const dynamic = "force-dynamic";
 
 /** The waterfall's columnar skeleton of a trace (see lib/schemas/trace-compact.ts), as PostgreSQL wrote it. */
-export const GET = withRoute({}, async ({ params }: { params: { traceId: string } }) => {
+export const GET = withRoute({ access: "viewer" }, async ({ params }: { params: { traceId: string } }) => {
   const { traceId } = parsePathParams(traceIdPathSchema, params);
   const json = await getCompactTraceJson(getPool(), traceId);
   if (json === null) throw new ApiError("not_found", `traceId: no spans of trace ${traceId} are stored`);

@@ -8,7 +8,7 @@ import { findSpansInTrace } from "@/lib/trace/find-spans-in-trace";
 export const dynamic = "force-dynamic";
 
 /** Spans of one trace whose name, service, status message, attributes or events contain `q`. */
-export const GET = withRoute({ query: findInTraceQuerySchema }, async ({ query, params }: { query: { q: string }; params: { traceId: string } }) => {
+export const GET = withRoute({ access: "viewer", query: findInTraceQuerySchema }, async ({ query, params }: { query: { q: string }; params: { traceId: string } }) => {
   const { traceId } = parsePathParams(traceIdPathSchema, params);
   return findSpansInTrace(getPool(), traceId, query.q);
 });

@@ -8,7 +8,7 @@ import { getTraceSpan } from "@/lib/trace/get-trace-span";
 export const dynamic = "force-dynamic";
 
 /** One span of a trace with its attributes, events, links and resource. */
-export const GET = withRoute({}, async ({ params }: { params: { traceId: string; spanId: string } }) => {
+export const GET = withRoute({ access: "viewer" }, async ({ params }: { params: { traceId: string; spanId: string } }) => {
   const { traceId, spanId } = parsePathParams(traceSpanPathSchema, params);
   const span = await getTraceSpan(getPool(), traceId, spanId);
   if (!span) throw new ApiError("not_found", `spanId: trace ${traceId} has no stored span ${spanId}`);
