@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { e2eAdmin, e2eApiToken } from "./e2e/fixtures/accounts";
 import { findBrowser } from "./e2e/find-browser";
 
 // End-to-end tests run against the production build served by `npm start`, on a throw-away
@@ -9,6 +10,9 @@ import { findBrowser } from "./e2e/find-browser";
 // through the real ingest API. The directory is made once and handed to workers by env.
 
 process.env.SIGHTLINE_E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "sightline-e2e-"));
+// Every page needs a signed-in user: the setup project signs the e2e admin in through the real
+// sign-in page once and hands its cookie to every other test.
+export const adminStorageState = path.join(process.env.SIGHTLINE_E2E_DATA_DIR, "admin-storage-state.json");
 const port = Number(process.env.SIGHTLINE_E2E_PORT ?? 3311);
 export const e2eIngestKey = "e2e-ingest-key-0123456789abcdef";
 
@@ -20,6 +24,10 @@ export default defineConfig({
   workers: 1,
   timeout: 60_000,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  projects: [
+    { name: "sign-in", testMatch: "sign-in.setup.ts" },
+    { name: "chromium", dependencies: ["sign-in"], use: { storageState: adminStorageState } },
+  ],
   use: {
     baseURL: `http://localhost:${port}`,
     trace: "retain-on-failure",
@@ -46,6 +54,9 @@ export default defineConfig({
       SIGHTLINE_EMBEDDED_DB_PORT: "0",
       SIGHTLINE_DEMO: "0",
       SIGHTLINE_INGEST_KEY: e2eIngestKey,
+      SIGHTLINE_ADMIN_EMAIL: e2eAdmin.email,
+      SIGHTLINE_ADMIN_PASSWORD: e2eAdmin.password,
+      SIGHTLINE_API_TOKEN: e2eApiToken,
     },
   },
 });

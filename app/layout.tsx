@@ -2,6 +2,7 @@ import "@mantine/core/styles.css";
 import "@mantine/dates/styles.css";
 import { ColorSchemeScript, mantineHtmlProps } from "@mantine/core";
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
@@ -17,11 +18,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
+  // proxy.ts makes a nonce per request; inline scripts run only with it (Content-Security-Policy).
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang={locale} {...mantineHtmlProps}>
       <head>
         {/* Sets data-mantine-color-scheme before the first paint: no light flash in dark mode. */}
-        <ColorSchemeScript defaultColorScheme="auto" />
+        <ColorSchemeScript defaultColorScheme="auto" nonce={nonce} />
       </head>
       <body>
         <NextIntlClientProvider>

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { apiHeaders, e2eApiToken } from "./fixtures/accounts";
 
 // `npm start` from a fresh data directory with the demo on, as a new user gets it: within a
 // minute or so the query API shows the shop's services, traces crossing them, audit rows that
@@ -23,14 +24,14 @@ test.afterAll(async () => {
 });
 
 const getJson = async <T>(url: string): Promise<T | undefined> => {
-  const response = await fetch(`${base}${url}`).catch(() => undefined);
+  const response = await fetch(`${base}${url}`, { headers: apiHeaders }).catch(() => undefined);
   return response?.ok ? ((await response.json()) as T) : undefined;
 };
 
 test("the demo shop fills a fresh Sightline with services, traces, audit rows and DB health", async () => {
   test.setTimeout(300_000);
   server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: "", SIGHTLINE_INGEST_KEY: "", SIGHTLINE_DATA_DIR: dataDir, SIGHTLINE_EMBEDDED_DB_PORT: "0", SIGHTLINE_DEMO: "1" },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: "", SIGHTLINE_INGEST_KEY: "", SIGHTLINE_DATA_DIR: dataDir, SIGHTLINE_EMBEDDED_DB_PORT: "0", SIGHTLINE_DEMO: "1", SIGHTLINE_API_TOKEN: e2eApiToken },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const poll = { timeout: 150_000, intervals: [2_000] };
@@ -59,7 +60,7 @@ test("the demo shop fills a fresh Sightline with services, traces, audit rows an
         return traceId !== undefined;
       }, poll)
       .toBe(true);
-    await expect.poll(async () => (await fetch(`${base}/api/v1/traces/${traceId}`)).status, poll).toBe(200);
+    await expect.poll(async () => (await fetch(`${base}/api/v1/traces/${traceId}`, { headers: apiHeaders })).status, poll).toBe(200);
   });
 
   await test.step("the db agent's health metrics arrive", async () => {

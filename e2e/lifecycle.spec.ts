@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { apiHeaders, e2eApiToken } from "./fixtures/accounts";
 
 // `npm start` as a user runs it: a fresh data directory, Ctrl-C, and a second start that finds
 // the same data. Runs its own instance beside the one the other specs use (the build is shared).
@@ -19,7 +20,7 @@ test.afterAll(async () => {
 
 function startSightline(): ChildProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: "", SIGHTLINE_INGEST_KEY: "", SIGHTLINE_DATA_DIR: dataDir, SIGHTLINE_EMBEDDED_DB_PORT: "0", SIGHTLINE_DEMO: "0" },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: "", SIGHTLINE_INGEST_KEY: "", SIGHTLINE_DATA_DIR: dataDir, SIGHTLINE_EMBEDDED_DB_PORT: "0", SIGHTLINE_DEMO: "0", SIGHTLINE_API_TOKEN: e2eApiToken },
     stdio: ["ignore", "ignore", "inherit"],
   });
   started.push(child);
@@ -74,7 +75,7 @@ test("a second start reuses the data and Ctrl-C leaves no PostgreSQL behind", as
   await test.step("the second start finds the same data and key", async () => {
     await waitHealthy();
     expect(readFileSync(path.join(dataDir, "ingest-key"), "utf8").trim()).toBe(key);
-    const trace = await fetch(`${base}/api/v1/traces/${traceId}`);
+    const trace = await fetch(`${base}/api/v1/traces/${traceId}`, { headers: apiHeaders });
     expect(trace.status).toBe(200);
     const body = (await trace.json()) as { spans: { name: string }[] };
     expect(body.spans.map((s) => s.name)).toEqual(["kept across restarts"]);

@@ -31,14 +31,14 @@ test("an ingest key is created, used and revoked from Settings", async ({ page, 
     const response = await request.post("/api/otlp/v1/traces", { data: spanBody, headers: { "Content-Type": "application/json", Authorization: `Bearer ${key}` } });
     expect(response.status()).toBe(200);
     await page.reload();
-    const row = page.getByRole("row", { name: new RegExp(name) });
+    const row = page.getByRole("region", { name: "Ingest keys" }).getByRole("row", { name: new RegExp(name) });
     await expect(row).toContainText(key.slice(0, 8));
     await expect(row).toContainText("active");
     await expect(row).not.toContainText("never");
   });
 
   await test.step("revoking it makes the endpoint answer 401", async () => {
-    const row = page.getByRole("row", { name: new RegExp(name) });
+    const row = page.getByRole("region", { name: "Ingest keys" }).getByRole("row", { name: new RegExp(name) });
     await row.getByRole("button", { name: "Revoke" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
     await expect(row).toContainText("revoked");

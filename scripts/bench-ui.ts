@@ -19,7 +19,7 @@ import { startBenchServer, type BenchServer } from "./bench/start-bench-server";
 //                p95 and frames over 50 ms
 //   heap         Chromium's JSHeapUsedSize, highest sample while loading, clicking and scrolling
 // Usage: tsx scripts/bench-ui.ts [--runs N] [--sizes 10000,50000,100000]
-//        [--url http://host:port --ingest-key KEY]  (measure a Sightline that is already running)
+//        [--url http://host:port --ingest-key KEY --api-token TOKEN]  (measure a Sightline that is already running)
 
 const { values: args } = parseArgs({
   options: {
@@ -27,6 +27,7 @@ const { values: args } = parseArgs({
     sizes: { type: "string", default: "10000,50000,100000" },
     url: { type: "string" },
     "ingest-key": { type: "string" },
+    "api-token": { type: "string" },
   },
 });
 const RUNS = Math.max(1, Number(args.runs));
@@ -50,7 +51,7 @@ interface SizeResult {
 async function main() {
   log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
   const server: BenchServer = args.url
-    ? { url: args.url, databaseUrl: "", ingestKey: args["ingest-key"] ?? "", stop: () => Promise.resolve() }
+    ? { url: args.url, databaseUrl: "", ingestKey: args["ingest-key"] ?? "", apiToken: args["api-token"] ?? "", stop: () => Promise.resolve() }
     : await startBenchServer(log);
   let browser: Browser | undefined;
   try {
@@ -64,7 +65,8 @@ async function main() {
     }
 
     browser = await chromium.launch({ executablePath: findBrowser(), args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--no-first-run"] });
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "en-US", timezoneId: "UTC" });
+    // Pages accept an API token like a session cookie: the benchmark needs no sign-in page.
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "en-US", timezoneId: "UTC", extraHTTPHeaders: { authorization: `Bearer ${server.apiToken}` } });
     await context.addInitScript(recordFirstRows);
 
     const first = traces.get(SIZES[0]!)!;

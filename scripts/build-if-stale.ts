@@ -7,7 +7,7 @@ import path from "node:path";
 // The stamp is a hash of every file that goes into the build, so it holds across clones and
 // touched-but-unchanged files, and a changed message catalog or lockfile rebuilds.
 
-const inputs = ["app", "components", "lib", "messages", "i18n", "public", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "instrumentation.ts"];
+const inputs = ["app", "components", "lib", "messages", "i18n", "public", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "instrumentation.ts", "proxy.ts"];
 const skip = /(^|\/)(node_modules|\.next)(\/|$)|\.test\.tsx?$|\.int\.test\.tsx?$/;
 
 export function sourceHash(root: string): string {

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { EnvError, parseEnv, type Env } from "../lib/env";
 import { isPortFree } from "../lib/net/find-free-port";
 import { prepareDatabase, runPartitionMaintenance, type PreparedDatabase } from "../lib/db/prepare-database";
+import { prepareAccounts } from "../lib/auth/prepare-accounts";
 import { readOrCreateLocalIngestKey } from "../lib/ingest/auth/read-or-create-local-key";
 import { buildIfStale } from "./build-if-stale";
 import { startDemo } from "./start-demo";
@@ -36,12 +37,17 @@ async function main() {
   }
   // The database first: a wrong DATABASE_URL should fail in a second, not after a build.
   database = await prepareDatabase(env, log);
+  const accounts = await prepareAccounts(database.url, { adminEmail: env.SIGHTLINE_ADMIN_EMAIL, adminPassword: env.SIGHTLINE_ADMIN_PASSWORD, dataDir: env.SIGHTLINE_DATA_DIR });
+  if (accounts.adminCreated) log(`admin ${env.SIGHTLINE_ADMIN_EMAIL} created (SIGHTLINE_ADMIN_EMAIL)`);
   if (!dev) buildIfStale(root, log);
   const timer = setInterval(() => {
     runPartitionMaintenance(database!.url, env, log).catch((error: unknown) => log(`partition upkeep failed: ${String(error)}`));
   }, MAINTENANCE_INTERVAL_MS);
   timer.unref();
   const url = await startServer(env, database);
+  // The Jenkins "unlock" pattern: until an admin exists, every start prints the same one-time link.
+  const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
+  if (accounts.setupToken) log(`no admin yet: open http://${host}:${env.PORT}/setup?token=${accounts.setupToken} to create the first one`);
   // The demo is on by default only with the embedded database: never write a shop into a
   // server the user pointed us at unless they ask for it.
   if (env.SIGHTLINE_DEMO ?? database.embedded) {

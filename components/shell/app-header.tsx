@@ -10,6 +10,7 @@ import { withTimeRange } from "@/lib/client/time-range-params";
 import { useTimeRange } from "@/lib/client/use-time-range";
 import { LanguageSwitch } from "./language-switch";
 import { ThemeToggle } from "./theme-toggle";
+import { UserMenu } from "./user-menu";
 
 export function AppHeader({ navOpened, onToggleNav }: { navOpened: boolean; onToggleNav: () => void }) {
   const t = useTranslations();
@@ -31,6 +32,7 @@ export function AppHeader({ navOpened, onToggleNav }: { navOpened: boolean; onTo
       <Group gap="xs" wrap="nowrap">
         <TimeRangeControls />
         <RefreshControl />
+        <UserMenu />
         {/* On phones these two move into the navigation drawer to leave room for the time range. */}
         <Group gap="xs" wrap="nowrap" visibleFrom="sm">
           <LanguageSwitch />

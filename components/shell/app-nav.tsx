@@ -6,6 +6,8 @@ import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { withTimeRange } from "@/lib/client/time-range-params";
 import { useTimeRange } from "@/lib/client/use-time-range";
+import { roleAllows } from "@/lib/auth/roles";
+import { useCurrentUser } from "./current-user";
 import { isActiveHref, navItems } from "./nav-items";
 
 /** Side navigation. Links carry the current window so moving between pages keeps it. */
@@ -13,10 +15,13 @@ export function AppNav({ onNavigate }: { onNavigate: () => void }) {
   const t = useTranslations("nav");
   const pathname = usePathname();
   const { range } = useTimeRange();
+  const { role } = useCurrentUser();
   const rangeParams = range ? { from: range.fromMs, to: range.toMs, rel: range.rel } : {};
   return (
     <Stack gap={2}>
-      {navItems.map(({ key, href, icon: Icon }) => {
+      {navItems
+        .filter((item) => !item.role || roleAllows(role, item.role))
+        .map(({ key, href, icon: Icon }) => {
         const active = isActiveHref(pathname, href);
         return (
           <NavLink

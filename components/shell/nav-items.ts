@@ -10,6 +10,7 @@ import {
   IconSettings,
   type Icon,
 } from "@tabler/icons-react";
+import type { Role } from "@/lib/auth/roles";
 
 export type NavKey = "overview" | "services" | "traces" | "metrics" | "database" | "audit" | "reports" | "incidents" | "settings";
 
@@ -17,6 +18,8 @@ export interface NavItem {
   key: NavKey;
   href: string;
   icon: Icon;
+  /** The role the page needs; the menu hides it from smaller roles. */
+  role?: Role;
 }
 
 /** Every page of the dashboard, in menu order. Labels are `nav.<key>` in the catalogues. */
@@ -29,7 +32,7 @@ export const navItems: readonly NavItem[] = [
   { key: "audit", href: "/audit", icon: IconHistory },
   { key: "reports", href: "/reports", icon: IconReportAnalytics },
   { key: "incidents", href: "/incidents", icon: IconAlertTriangle },
-  { key: "settings", href: "/settings", icon: IconSettings },
+  { key: "settings", href: "/settings", icon: IconSettings, role: "admin" },
 ];
 
 export function isActiveHref(pathname: string, href: string): boolean {

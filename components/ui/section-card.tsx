@@ -1,4 +1,4 @@
-import { Card, Group, Stack, Text, Title } from "@mantine/core";
+import { Box, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useId, type ReactNode } from "react";
 
 /** A titled card that is also a labelled region, so tests and screen readers can find it by name. */
@@ -27,7 +27,8 @@ export function SectionCard({
             </Text>
           )}
         </Stack>
-        {action}
+        {/* The action keeps its size; a long description wraps instead of squeezing it. */}
+        {action && <Box style={{ flexShrink: 0 }}>{action}</Box>}
       </Group>
       {children}
     </Card>

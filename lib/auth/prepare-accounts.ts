@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { hashPassword, verifyPassword } from "./hash-password";
@@ -73,6 +73,7 @@ async function ensureSetupToken(client: pg.Client, tokenFile: string): Promise<s
     `INSERT INTO settings (key, value, updated_at) VALUES ($1, $2, now()) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
     [SETUP_TOKEN_SETTING, { hash: hashSecretToken(token), createdAt: new Date().toISOString() }],
   );
+  mkdirSync(path.dirname(tokenFile), { recursive: true });
   writeFileSync(tokenFile, `${token}\n`, { mode: 0o600 });
   chmodSync(tokenFile, 0o600);
   return token;

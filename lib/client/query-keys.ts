@@ -26,6 +26,13 @@ export const queryKeys = {
   /** Storage statistics cover every retained partition; the route takes no window. */
   storage: () => ["storage"] as const,
   ingestKeys: () => ["ingestKeys"] as const,
+  /** Users, API tokens and Sightline's own audit log (admin only); `all()` refreshes every one. */
+  accounts: {
+    all: () => ["accounts"] as const,
+    users: () => ["accounts", "users"] as const,
+    apiTokens: () => ["accounts", "apiTokens"] as const,
+    activity: (action: string | null) => ["accounts", "activity", action] as const,
+  },
   traces: {
     all: () => ["traces"] as const,
     search: (range: RangeKey, filters: Readonly<Record<string, unknown>>) => ["traces", "search", range, filters] as const,

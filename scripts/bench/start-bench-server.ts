@@ -13,6 +13,8 @@ export interface BenchServer {
   url: string;
   databaseUrl: string;
   ingestKey: string;
+  /** An admin API token: the benchmarks' pages and API calls send it as `Authorization: Bearer`. */
+  apiToken: string;
   stop(): Promise<void>;
 }
 
@@ -22,9 +24,10 @@ export async function startBenchServer(log: (line: string) => void): Promise<Ben
   const database = await prepareDatabase(env, log);
   const port = await findFreePort();
   const ingestKey = "bench-ingest-key-0123456789abcdef";
+  const apiToken = "bench-admin-api-token-0123456789abcdef01";
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: database.url, SIGHTLINE_INGEST_KEY: ingestKey, SIGHTLINE_DEMO: "0", SIGHTLINE_DATA_DIR: dataDir },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: database.url, SIGHTLINE_INGEST_KEY: ingestKey, SIGHTLINE_API_TOKEN: apiToken, SIGHTLINE_DEMO: "0", SIGHTLINE_DATA_DIR: dataDir },
   });
   server.stdout.on("data", (chunk: Buffer) => {
     for (const line of chunk.toString().split("\n")) if (line.startsWith("[sightline]")) log(line.replace("[sightline] ", "server: "));
@@ -41,6 +44,7 @@ export async function startBenchServer(log: (line: string) => void): Promise<Ben
     url,
     databaseUrl: database.url,
     ingestKey,
+    apiToken,
     stop: async () => {
       server.kill("SIGTERM");
       await new Promise((resolve) => server.once("exit", resolve));

@@ -1,3 +1,4 @@
+import { adminAuthHeaders } from "@/lib/testing/test-auth";
 import pg from "pg";
 import * as changesRoute from "@/app/api/v1/audit/changes/route";
 import * as auditIngestRoute from "@/app/api/v1/ingest/audit/route";
@@ -84,7 +85,7 @@ export async function startFakeSightline(): Promise<FakeSightline> {
     setDown: (value) => (down = value),
     bodies: (path) => server.requests.filter((r) => !path || r.path === path).map((r) => r.body.toString("latin1")),
     async getJson<T>(path: string) {
-      const response = await fetch(`${server.url}${path}`);
+      const response = await fetch(`${server.url}${path}`, { headers: adminAuthHeaders });
       if (!response.ok) throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
       return (await response.json()) as T;
     },

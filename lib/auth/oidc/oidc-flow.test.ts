@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeOidcFlow, encodeOidcFlow, oidcFlowCookieOptions, redirectWithinSite, safeNextPath, signInPagePath, type OidcFlow } from "./oidc-flow";
+import { safeNextPath } from "../page-access";
+import { decodeOidcFlow, encodeOidcFlow, oidcFlowCookieOptions, redirectWithinSite, signInPagePath, type OidcFlow } from "./oidc-flow";
 
 const flow: OidcFlow = {
   verifier: "v".repeat(43),

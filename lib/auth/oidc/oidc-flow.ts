@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { safeNextPath } from "../page-access";
 
 // What an OIDC sign-in carries from its start (start-oidc-sign-in.ts) to its callback
 // (finish-oidc-sign-in.ts), and where it may send the browser afterwards.
@@ -44,17 +45,6 @@ export function decodeOidcFlow(value: string | undefined): OidcFlow | null {
 
 export function oidcFlowCookieOptions(secure: boolean, maxAgeSeconds = OIDC_FLOW_MAX_AGE_SECONDS) {
   return { httpOnly: true, sameSite: "lax", secure, path: OIDC_FLOW_PATH, maxAge: maxAgeSeconds } as const;
-}
-
-/**
- * Where to go after signing in: a path on this site, or "/". A scheme-relative `//evil.example`,
- * a backslash (`/\evil.example`, which browsers read as `//`) or an absolute URL would make the
- * sign-in an open redirect.
- */
-export function safeNextPath(next: string | null | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//")) return "/";
-  if (next.includes("\\") || /[\u0000-\u001f\u007f]/.test(next)) return "/";
-  return next.slice(0, 2000);
 }
 
 /**

@@ -5,7 +5,8 @@ import { errorResponse } from "@/lib/http/error-response";
 import { requestOrigin } from "../request-origin";
 import { isHttps } from "../session-cookie";
 import { getOidcConfiguration, getOidcSettings, oidcNotConfigured } from "./oidc-config";
-import { encodeOidcFlow, OIDC_CALLBACK_PATH, OIDC_FLOW_COOKIE, oidcFlowCookieOptions, redirectWithinSite, safeNextPath, signInPagePath } from "./oidc-flow";
+import { encodeOidcFlow, OIDC_CALLBACK_PATH, OIDC_FLOW_COOKIE, oidcFlowCookieOptions, redirectWithinSite, signInPagePath } from "./oidc-flow";
+import { safeNextPath } from "../page-access";
 
 // Step one of OIDC sign-in (GET /api/auth/oidc/start?next=/path): send the browser to the
 // provider with a fresh PKCE challenge (S256), state and nonce, and keep their secret halves in

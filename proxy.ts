@@ -1,0 +1,39 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy } from "@/lib/auth/content-security-policy";
+import { isOpenPage, signInPath } from "@/lib/auth/page-access";
+import { SESSION_COOKIE } from "@/lib/auth/session-cookie";
+
+// Runs before every page (not API routes or static files): a fresh CSP nonce per request, and
+// the page's own URL handed on (x-sightline-url) so the dashboard can send a signed-out reader
+// to sign-in and back again. A request with neither a session cookie nor an Authorization header
+// is redirected here without touching the database; whether the cookie or token is still good is
+// checked by the dashboard layout (lib/auth/get-page-principal.ts).
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const here = `${pathname}${search}`;
+  if (!isOpenPage(pathname) && !request.cookies.has(SESSION_COOKIE) && !request.headers.has("authorization")) {
+    return NextResponse.redirect(new URL(signInPath(here), request.url));
+  }
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("x-sightline-url", here);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
