@@ -18,6 +18,7 @@ import type { ServiceMapEdge, ServiceMapNode } from "@/lib/schemas/service-map";
 import { buildGraphOption } from "@/lib/service-map/build-graph-option";
 import { graphHeight, layoutServiceGraph } from "@/lib/service-map/layout-service-graph";
 import { formatDurationMs } from "@/lib/trace/format-duration";
+import { assignServiceColors } from "@/lib/trace/service-colors";
 import { traceSearchHref } from "@/lib/trace/search/search-params";
 import { serviceMapQuery } from "./service-map-query";
 
@@ -66,6 +67,7 @@ export function ServiceMap() {
             },
             {
               text: scheme === "dark" ? theme.colors.dark[0] : theme.colors.gray[8],
+              background: scheme === "dark" ? theme.colors.dark[7] : theme.white,
               edge: scheme === "dark" ? theme.colors.dark[2] : theme.colors.gray[5],
               warning: theme.colors.orange[6],
               error: theme.colors.red[6],
@@ -75,6 +77,7 @@ export function ServiceMap() {
     [map.data, describeEdge, t, theme, scheme],
   );
 
+  const nodeColors = useMemo(() => assignServiceColors(map.data?.nodes.map((n) => n.name) ?? []), [map.data]);
   const height = useMemo(() => (map.data ? graphHeight(layoutServiceGraph(map.data.nodes.map((n) => n.name), map.data.edges)) : 480), [map.data]);
 
   const handlers = useMemo<EChartEventHandlers>(
@@ -122,11 +125,11 @@ export function ServiceMap() {
                 {map.data.edges.map((edge) => (
                   <Table.Tr key={`${edge.source}>${edge.target}`} data-edge={`${edge.source}>${edge.target}`}>
                     <Table.Td>
-                      <ServiceName name={edge.source} />
+                      <ServiceName name={edge.source} color={nodeColors.get(edge.source)} />
                     </Table.Td>
                     <Table.Td>
                       <Group gap={6} wrap="nowrap">
-                        <ServiceName name={edge.target} />
+                        <ServiceName name={edge.target} color={nodeColors.get(edge.target)} />
                         {edge.via === "peer" && (
                           <Text size="xs" c="dimmed">
                             {t("viaPeer")}

@@ -32,7 +32,7 @@ describe("traceSearchApiUrl", () => {
   it("corrects hand-edited values instead of sending them to fail", () => {
     const url = new URL(traceSearchApiUrl({ ...EMPTY_FILTERS, minDurationMs: -5, limit: 1_000_000 }, window), "http://x");
     expect(url.searchParams.has("minDurationMs")).toBe(false);
-    expect(url.searchParams.get("limit")).toBe("1000");
+    expect(url.searchParams.get("limit")).toBe("500");
     expect(effectiveLimit({ limit: 20, touches: "order" })).toBe(500);
     expect(searchKey({ ...EMPTY_FILTERS, touches: "a" })).toEqual(searchKey({ ...EMPTY_FILTERS, touches: "b" }));
   });
