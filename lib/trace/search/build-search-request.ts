@@ -1,4 +1,5 @@
-import { DEFAULT_LIMIT, MAX_LIMIT, type TraceSearchFilters } from "./search-params";
+import { DEFAULT_LIMIT, MAX_LIMIT } from "./search-limits";
+import type { TraceSearchFilters } from "./search-params";
 
 // Filters from the URL → the API request. Values a person can put in a URL by hand (a
 // negative duration, a limit of a million) are corrected here rather than sent on to fail;

@@ -1,6 +1,7 @@
 import { createParser, createSerializer, parseAsNativeArrayOf, parseAsString } from "nuqs";
 import { timeRangeParsers } from "@/lib/client/time-range-params";
 import { parseDurationInput } from "./parse-duration-input";
+import { DEFAULT_LIMIT } from "./search-limits";
 
 // The trace search's URL contract. Every filter lives in the query string (repeatable ones as
 // repeated keys, `attr=a%3D1&attr=b%3D2`, like the API), beside the global `from`/`to`, so a
@@ -8,10 +9,7 @@ import { parseDurationInput } from "./parse-duration-input";
 
 export const STATUS_FILTERS = ["any", "error", "ok"] as const;
 export const SEARCH_ORDERS = ["start", "duration"] as const;
-export const LIMIT_CHOICES = [20, 50, 100, 200, 500] as const;
-export const DEFAULT_LIMIT = 50;
-/** The largest limit offered; a bigger one in a URL is lowered to it (and the page says so). */
-export const MAX_LIMIT: number = Math.max(...LIMIT_CHOICES);
+export { DEFAULT_LIMIT, LIMIT_CHOICES, MAX_LIMIT } from "./search-limits";
 
 // Readers of hand-written values. Each accepts the obvious spellings and returns null for the
 // rest; search-url-rules.ts tells the reader about every null, so none is dropped silently.
