@@ -82,6 +82,17 @@ test.describe("long values and trace rows", { tag: "@traces" }, () => {
     const title = page.getByRole("heading", { level: 1 });
     await expect(title).toHaveAttribute("title", longOperation.slice(0, 999) + "…");
     expect((await title.boundingBox())!.height).toBeLessThan(80);
+
+    await test.step("a 10,000-character attribute wraps over a few lines and copies whole", async () => {
+      await trace.rowsNamed(/GET \/ppp/).first().click();
+      const note = trace.detail.getByRole("table", { name: "Span attributes" }).getByRole("row").filter({ hasText: /^note/ });
+      await expect(note).toBeVisible();
+      expect((await note.boundingBox())!.height).toBeLessThan(160);
+      await expectNoWiderThanWindow(page);
+      await page.screenshot({ path: testInfo.outputPath("long-attribute.png"), fullPage: true });
+      await note.getByRole("button", { name: "Copy the whole value" }).click();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(longNote);
+    });
     await page.screenshot({ path: testInfo.outputPath("long-trace.png"), fullPage: true });
   });
 

@@ -18,16 +18,37 @@ const MAX_TOOLTIP = 1000;
  * cut with an ellipsis at `maw`, the whole value on hover and a copy button when it is long.
  * `children` replaces the shown text (e.g. "service = …") while `value` is what is copied.
  */
-export function TruncatedValue({ value, children, maw = 320, size = "sm", fw }: { value: string; children?: ReactNode; maw?: number | string; size?: MantineSize; fw?: number }) {
+export function TruncatedValue({
+  value,
+  children,
+  maw = 320,
+  size = "sm",
+  fw,
+  ff,
+  lines,
+}: {
+  value: string;
+  children?: ReactNode;
+  maw?: number | string;
+  size?: MantineSize;
+  fw?: number;
+  ff?: "monospace";
+  /** Wrap over at most this many lines (a table cell of free text) instead of cutting one line. */
+  lines?: number;
+}) {
   const t = useTranslations("values");
-  const text = (
-    <Text span size={size} fw={fw} truncate="end" maw={maw} display="block" miw={0}>
+  const text = lines ? (
+    <Text span size={size} fw={fw} ff={ff} lineClamp={lines} maw={maw} display="block" miw={0} style={{ overflowWrap: "anywhere", whiteSpace: "pre-wrap" }}>
+      {children ?? value}
+    </Text>
+  ) : (
+    <Text span size={size} fw={fw} ff={ff} truncate="end" maw={maw} display="block" miw={0}>
       {children ?? value}
     </Text>
   );
   if (value.length <= LONG_VALUE) return text;
   return (
-    <Group gap={2} wrap="nowrap" miw={0} maw={maw}>
+    <Group gap={2} wrap="nowrap" miw={0} maw={maw} align={lines ? "flex-start" : "center"}>
       <Tooltip label={truncateText(value, MAX_TOOLTIP)} multiline maw={480} openDelay={300} style={{ overflowWrap: "anywhere" }}>
         {text}
       </Tooltip>
