@@ -37,8 +37,9 @@ export function TruncatedValue({
   lines?: number;
 }) {
   const t = useTranslations("values");
+  // lineClamp needs the display Mantine gives it (-webkit-box): no `display` on that branch.
   const text = lines ? (
-    <Text span size={size} fw={fw} ff={ff} lineClamp={lines} maw={maw} display="block" miw={0} style={{ overflowWrap: "anywhere", whiteSpace: "pre-wrap" }}>
+    <Text span size={size} fw={fw} ff={ff} lineClamp={lines} maw={maw} miw={0} style={{ overflowWrap: "anywhere", whiteSpace: "pre-wrap" }}>
       {children ?? value}
     </Text>
   ) : (
