@@ -87,6 +87,9 @@ test.describe("long values and trace rows", { tag: "@traces" }, () => {
       await trace.rowsNamed(/GET \/ppp/).first().click();
       const note = trace.detail.getByRole("table", { name: "Span attributes" }).getByRole("row").filter({ hasText: /^note/ });
       await expect(note).toBeVisible();
+      const detailTitle = trace.detail.getByRole("heading", { level: 2 });
+      await expect(detailTitle).toHaveAttribute("title", longOperation.slice(0, 999) + "…");
+      expect((await detailTitle.boundingBox())!.height).toBeLessThan(100);
       expect((await note.boundingBox())!.height).toBeLessThan(160);
       await expectNoWiderThanWindow(page);
       await page.screenshot({ path: testInfo.outputPath("long-attribute.png"), fullPage: true });
