@@ -11,7 +11,7 @@ const problems = (page: Page) => page.getByTestId("url-problems");
 const HOUR = 3_600_000;
 
 test.describe("addresses the page cannot use", { tag: "@url" }, () => {
-  test("a broken time window is named, with the window shown instead", async ({ page }) => {
+  test("a broken time window is named, with the window shown instead", async ({ page }, testInfo) => {
     const shell = new ShellPage(page);
 
     await test.step("garbage", async () => {
@@ -22,6 +22,7 @@ test.describe("addresses the page cannot use", { tag: "@url" }, () => {
       const range = await shell.waitForUrlRange();
       expect(range.to - range.from).toBe(HOUR);
       await expect(shell.timeRangeButton).toContainText("Last 1 hour");
+      await page.screenshot({ path: testInfo.outputPath("bad-window.png") });
     });
 
     await test.step("reversed", async () => {
@@ -53,7 +54,7 @@ test.describe("addresses the page cannot use", { tag: "@url" }, () => {
     });
   });
 
-  test("trace search filters: a negative duration is refused, a huge limit capped, timeout=1 works", async ({ page }) => {
+  test("trace search filters: a negative duration is refused, a huge limit capped, timeout=1 works", async ({ page }, testInfo) => {
     const filters = page.getByRole("region", { name: "Search filters" });
     const chips = page.getByLabel("Filters:");
 
@@ -68,6 +69,7 @@ test.describe("addresses the page cannot use", { tag: "@url" }, () => {
       await page.goto("/traces?limit=100000");
       await expect(problems(page)).toContainText("limit=100000 is more than the maximum; showing at most 500 instead.");
       await expect(filters.getByRole("combobox", { name: "Limit" })).toHaveValue("500");
+      await page.screenshot({ path: testInfo.outputPath("capped-limit.png") });
       await page.goto("/traces?limit=lots");
       await expect(problems(page)).toContainText("limit=lots is not understood; using limit=50 instead.");
     });
@@ -104,7 +106,7 @@ test.describe("addresses the page cannot use", { tag: "@url" }, () => {
     });
   });
 
-  test("an unknown address shows a not-found page inside the app frame, with a way home", async ({ page }) => {
+  test("an unknown address shows a not-found page inside the app frame, with a way home", async ({ page }, testInfo) => {
     const shell = new ShellPage(page);
     const response = await page.goto("/no-such-page/at-all");
     expect(response?.status()).toBe(404);
@@ -112,12 +114,13 @@ test.describe("addresses the page cannot use", { tag: "@url" }, () => {
     await expect(page.getByText("Sightline has no page at /no-such-page/at-all.")).toBeVisible();
     await expect(shell.nav).toBeVisible();
     await expect(shell.timeRangeButton).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath("not-found.png") });
     await page.getByRole("link", { name: "Go to the overview" }).click();
     await expect(page).toHaveURL(/\/(\?|$)/);
     await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Page not found");
   });
 
-  test("a trace id that is not one, or names no stored trace, leads back to the search", async ({ page }) => {
+  test("a trace id that is not one, or names no stored trace, leads back to the search", async ({ page }, testInfo) => {
     const back = page.getByRole("link", { name: "Back to the trace search" });
 
     await test.step("not a trace id", async () => {
@@ -135,6 +138,7 @@ test.describe("addresses the page cannot use", { tag: "@url" }, () => {
       await expect(page.getByText("No such trace")).toBeVisible();
       await expect(page.getByText(`No span of trace ${unknown} is stored.`)).toBeVisible();
       await expect(back).toHaveAttribute("href", /service=checkout-nowhere/);
+      await page.screenshot({ path: testInfo.outputPath("unknown-trace.png") });
       await back.click();
       await expect(page).toHaveURL(/\/traces\?.*service=checkout-nowhere.*status=error/);
       await expect(page.getByLabel("Filters:").getByText("status = error")).toBeVisible();
