@@ -42,7 +42,9 @@ export function readCount(value: string): number | null {
 /** `key=value` with a non-empty key. */
 export const readAttrCondition = (value: string): string | null => (value.indexOf("=") > 0 && value.slice(0, value.indexOf("=")).trim() ? value : null);
 
-const parseAsDurationMs = createParser<number>({ parse: readDurationMs, serialize: String });
+// Rounded to the nanosecond before writing, so a tiny duration from a brushed box is never
+// written as "1e-7", which the reader (rightly) refuses.
+const parseAsDurationMs = createParser<number>({ parse: readDurationMs, serialize: (ms) => String(Math.round(ms * 1e6) / 1e6) });
 const parseAsFlag = createParser<boolean>({ parse: readFlag, serialize: String });
 const parseAsCount = createParser<number>({ parse: readCount, serialize: String });
 const parseAsChoice = <T extends string>(choices: readonly T[]) => createParser<T>({ parse: (value) => readChoice(choices, value), serialize: String });
