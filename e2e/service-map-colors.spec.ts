@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { e2eIngestKey } from "../playwright.config";
 import { buildTrace, sendTrace, waitForTrace, type SpanSpec } from "./fixtures/otlp";
-import { ServiceMapPage } from "./fixtures/trace-pages";
+import { ServiceMapPage, TracePage } from "./fixtures/trace-pages";
 
 // A busy service map, as the demo shop draws it: one gateway calling seven services, two of
 // them calling on. Services whose names hash to the same colour (payment and payment-provider
@@ -38,11 +38,13 @@ const shopTrace = (): SpanSpec => ({
   ],
 });
 
-test("services that hash alike get different colours; the busy map is drawn", async ({ page, baseURL }, testInfo) => {
+test("services that hash alike get different colours, on the map and in a trace; the busy map is drawn", async ({ page, baseURL }, testInfo) => {
+  const traceIds: string[] = [];
   for (let i = 0; i < 3; i++) {
     const trace = buildTrace(shopTrace(), { startMs: startMs + i * 1_000 });
     await sendTrace(baseURL!, e2eIngestKey, trace);
     await waitForTrace(baseURL!, trace.traceId, trace.spans.length);
+    traceIds.push(trace.traceId);
   }
   const map = new ServiceMapPage(page);
   await map.goto(`from=${startMs - 60_000}&to=${startMs + 120_000}`);
@@ -56,4 +58,21 @@ test("services that hash alike get different colours; the busy map is drawn", as
   expect(provider).not.toBe(payment);
 
   await page.screenshot({ path: testInfo.outputPath("busy-service-map.png"), fullPage: true });
+
+  await test.step("the trace's waterfall keeps payment and payment-provider apart too", async () => {
+    const trace = new TracePage(page);
+    await trace.goto(traceIds[0]!, `from=${startMs - 60_000}&to=${startMs + 120_000}`);
+    const swatchOf = (service: string) =>
+      trace.waterfall
+        .getByRole("treeitem")
+        .filter({ hasText: `POST /${service}` })
+        .filter({ hasText: new RegExp(`^${service}POST`) })
+        .first()
+        .locator("span[style*='background']")
+        .first()
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
+    const [inTrace, providerInTrace] = [await swatchOf("payment"), await swatchOf("payment-provider")];
+    expect(inTrace).toMatch(/^rgb/);
+    expect(providerInTrace).not.toBe(inTrace);
+  });
 });
