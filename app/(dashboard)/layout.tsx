@@ -2,15 +2,19 @@ import type { ReactNode } from "react";
 import { AppFrame } from "@/components/shell/app-frame";
 import { CurrentUserProvider } from "@/components/shell/current-user";
 import { TimeRangeProvider } from "@/components/time-range/time-range-provider";
+import { TimeRangeUrlProblems } from "@/components/time-range/time-range-url-problems";
+import { currentUserOf } from "@/lib/auth/current-user-of";
 import { getPagePrincipal } from "@/lib/auth/get-page-principal";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const principal = await getPagePrincipal();
-  const user = { kind: principal.kind, label: principal.label, name: principal.kind === "session" ? principal.name : "", role: principal.role };
   return (
-    <CurrentUserProvider user={user}>
+    <CurrentUserProvider user={currentUserOf(principal)}>
       <TimeRangeProvider>
-        <AppFrame>{children}</AppFrame>
+        <AppFrame>
+          <TimeRangeUrlProblems />
+          {children}
+        </AppFrame>
       </TimeRangeProvider>
     </CurrentUserProvider>
   );

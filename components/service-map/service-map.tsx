@@ -8,6 +8,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useMemo } from "react";
 import { EChart, type EChartEventHandlers } from "@/components/charts/echart";
+import { ServiceColorsProvider } from "@/components/traces/service-colors-context";
 import { ServiceName } from "@/components/traces/service-name";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
 import { SectionCard } from "@/components/ui/section-card";
@@ -66,6 +67,7 @@ export function ServiceMap() {
             },
             {
               text: scheme === "dark" ? theme.colors.dark[0] : theme.colors.gray[8],
+              background: scheme === "dark" ? theme.colors.dark[7] : theme.white,
               edge: scheme === "dark" ? theme.colors.dark[2] : theme.colors.gray[5],
               warning: theme.colors.orange[6],
               error: theme.colors.red[6],
@@ -75,6 +77,7 @@ export function ServiceMap() {
     [map.data, describeEdge, t, theme, scheme],
   );
 
+  const serviceNames = useMemo(() => map.data?.nodes.map((n) => n.name) ?? [], [map.data]);
   const height = useMemo(() => (map.data ? graphHeight(layoutServiceGraph(map.data.nodes.map((n) => n.name), map.data.edges)) : 480), [map.data]);
 
   const handlers = useMemo<EChartEventHandlers>(
@@ -93,72 +96,74 @@ export function ServiceMap() {
   if (map.isError) return <QueryErrorAlert title={t("errorTitle")} error={map.error} onRetry={() => void map.refetch()} />;
   const empty = map.data && map.data.nodes.length === 0;
   return (
-    <Stack gap="md">
-      <SectionCard title={t("graphTitle")} description={t("graphHint")}>
-        {empty ? (
-          <Alert variant="light" icon={<IconInfoCircle size={18} />} title={t("emptyTitle")}>
-            {t("empty")}
-          </Alert>
-        ) : (
-          <EChart option={option} ariaLabel={t("graphLabel", { services: map.data?.nodes.length ?? 0, calls: map.data?.edges.length ?? 0 })} height={height} loading={map.isPending} onEvents={handlers} />
-        )}
-      </SectionCard>
-      {map.data && map.data.edges.length > 0 && (
-        <SectionCard title={t("tableTitle")} description={t("tableHint")}>
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing={6} fz="sm" aria-label={t("tableTitle")}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("caller")}</Table.Th>
-                  <Table.Th>{t("callee")}</Table.Th>
-                  <Table.Th ta="right">{t("rate")}</Table.Th>
-                  <Table.Th ta="right">{t("errorRate")}</Table.Th>
-                  <Table.Th ta="right">{t("p95")}</Table.Th>
-                  <Table.Th ta="right">{t("calls")}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {map.data.edges.map((edge) => (
-                  <Table.Tr key={`${edge.source}>${edge.target}`} data-edge={`${edge.source}>${edge.target}`}>
-                    <Table.Td>
-                      <ServiceName name={edge.source} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={6} wrap="nowrap">
-                        <ServiceName name={edge.target} />
-                        {edge.via === "peer" && (
-                          <Text size="xs" c="dimmed">
-                            {t("viaPeer")}
-                          </Text>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td ta="right">{t("perSecond", { rate: rate(edge.requestsPerSecond) })}</Table.Td>
-                    <Table.Td ta="right" c={edge.errors > 0 ? "red" : undefined}>
-                      {percent(edge.errorRate)}
-                    </Table.Td>
-                    <Table.Td ta="right">{formatDurationMs(edge.p95Ms)}</Table.Td>
-                    <Table.Td ta="right">{edge.calls.toLocaleString()}</Table.Td>
-                    <Table.Td>
-                      <Anchor component={Link} href={edgeTracesHref(edge, range)} size="sm" prefetch={false}>
-                        {t("openTraces")}
-                      </Anchor>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+    <ServiceColorsProvider services={serviceNames}>
+      <Stack gap="md">
+        <SectionCard title={t("graphTitle")} description={t("graphHint")}>
+          {empty ? (
+            <Alert variant="light" icon={<IconInfoCircle size={18} />} title={t("emptyTitle")}>
+              {t("empty")}
+            </Alert>
+          ) : (
+            <EChart option={option} ariaLabel={t("graphLabel", { services: map.data?.nodes.length ?? 0, calls: map.data?.edges.length ?? 0 })} height={height} loading={map.isPending} onEvents={handlers} />
+          )}
         </SectionCard>
-      )}
-      {map.data && map.data.nodes.length > 0 && (
-        <Paper p="xs">
-          <Text size="xs" c="dimmed">
-            {t("legend")}
-          </Text>
-        </Paper>
-      )}
-    </Stack>
+        {map.data && map.data.edges.length > 0 && (
+          <SectionCard title={t("tableTitle")} description={t("tableHint")}>
+            <Table.ScrollContainer minWidth={760}>
+              <Table verticalSpacing={6} fz="sm" aria-label={t("tableTitle")}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("caller")}</Table.Th>
+                    <Table.Th>{t("callee")}</Table.Th>
+                    <Table.Th ta="right">{t("rate")}</Table.Th>
+                    <Table.Th ta="right">{t("errorRate")}</Table.Th>
+                    <Table.Th ta="right">{t("p95")}</Table.Th>
+                    <Table.Th ta="right">{t("calls")}</Table.Th>
+                    <Table.Th />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {map.data.edges.map((edge) => (
+                    <Table.Tr key={`${edge.source}>${edge.target}`} data-edge={`${edge.source}>${edge.target}`}>
+                      <Table.Td>
+                        <ServiceName name={edge.source} />
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={6} wrap="nowrap">
+                          <ServiceName name={edge.target} />
+                          {edge.via === "peer" && (
+                            <Text size="xs" c="dimmed">
+                              {t("viaPeer")}
+                            </Text>
+                          )}
+                        </Group>
+                      </Table.Td>
+                      <Table.Td ta="right">{t("perSecond", { rate: rate(edge.requestsPerSecond) })}</Table.Td>
+                      <Table.Td ta="right" c={edge.errors > 0 ? "red" : undefined}>
+                        {percent(edge.errorRate)}
+                      </Table.Td>
+                      <Table.Td ta="right">{formatDurationMs(edge.p95Ms)}</Table.Td>
+                      <Table.Td ta="right">{edge.calls.toLocaleString()}</Table.Td>
+                      <Table.Td>
+                        <Anchor component={Link} href={edgeTracesHref(edge, range)} size="sm" prefetch={false}>
+                          {t("openTraces")}
+                        </Anchor>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </SectionCard>
+        )}
+        {map.data && map.data.nodes.length > 0 && (
+          <Paper p="xs">
+            <Text size="xs" c="dimmed">
+              {t("legend")}
+            </Text>
+          </Paper>
+        )}
+      </Stack>
+    </ServiceColorsProvider>
   );
 }

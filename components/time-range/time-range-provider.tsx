@@ -1,9 +1,12 @@
 "use client";
 
+import { useSearchParams } from "next/navigation";
 import { useQueryStates } from "nuqs";
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
+import { describeUrlProblems, type UrlProblem } from "@/lib/client/describe-url-problems";
 import { isPinnedRange, readTimeRange, resolveTimeRange, type TimeRange } from "@/lib/client/time-range";
 import { timeRangeParsers } from "@/lib/client/time-range-params";
+import { timeRangeUrlRules } from "@/lib/client/time-range-url-rules";
 import { TimeRangeContext, type TimeRangeContextValue } from "@/lib/client/use-time-range";
 
 const subscribeNever = () => () => {};
@@ -11,12 +14,17 @@ const subscribeNever = () => () => {};
 // server render and hydration agree and pinning only takes effect once the browser has it.
 const readPageLoadedAt = () => performance.timeOrigin;
 const noPageLoadedAt = () => null;
+const NO_PROBLEMS: UrlProblem[] = [];
 
 /** Owns the global time range: reads it from the URL and repairs the URL when it names none. */
 export function TimeRangeProvider({ children }: { children: ReactNode }) {
   const [params, setParams] = useQueryStates(timeRangeParsers);
   const pageLoadedAtMs = useSyncExternalStore(subscribeNever, readPageLoadedAt, noPageLoadedAt);
   const [userChose, setUserChose] = useState(false);
+  // Read once, from the address as opened: the effect below rewrites a window it cannot use, and
+  // the reader must still learn what was replaced.
+  const searchParams = useSearchParams();
+  const [openedWith] = useState<UrlProblem[]>(() => describeUrlProblems(new URLSearchParams(searchParams.toString()), timeRangeUrlRules));
 
   const range = useMemo(() => readTimeRange(params), [params]);
 
@@ -36,7 +44,8 @@ export function TimeRangeProvider({ children }: { children: ReactNode }) {
   );
 
   const pinned = !userChose && range !== null && pageLoadedAtMs !== null && isPinnedRange(range, pageLoadedAtMs);
-  const value = useMemo<TimeRangeContextValue>(() => ({ range, pinned, setRange }), [range, pinned, setRange]);
+  const problems = userChose ? NO_PROBLEMS : openedWith;
+  const value = useMemo<TimeRangeContextValue>(() => ({ range, pinned, problems, setRange }), [range, pinned, problems, setRange]);
 
   return <TimeRangeContext value={value}>{children}</TimeRangeContext>;
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useContext } from "react";
+import type { UrlProblem } from "./describe-url-problems";
 import type { TimeRange } from "./time-range";
 
 export interface TimeRangeContextValue {
@@ -14,6 +15,11 @@ export interface TimeRangeContextValue {
    * the sender saw it (and the label shows its absolute times) until the user picks a range.
    */
   pinned: boolean;
+  /**
+   * What was wrong with the window the page was opened with (and so replaced): shown until the
+   * user picks a window themselves, since the address bar no longer holds the bad value.
+   */
+  problems: UrlProblem[];
   /** `push` for a user's choice (Back returns to the previous window), `replace` for refreshes. */
   setRange: (range: TimeRange, history: "push" | "replace") => void;
 }

@@ -1,7 +1,7 @@
 import type { EChartOption } from "@/components/charts/echarts-setup";
 import type { ServiceMapEdge, ServiceMapNode, ServiceMapResponse } from "@/lib/schemas/service-map";
 import { escapeHtml } from "@/lib/trace/search/build-scatter-option";
-import { serviceColor } from "@/lib/trace/service-colors";
+import { assignServiceColors } from "@/lib/trace/service-colors";
 import { layoutServiceGraph } from "./layout-service-graph";
 
 // The service map as an ECharts graph: services as circles in their trace colours (dashed when
@@ -18,6 +18,8 @@ export interface GraphLabels {
 
 export interface GraphColors {
   text: string;
+  /** The chart's background, behind edge labels so the lines they cross do not run through them. */
+  background: string;
   edge: string;
   warning: string;
   error: string;
@@ -46,6 +48,8 @@ export function buildGraphOption(map: ServiceMapResponse, labels: GraphLabels, c
     map.edges,
   );
   const busiest = Math.max(0, ...map.edges.map((e) => e.requestsPerSecond));
+  // No two services of one map share a colour (see assignServiceColors).
+  const nodeColors = assignServiceColors(map.nodes.map((n) => n.name));
   // Past a dozen calls their labels would cover each other: they show on hover instead (and
   // in the table under the chart).
   const labelEdges = map.edges.length <= MAX_LABELLED_EDGES;
@@ -67,7 +71,11 @@ export function buildGraphOption(map: ServiceMapResponse, labels: GraphLabels, c
         edgeSymbol: ["none", "arrow"],
         edgeSymbolSize: [0, 10],
         label: { show: true, position: "bottom", color: colors.text, fontSize: 12 },
-        edgeLabel: { show: labelEdges, fontSize: 11, color: colors.text },
+        // Labels sit on their edge's middle, on the chart's background; where edges converge on a
+        // busy service their middles crowd, and a label that would cover another is hidden (the
+        // busier, longer edge keeps its label; hovering an edge shows its figures as a tooltip).
+        edgeLabel: { show: labelEdges, position: "middle", fontSize: 11, color: colors.text, backgroundColor: colors.background, padding: [1, 3], borderRadius: 3 },
+        labelLayout: (params: { dataType?: string }) => (params.dataType === "edge" ? { hideOverlap: true } : {}),
         emphasis: { focus: "adjacency", edgeLabel: { show: true } },
         data: map.nodes.map((node) => {
           const position = positions.get(node.name)!;
@@ -80,8 +88,8 @@ export function buildGraphOption(map: ServiceMapResponse, labels: GraphLabels, c
             node,
             label: { formatter: labels.node(node) },
             itemStyle: {
-              color: node.instrumented ? serviceColor(node.name) : "transparent",
-              borderColor: node.errors > 0 ? colors.error : node.instrumented ? serviceColor(node.name) : colors.edge,
+              color: node.instrumented ? nodeColors.get(node.name) : "transparent",
+              borderColor: node.errors > 0 ? colors.error : node.instrumented ? nodeColors.get(node.name) : colors.edge,
               borderWidth: node.errors > 0 ? 4 : 2,
               borderType: node.instrumented ? "solid" : "dashed",
             },

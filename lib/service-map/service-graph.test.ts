@@ -59,7 +59,7 @@ describe("buildGraphOption", () => {
     ],
     edges: [edge("order", "payment", { requestsPerSecond: 10 }), edge("payment", "order"), edge("payment", "stripe", { via: "peer", errors: 8, errorRate: 0.08 })],
   };
-  const colors = { text: "#000", edge: "#999", warning: "#fa0", error: "#f00" };
+  const colors = { text: "#000", background: "#fff", edge: "#999", warning: "#fa0", error: "#f00" };
   const option = buildGraphOption(map, { edge: (e) => `${e.requestsPerSecond}/s <x>`, node: (n) => n.name, nodeTooltip: (n) => `<${n.name}>`, edgeTooltip: (e) => e.source }, colors);
   const series = (option.series as { data: { name: string; itemStyle: { borderType: string; borderColor: string } }[]; links: { source: string; edge: ServiceMapEdge; lineStyle: { curveness: number; color: string } }[] }[])[0]!;
 
@@ -76,6 +76,24 @@ describe("buildGraphOption", () => {
     expect(edgeColor(edge("a", "b"), colors)).toBe("#999");
     expect(edgeWidth(edge("a", "b", { requestsPerSecond: 10 }), 10)).toBe(6);
     expect(edgeWidth(edge("a", "b", { requestsPerSecond: 0 }), 10)).toBe(1);
+  });
+
+  it("hides an edge label that would cover another, never a service's name", () => {
+    const { labelLayout, edgeLabel } = (option.series as { labelLayout: (p: { dataType?: string }) => { hideOverlap?: boolean }; edgeLabel: { backgroundColor: string } }[])[0]!;
+    expect(labelLayout({ dataType: "edge" }).hideOverlap).toBe(true);
+    expect(labelLayout({ dataType: "node" }).hideOverlap).toBeUndefined();
+    expect(labelLayout({}).hideOverlap).toBeUndefined();
+    expect(edgeLabel.backgroundColor).toBe("#fff");
+  });
+
+  it("gives services whose names hash alike different colours (payment and payment-provider did)", () => {
+    const shop: ServiceMapResponse = {
+      ...map,
+      nodes: ["gateway", "order", "inventory", "payment", "payment-provider", "coupon", "notification"].map((name) => ({ name, requests: 1, errors: 0, instrumented: true })),
+      edges: [],
+    };
+    const nodes = (buildGraphOption(shop, { edge: () => "", node: (n) => n.name, nodeTooltip: () => "", edgeTooltip: () => "" }, colors).series as { data: { itemStyle: { color: string } }[] }[])[0]!.data;
+    expect(new Set(nodes.map((n) => n.itemStyle.color)).size).toBe(7);
   });
 
   it("escapes tooltip text", () => {

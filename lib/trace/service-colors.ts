@@ -1,25 +1,30 @@
-// One colour per service, derived from its name alone, so "payment" is the same colour in the
-// search results, the waterfall and the service map, on every page load. Colours are chosen
-// to be told apart on white and on Mantine's dark background; red is left out of the palette
-// because red means "error" everywhere in the UI.
+// One colour per service, derived from its name, so "payment" is the same colour in the search
+// results, the waterfall and the service map, on every page load. The palette's colours differ
+// in hue or clearly in lightness (no two shades of one hue side by side), and are told apart on
+// white and on Mantine's dark background; red is left out because red means "error" everywhere
+// in the UI.
+//
+// A hash alone lets two names share a colour (payment and payment-provider once did), so a view
+// that shows several services together asks assignServiceColors for the whole set: it keeps
+// each name's own colour when it is free and moves the others to the next free one.
 
 export const SERVICE_PALETTE = [
-  "#228be6", // blue
-  "#12b886", // teal
-  "#7950f2", // violet
-  "#fd7e14", // orange
-  "#15aabf", // cyan
-  "#be4bdb", // grape
-  "#40c057", // green
-  "#fab005", // yellow
-  "#4c6ef5", // indigo
+  "#1c7ed6", // blue
+  "#f08c00", // orange
+  "#0ca678", // teal
+  "#7048e8", // violet
   "#e64980", // pink
-  "#82c91e", // lime
-  "#1098ad", // dark cyan
-  "#f76707", // dark orange
-  "#5c7cfa", // light indigo
-  "#20c997", // light teal
-  "#ae3ec9", // dark grape
+  "#66a80f", // lime
+  "#1098ad", // cyan
+  "#ae3ec9", // grape
+  "#fab005", // yellow
+  "#364fc7", // dark indigo
+  "#9c6644", // brown
+  "#2b8a3e", // dark green
+  "#74c0fc", // light blue
+  "#b197fc", // lavender
+  "#63e6be", // mint
+  "#868e96", // grey
 ] as const;
 
 /** FNV-1a over UTF-16 code units: stable across runs and engines, well spread for short names. */
@@ -32,6 +37,29 @@ export function hashName(name: string): number {
   return hash >>> 0;
 }
 
+/** A service's own colour, from its name alone. */
 export function serviceColor(service: string): string {
   return SERVICE_PALETTE[hashName(service) % SERVICE_PALETTE.length]!;
+}
+
+/**
+ * Colours for services shown together, no two alike while there are fewer services than
+ * colours. Names are taken in sorted order, so the result depends only on the set: each keeps
+ * its own colour if no earlier name took it, else takes the next free one in the palette. Past
+ * the palette's size, colours repeat (each name then keeps its own).
+ */
+export function assignServiceColors(services: Iterable<string>): Map<string, string> {
+  const names = [...new Set(services)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const taken = new Set<number>();
+  const colors = new Map<string, string>();
+  for (const name of names) {
+    const own = hashName(name) % SERVICE_PALETTE.length;
+    let slot = own;
+    if (taken.size < SERVICE_PALETTE.length) {
+      while (taken.has(slot)) slot = (slot + 1) % SERVICE_PALETTE.length;
+      taken.add(slot);
+    }
+    colors.set(name, SERVICE_PALETTE[slot]!);
+  }
+  return colors;
 }

@@ -4,9 +4,11 @@ import { Anchor, Badge, Box, Group, Stack, Table, Text, UnstyledButton } from "@
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from "@tabler/icons-react";
 import { createColumnHelper, flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
+import { useMemo, useState, type MouseEvent } from "react";
 import { formatInstant } from "@/lib/client/time-range";
+import { truncateText } from "@/lib/client/truncate-text";
 import { useBrowserTimeZone } from "@/lib/client/use-browser-time-zone";
 import type { TraceSummary } from "@/lib/schemas/traces";
 import { formatDurationMs } from "@/lib/trace/format-duration";
@@ -18,9 +20,25 @@ const MAX_SERVICES_SHOWN = 4;
 
 const startMs = (trace: TraceSummary) => Number(BigInt(trace.startTimeUnixNano) / 1_000_000n);
 
+/**
+ * A click anywhere on a row opens its trace, as a link would: Ctrl/⌘-click and the middle button
+ * open a new tab, Shift-click a new window. The operation name stays a real link, for keyboard
+ * users, "copy link" and the browser's own new-tab handling; clicks on it (or on any other link
+ * or button in the row) are left to it. A click that ends a text selection opens nothing.
+ */
+function openRowOnClick(event: MouseEvent<HTMLElement>, href: string, push: (href: string) => void) {
+  if (event.button > 1 || (event.target as Element).closest("a, button, input")) return;
+  if (event.type === "click" && window.getSelection()?.toString()) return;
+  if (event.button === 1 || event.ctrlKey || event.metaKey) window.open(href, "_blank", "noopener");
+  else if (event.shiftKey) window.open(href, "_blank", "noopener,popup");
+  else push(href);
+}
+
 /** The results list, sortable by any column in the browser; each row opens its trace. */
 export function TraceResultsTable({ traces, traceHref }: { traces: TraceSummary[]; traceHref: (traceId: string) => string }) {
   const t = useTranslations("traces.search.results");
+  const router = useRouter();
+  const push = (href: string) => router.push(href);
   const timeZone = useBrowserTimeZone();
   const [sorting, setSorting] = useState<SortingState>([]);
   const longest = Math.max(1e-9, ...traces.map((trace) => trace.durationMs));
@@ -33,7 +51,7 @@ export function TraceResultsTable({ traces, traceHref }: { traces: TraceSummary[
         cell: ({ row }) => (
           <Stack gap={0} miw={0}>
             <ServiceName name={row.original.rootServiceName} />
-            <Anchor component={Link} href={traceHref(row.original.traceId)} size="sm" c="inherit" truncate="end" prefetch={false}>
+            <Anchor component={Link} href={traceHref(row.original.traceId)} size="sm" c="inherit" truncate="end" prefetch={false} title={truncateText(row.original.rootName, 1000)}>
               {row.original.rootName}
             </Anchor>
           </Stack>
@@ -81,7 +99,7 @@ export function TraceResultsTable({ traces, traceHref }: { traces: TraceSummary[
         cell: ({ row }) => (
           <Group gap={4}>
             {row.original.services.slice(0, MAX_SERVICES_SHOWN).map((service) => (
-              <Badge key={service} variant="dot" color={serviceColor(service)} size="sm" tt="none">
+              <Badge key={service} variant="dot" color={serviceColor(service)} size="sm" tt="none" maw={180} title={truncateText(service, 1000)}>
                 {service}
               </Badge>
             ))}
@@ -127,7 +145,13 @@ export function TraceResultsTable({ traces, traceHref }: { traces: TraceSummary[
         </Table.Thead>
         <Table.Tbody>
           {table.getRowModel().rows.map((row) => (
-            <Table.Tr key={row.id} data-trace-id={row.original.traceId}>
+            <Table.Tr
+              key={row.id}
+              data-trace-id={row.original.traceId}
+              style={{ cursor: "pointer" }}
+              onClick={(event) => openRowOnClick(event, traceHref(row.original.traceId), push)}
+              onAuxClick={(event) => openRowOnClick(event, traceHref(row.original.traceId), push)}
+            >
               {row.getVisibleCells().map((cell) => (
                 <Table.Td key={cell.id} maw={cell.column.id === "root" ? 360 : undefined}>
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}

@@ -5,6 +5,7 @@ import { IconSearchOff } from "@tabler/icons-react";
 import { useTranslations } from "next-intl";
 import type { ActiveFilter } from "@/lib/trace/search/active-filters";
 import type { TraceSearchFilters } from "@/lib/trace/search/search-params";
+import { truncateText } from "@/lib/client/truncate-text";
 import { useDescribeFilter } from "./active-filter-chips";
 
 /** No results: says what was searched and offers the changes most likely to find something. */
@@ -41,7 +42,7 @@ export function TraceSearchEmpty({
           {active.map((filter) => (
             <List.Item key={`${filter.kind}:${filter.value}`}>
               <Button variant="subtle" size="compact-sm" onClick={() => onChange(filter.remove)}>
-                {t("remove", { filter: describe(filter) })}
+                {t("remove", { filter: truncateText(describe(filter), 80) })}
               </Button>
             </List.Item>
           ))}

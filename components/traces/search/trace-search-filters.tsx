@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import type { RangeKey } from "@/lib/client/query-keys";
-import { LIMIT_CHOICES, SEARCH_ORDERS, STATUS_FILTERS, type TraceSearchFilters } from "@/lib/trace/search/search-params";
+import { LIMIT_CHOICES, MAX_LIMIT, SEARCH_ORDERS, STATUS_FILTERS, type TraceSearchFilters } from "@/lib/trace/search/search-params";
 import { servicesQuery } from "../trace-queries";
 import { AttributeConditionsInput } from "./attribute-conditions-input";
 import { DurationInput } from "./duration-input";
@@ -99,7 +99,7 @@ export function TraceSearchFilters({ range, filters, onChange }: { range: RangeK
             <Select
               label={t("limit")}
               data={LIMIT_CHOICES.map((n) => String(n))}
-              value={String(filters.limit)}
+              value={String(Math.min(filters.limit, MAX_LIMIT))}
               onChange={(limit) => onChange({ limit: Number(limit ?? 50) })}
               allowDeselect={false}
             />

@@ -4,12 +4,15 @@ import { Alert, Anchor, Group, Skeleton, Stack, Text } from "@mantine/core";
 import { IconInfoCircle } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useCallback, useMemo } from "react";
+import { useCallback, useEffect, useMemo } from "react";
 import { useTimeRangeLabel } from "@/components/time-range/use-time-range-label";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
 import { SectionCard } from "@/components/ui/section-card";
+import { UrlProblemsAlert } from "@/components/ui/url-problems-alert";
+import { describeUrlProblems } from "@/lib/client/describe-url-problems";
+import { truncateText } from "@/lib/client/truncate-text";
 import { rangeKey } from "@/lib/client/query-keys";
 import { zoomOutTimeRange } from "@/lib/client/time-range";
 import { withTimeRange } from "@/lib/client/time-range-params";
@@ -18,12 +21,14 @@ import type { TraceSummary } from "@/lib/schemas/traces";
 import { activeFilters } from "@/lib/trace/search/active-filters";
 import type { BrushWindow } from "@/lib/trace/search/brush-selection";
 import { effectiveLimit } from "@/lib/trace/search/build-search-request";
+import { traceSearchUrlRules } from "@/lib/trace/search/search-url-rules";
 import { traceSearchQuery } from "../trace-queries";
 import { ActiveFilterChips } from "./active-filter-chips";
 import { TraceResultsTable } from "./trace-results-table";
 import { TraceScatter } from "./trace-scatter";
 import { TraceSearchEmpty } from "./trace-search-empty";
 import { TraceSearchFilters } from "./trace-search-filters";
+import { rememberTraceSearch } from "./last-trace-search";
 import { useTraceSearchFilters } from "./use-trace-search-filters";
 
 /** /traces: filters, the scatter of results and the results list, all driven by the URL. */
@@ -42,6 +47,14 @@ export function TraceSearch() {
     return filters.touches ? all.filter((trace) => trace.services.includes(filters.touches!)) : all;
   }, [search.data, filters.touches]);
   const active = useMemo(() => activeFilters(filters), [filters]);
+  // Filters are never rewritten in the address, so the problems are read from it as it is now:
+  // correcting a filter makes its notice go away.
+  const searchParams = useSearchParams();
+  const problems = useMemo(() => describeUrlProblems(new URLSearchParams(searchParams.toString()), traceSearchUrlRules), [searchParams]);
+  useEffect(() => {
+    const search = searchParams.toString();
+    rememberTraceSearch(search ? `?${search}` : "");
+  }, [searchParams]);
 
   const traceHref = useCallback((traceId: string) => withTimeRange(`/traces/${traceId}`, range ? { from: range.fromMs, to: range.toMs, rel: range.rel } : {}), [range]);
   const onOpen = useCallback((trace: TraceSummary) => router.push(traceHref(trace.traceId)), [router, traceHref]);
@@ -61,6 +74,7 @@ export function TraceSearch() {
 
   return (
     <Stack gap="md">
+      <UrlProblemsAlert problems={problems} />
       <TraceSearchFilters range={key} filters={filters} onChange={setFilters} />
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <ActiveFilterChips active={active} onChange={setFilters} />
@@ -82,7 +96,7 @@ export function TraceSearch() {
           ) : (
             <SectionCard
               title={t("results.title")}
-              description={filters.touches ? t("results.touches", { service: filters.touches, fetched: search.data?.traces.length ?? 0 }) : undefined}
+              description={filters.touches ? t("results.touches", { service: truncateText(filters.touches, 80), fetched: search.data?.traces.length ?? 0 }) : undefined}
               action={
                 <Group gap="xs">
                   <Text size="sm" c="dimmed" aria-live="polite">

@@ -1,11 +1,16 @@
 "use client";
 
 import { Table, Text } from "@mantine/core";
+import { TruncatedValue } from "@/components/ui/truncated-value";
 import { formatJsonValue } from "@/lib/trace/audit-diff";
+
+// A value (an SQL statement, a stack trace, a 10 kB header) wraps over this many lines at most;
+// the whole of it is a hover or a copy away.
+const VALUE_LINES = 6;
 
 type Attributes = Record<string, Parameters<typeof formatJsonValue>[0]>;
 
-/** Attributes as key/value rows, keys sorted; values as text (never HTML), long ones wrapped. */
+/** Attributes as key/value rows, keys sorted; values as text (never HTML), long ones wrapped and clamped. */
 export function AttributeTable({ attributes, emptyText, label }: { attributes: Attributes; emptyText: string; label: string }) {
   const keys = Object.keys(attributes).sort();
   if (keys.length === 0)
@@ -22,8 +27,8 @@ export function AttributeTable({ attributes, emptyText, label }: { attributes: A
             <Table.Td w="40%" style={{ overflowWrap: "anywhere" }} c="dimmed">
               {key}
             </Table.Td>
-            <Table.Td ff="monospace" style={{ overflowWrap: "anywhere", whiteSpace: "pre-wrap" }}>
-              {formatJsonValue(attributes[key])}
+            <Table.Td>
+              <TruncatedValue value={formatJsonValue(attributes[key]) ?? ""} size="xs" ff="monospace" maw="100%" lines={VALUE_LINES} />
             </Table.Td>
           </Table.Tr>
         ))}

@@ -7,6 +7,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
+import { truncateText } from "@/lib/client/truncate-text";
 import { useBrowserTimeZone } from "@/lib/client/use-browser-time-zone";
 import type { AuditChange } from "@/lib/schemas/audit";
 import { SPAN_KIND_NAMES } from "@/lib/schemas/traces";
@@ -55,11 +56,11 @@ export function SpanDetail({
   const status = STATUS_NAMES[model.status[span]!] ?? "UNSET";
 
   return (
-    <Stack gap="sm" p="sm" data-testid="span-detail" data-span-id={spanId} aria-label={t("label", { name })} role="region">
+    <Stack gap="sm" p="sm" data-testid="span-detail" data-span-id={spanId} aria-label={t("label", { name: truncateText(name, 80) })} role="region">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap={2} miw={0}>
           <ServiceName name={service} />
-          <Title order={2} size="h5" style={{ overflowWrap: "anywhere" }}>
+          <Title order={2} size="h5" lineClamp={3} style={{ overflowWrap: "anywhere" }} title={truncateText(name, 1000)}>
             {name}
           </Title>
         </Stack>

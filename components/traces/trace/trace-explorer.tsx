@@ -22,6 +22,7 @@ import { TraceMinimap } from "./trace-minimap";
 import { TraceSummaryTable } from "./trace-summary";
 import { ROW_HEIGHT, TraceWaterfall } from "./trace-waterfall";
 import { useWaterfallState } from "./use-waterfall-state";
+import { ServiceColorsProvider } from "../service-colors-context";
 
 const HOVER_PREFETCH_MS = 60;
 const NO_MATCHES = new Set<number>();
@@ -79,7 +80,7 @@ export function TraceExplorer({ model }: { model: TraceModel }) {
   const onClose = useCallback(() => select(-1), [select]);
 
   return (
-    <>
+    <ServiceColorsProvider services={model.services}>
       <TraceHeader model={model} summary={summary} />
       <Group gap="sm" mb="sm" wrap="wrap">
         <FindInTrace
@@ -163,6 +164,6 @@ export function TraceExplorer({ model }: { model: TraceModel }) {
           </Tabs.Panel>
         </Tabs>
       )}
-    </>
+    </ServiceColorsProvider>
   );
 }

@@ -3,6 +3,7 @@
 import { ActionIcon, Badge, CopyButton, Group, Stack, Text, Title, Tooltip } from "@mantine/core";
 import { IconCheck, IconCopy } from "@tabler/icons-react";
 import { useTranslations } from "next-intl";
+import { truncateText } from "@/lib/client/truncate-text";
 import { useBrowserTimeZone } from "@/lib/client/use-browser-time-zone";
 import type { TraceModel } from "@/lib/trace/build-trace-model";
 import { formatDurationNs } from "@/lib/trace/format-duration";
@@ -15,12 +16,15 @@ export function TraceHeader({ model, summary }: { model: TraceModel; summary: Tr
   const t = useTranslations("traces.trace");
   const timeZone = useBrowserTimeZone();
   const root = model.tree.roots[0];
+  const rootName = root !== undefined ? model.names[model.name[root]!]! : t("untitled");
   return (
     <Stack gap={6} mb="md">
       <Group gap="sm" align="baseline" wrap="wrap">
         {root !== undefined && <ServiceName name={model.services[model.service[root]!]!} size="lg" fw={600} />}
-        <Title order={1} size="h3" style={{ overflowWrap: "anywhere" }}>
-          {root !== undefined ? model.names[model.name[root]!] : t("untitled")}
+        {/* An operation name can be thousands of characters (a URL with its query): two lines
+            at most here; the whole name is in the tooltip and in the span details. */}
+        <Title order={1} size="h3" lineClamp={2} style={{ overflowWrap: "anywhere" }} title={truncateText(rootName, 1000)}>
+          {rootName}
         </Title>
       </Group>
       <Group gap="xs" wrap="wrap">

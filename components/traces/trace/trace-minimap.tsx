@@ -5,7 +5,7 @@ import { useElementSize } from "@mantine/hooks";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type PointerEvent } from "react";
 import type { TraceModel } from "@/lib/trace/build-trace-model";
-import { serviceColor } from "@/lib/trace/service-colors";
+import { useServiceColor } from "../service-colors-context";
 import { panView, viewFromDrag, type ViewWindow } from "@/lib/trace/view-window";
 import classes from "./waterfall.module.css";
 
@@ -25,6 +25,7 @@ export function TraceMinimap({ model, view, onViewChange }: { model: TraceModel;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
 
+  const colorOf = useServiceColor();
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || width === 0 || height === 0) return;
@@ -38,7 +39,7 @@ export function TraceMinimap({ model, view, onViewChange }: { model: TraceModel;
     const total = model.durationTotalNs || 1;
     const rows = model.size;
     const rowHeight = Math.max(1, Math.min(4, (height - 4) / Math.max(1, rows)));
-    const colours = model.services.map(serviceColor);
+    const colours = model.services.map(colorOf);
     const errorColour = theme.colors.red[6];
     context.globalAlpha = scheme === "dark" ? 0.85 : 0.75;
     for (let k = 0; k < rows; k++) {
@@ -49,7 +50,7 @@ export function TraceMinimap({ model, view, onViewChange }: { model: TraceModel;
       context.fillStyle = model.status[span] === 2 ? errorColour : colours[model.service[span]!]!;
       context.fillRect(x, y, w, rowHeight);
     }
-  }, [model, width, height, scheme, theme]);
+  }, [model, width, height, scheme, theme, colorOf]);
 
   const xOf = (event: PointerEvent<HTMLDivElement>) => event.clientX - event.currentTarget.getBoundingClientRect().left;
 

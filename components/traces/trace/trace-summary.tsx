@@ -4,11 +4,12 @@ import { Box, Group, Table, Text } from "@mantine/core";
 import { useTranslations } from "next-intl";
 import type { TraceSummary } from "@/lib/trace/summarise-trace";
 import { formatDurationNs } from "@/lib/trace/format-duration";
-import { serviceColor } from "@/lib/trace/service-colors";
+import { useServiceColor } from "../service-colors-context";
 import { ServiceName } from "../service-name";
 
 /** Where the time went: per service, its spans, errors and self time with its share. */
 export function TraceSummaryTable({ summary }: { summary: TraceSummary }) {
+  const colorOf = useServiceColor();
   const t = useTranslations("traces.summary");
   return (
     <Table.ScrollContainer minWidth={640}>
@@ -36,7 +37,7 @@ export function TraceSummaryTable({ summary }: { summary: TraceSummary }) {
               <Table.Td>
                 <Group gap="xs" wrap="nowrap">
                   <Box h={8} style={{ flex: 1, borderRadius: 4, overflow: "hidden" }} bg="var(--mantine-color-default-border)" aria-hidden>
-                    <Box h="100%" w={`${service.selfTimeShare * 100}%`} bg={serviceColor(service.name)} />
+                    <Box h="100%" w={`${service.selfTimeShare * 100}%`} bg={colorOf(service.name)} />
                   </Box>
                   <Text size="xs" w={44} ta="right">
                     {(service.selfTimeShare * 100).toFixed(1)}%

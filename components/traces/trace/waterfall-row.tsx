@@ -7,7 +7,7 @@ import { PARENT_STATE } from "@/lib/trace/build-span-tree";
 import type { CriticalSegment } from "@/lib/trace/compute-critical-path";
 import { formatDurationNs } from "@/lib/trace/format-duration";
 import { SPAN_FLAG } from "@/lib/schemas/trace-compact";
-import { serviceColor } from "@/lib/trace/service-colors";
+import { useServiceColor } from "../service-colors-context";
 import { barGeometry, type ViewWindow } from "@/lib/trace/view-window";
 import { hasChildren } from "@/lib/trace/visible-rows";
 import classes from "./waterfall.module.css";
@@ -51,7 +51,7 @@ export const WaterfallRow = memo(function WaterfallRow(props: WaterfallRowProps)
   const { model, span, view, labels } = props;
   const service = model.services[model.service[span]!]!;
   const name = model.names[model.name[span]!]!;
-  const color = serviceColor(service);
+  const color = useServiceColor()(service);
   const depth = model.tree.depth[span]!;
   const expandable = hasChildren(model.tree, span);
   const isError = model.status[span] === 2;

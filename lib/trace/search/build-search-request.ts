@@ -1,11 +1,12 @@
+import { DEFAULT_LIMIT, MAX_LIMIT } from "./search-limits";
 import type { TraceSearchFilters } from "./search-params";
 
 // Filters from the URL → the API request. Values a person can put in a URL by hand (a
-// negative duration, a limit of a million) are corrected here rather than sent on to fail.
+// negative duration, a limit of a million) are corrected here rather than sent on to fail;
+// search-url-rules.ts makes the page say so.
 
 /** With `touches`, results are narrowed in the browser, so more are fetched to narrow from. */
 export const TOUCHES_FETCH_LIMIT = 500;
-const MAX_LIMIT = 1000;
 
 export function traceSearchApiUrl(filters: TraceSearchFilters, window: { fromMs: number; toMs: number }): string {
   const params = new URLSearchParams();
@@ -25,7 +26,7 @@ export function traceSearchApiUrl(filters: TraceSearchFilters, window: { fromMs:
 }
 
 export function effectiveLimit(filters: Pick<TraceSearchFilters, "limit" | "touches">): number {
-  const limit = Number.isInteger(filters.limit) && filters.limit > 0 ? Math.min(filters.limit, MAX_LIMIT) : 50;
+  const limit = Number.isInteger(filters.limit) && filters.limit > 0 ? Math.min(filters.limit, MAX_LIMIT) : DEFAULT_LIMIT;
   return filters.touches ? Math.max(limit, TOUCHES_FETCH_LIMIT) : limit;
 }
 

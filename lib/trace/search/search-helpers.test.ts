@@ -6,7 +6,7 @@ import { brushToWindow } from "./brush-selection";
 import { buildScatterOption, escapeHtml } from "./build-scatter-option";
 import { effectiveLimit, searchKey, traceSearchApiUrl } from "./build-search-request";
 import { formatDurationInput, parseDurationInput } from "./parse-duration-input";
-import { EMPTY_FILTERS, traceSearchHref } from "./search-params";
+import { EMPTY_FILTERS, traceSearchHref, traceSearchParsers } from "./search-params";
 
 const window = { fromMs: 1_764_000_000_000, toMs: 1_764_003_600_000 };
 
@@ -32,7 +32,7 @@ describe("traceSearchApiUrl", () => {
   it("corrects hand-edited values instead of sending them to fail", () => {
     const url = new URL(traceSearchApiUrl({ ...EMPTY_FILTERS, minDurationMs: -5, limit: 1_000_000 }, window), "http://x");
     expect(url.searchParams.has("minDurationMs")).toBe(false);
-    expect(url.searchParams.get("limit")).toBe("1000");
+    expect(url.searchParams.get("limit")).toBe("500");
     expect(effectiveLimit({ limit: 20, touches: "order" })).toBe(500);
     expect(searchKey({ ...EMPTY_FILTERS, touches: "a" })).toEqual(searchKey({ ...EMPTY_FILTERS, touches: "b" }));
   });
@@ -138,5 +138,26 @@ describe("activeFilters", () => {
     expect(list[0]!.remove).toEqual({ service: null, operation: null });
     expect(list[4]!.remove).toEqual({ attr: ["b=2"] });
     expect(activeFilters(EMPTY_FILTERS)).toEqual([]);
+  });
+});
+
+describe("trace search parsers", () => {
+  it("write back every duration they can read, tiny ones included", () => {
+    for (const ms of [0, 1e-7, 0.000123, 250, 1500.5, 3_600_000]) {
+      const written = traceSearchParsers.minDurationMs.serialize(ms);
+      expect(traceSearchParsers.minDurationMs.parse(written), written).toBeCloseTo(ms, 6);
+    }
+  });
+
+  it("read the obvious spellings of a flag, a choice and a count, and refuse the rest", () => {
+    expect(["true", "1", "yes", "ON"].map((v) => traceSearchParsers.timeout.parse(v))).toEqual([true, true, true, true]);
+    expect(["false", "0", "no", "off"].map((v) => traceSearchParsers.timeout.parse(v))).toEqual([false, false, false, false]);
+    expect(traceSearchParsers.timeout.parse("maybe")).toBeNull();
+    expect(traceSearchParsers.status.parse("Error")).toBe("error");
+    expect(traceSearchParsers.status.parse("broken")).toBeNull();
+    expect(traceSearchParsers.limit.parse("200")).toBe(200);
+    expect(["0", "1.5", "12abc", "-3"].map((v) => traceSearchParsers.limit.parse(v))).toEqual([null, null, null, null]);
+    expect(traceSearchParsers.minDurationMs.parse("-5")).toBeNull();
+    expect(traceSearchParsers.minDurationMs.parse("1.5s")).toBe(1500);
   });
 });
