@@ -40,10 +40,17 @@ describe("OpenAPI document", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
+        "/api/auth/accept-invite",
+        "/api/auth/setup",
+        "/api/auth/sign-in",
+        "/api/auth/sign-out",
         "/api/health",
         "/api/otlp/v1/logs",
         "/api/otlp/v1/metrics",
         "/api/otlp/v1/traces",
+        "/api/v1/activity",
+        "/api/v1/api-tokens",
+        "/api/v1/api-tokens/{id}",
         "/api/v1/audit/changes",
         "/api/v1/ingest-keys",
         "/api/v1/ingest-keys/{id}",
@@ -54,6 +61,8 @@ describe("OpenAPI document", () => {
         "/api/v1/metrics",
         "/api/v1/metrics/labels",
         "/api/v1/metrics/query",
+        "/api/v1/me",
+        "/api/v1/openapi.json",
         "/api/v1/red",
         "/api/v1/service-map",
         "/api/v1/services",
@@ -64,6 +73,8 @@ describe("OpenAPI document", () => {
         "/api/v1/traces/{traceId}/compact",
         "/api/v1/traces/{traceId}/find",
         "/api/v1/traces/{traceId}/spans/{spanId}",
+        "/api/v1/users",
+        "/api/v1/users/{id}",
       ].sort(),
     );
   });
@@ -89,7 +100,7 @@ describe("OpenAPI document", () => {
     expect(red.find((p) => p.name === "from")).toMatchObject({ required: false, schema: { type: "string" } });
     const trace = get("/api/v1/traces/{traceId}");
     expect(trace.parameters?.[0]).toMatchObject({ name: "traceId", in: "path", required: true, schema: { pattern: "^[0-9a-fA-F]{32}$" } });
-    expect(Object.keys(trace.responses)).toEqual(["200", "400", "404"]);
+    expect(Object.keys(trace.responses)).toEqual(["200", "400", "401", "403", "404"]);
   });
 
   it("describes repeatable parameters as exploded arrays", () => {
