@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
@@ -8,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 import { startRouteServer, type RouteServer } from "@/lib/testing/route-server";
 import { adminAuthHeaders } from "@/lib/testing/test-auth";
+import { startEmbeddedPostgres } from "./embedded-postgres";
 import { prepareDatabase, type PreparedDatabase } from "./prepare-database";
+import { MAX_FAILURES } from "./supervise-postgres";
 
 // The embedded PostgreSQL is killed with SIGKILL while a real OpenTelemetry SDK exporter sends
 // spans. The database step `npm start` uses (prepareDatabase with supervision) must say so in
@@ -174,4 +177,37 @@ describe("the embedded PostgreSQL killed with SIGKILL while exporters send", () 
     expect(gaveUp).toEqual([]);
     expect(restartedLine).toBeDefined();
   }, 180_000);
+});
+
+describe("an embedded PostgreSQL that cannot be started again", () => {
+  it("is given up on loudly after repeated failures, and the owner is told", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "sightline-give-up-"));
+    const said: string[] = [];
+    const reasons: string[] = [];
+    let blocker: net.Server | undefined;
+    const own = await startEmbeddedPostgres({
+      dataDir: dir,
+      port: 0,
+      log: (line) => {
+        said.push(line);
+        // Something else takes the port the moment the server is gone: every restart fails to bind.
+        if (line.includes("stopped unexpectedly")) blocker = net.createServer().listen(own.port, "127.0.0.1");
+      },
+      supervise: { onGiveUp: (reason) => reasons.push(reason), restartDelaysMs: [100] },
+    });
+    try {
+      process.kill(own.pid()!, "SIGKILL");
+      await waitFor("giving up", () => reasons.length > 0, 60_000);
+      expect(reasons).toEqual([`embedded PostgreSQL failed ${MAX_FAILURES} times in a row and is not restarted again`]);
+      const attempts = said.filter((line) => line.startsWith("embedded PostgreSQL did not start again"));
+      expect(attempts).toHaveLength(MAX_FAILURES);
+      expect(attempts[0]).toMatch(/^embedded PostgreSQL did not start again \(attempt 1 of 5\): .*could not (bind|create)/);
+      expect(said.at(-1)).toMatch(/giving up$/);
+      expect(own.pid()).toBeUndefined();
+    } finally {
+      blocker?.close();
+      await own.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
