@@ -48,8 +48,9 @@ async function placeData({ user, dataDir, home, log }: { user: PostgresUser; dat
   const existing = await lstat(linkPath).catch(() => undefined);
   if (existing?.isSymbolicLink()) {
     const target = path.resolve(dataDir, await readlink(linkPath));
-    if (!existsSync(path.join(target, "PG_VERSION"))) {
-      throw new Error(`${linkPath} points to ${target}, which holds no PostgreSQL data; restore that directory, or remove the link to start with an empty database`);
+    // Missing, not merely empty: an empty one is from a first start that stopped before initdb.
+    if (!existsSync(target)) {
+      throw new Error(`${linkPath} points to ${target}, which is missing; restore that directory, or remove the link to start with an empty database`);
     }
     return target;
   }
