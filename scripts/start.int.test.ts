@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { findFreePort } from "../lib/net/find-free-port";
 
 // Bad configuration stops `npm start` with one line saying what to fix — no stack trace, and
@@ -80,6 +80,7 @@ describe("npm start stopped with Ctrl-C", () => {
         if (child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
       }
       writeFileSync("tsconfig.json", tsconfig);
+      onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }));
     }
     const lines = output.split("\n").map((line) => line.trim()).filter(Boolean);
     expect(lines.at(-1)).toBe("[sightline] stopped");
@@ -87,7 +88,6 @@ describe("npm start stopped with Ctrl-C", () => {
     expect(lines.indexOf("[sightline] demo shop: stopped")).toBeLessThan(lines.indexOf("[sightline] embedded PostgreSQL stopped"));
     expect(existsSync(path.join(dataDir, "sightline.pid"))).toBe(false);
     expect(existsSync(path.join(dataDir, "pgdata", "postmaster.pid"))).toBe(false);
-    rmSync(dataDir, { recursive: true, force: true });
   }, 300_000);
 });
 
