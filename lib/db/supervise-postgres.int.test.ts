@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import type pg from "pg";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BasicTracerProvider, BatchSpanProcessor, type ReadableSpan, type SpanExporter } from "@opentelemetry/sdk-trace-base";
@@ -21,6 +22,7 @@ import { MAX_FAILURES } from "./supervise-postgres";
 
 /** ExportResultCode.SUCCESS of @opentelemetry/core (not a direct dependency of Sightline). */
 const EXPORT_SUCCESS = 0;
+const succeeded = (result: { code: number }) => result.code === EXPORT_SUCCESS;
 const SERVICE = "crash-test";
 const RESTART_DELAY_MS = 3_000;
 
@@ -32,7 +34,7 @@ let server: RouteServer;
 let ingestKey: string;
 let routes: {
   forgetCachedIngestKeys: () => void;
-  getPool: () => import("pg").Pool;
+  getPool: () => pg.Pool;
 };
 
 beforeAll(async () => {
@@ -69,7 +71,7 @@ class RecordingExporter implements SpanExporter {
   constructor(private readonly inner: SpanExporter) {}
   export(spans: ReadableSpan[], done: Parameters<SpanExporter["export"]>[1]) {
     this.inner.export(spans, (result) => {
-      if (result.code === EXPORT_SUCCESS) {
+      if (succeeded(result)) {
         for (const span of spans) this.acked.add(span.spanContext().spanId);
         this.ackedAt.push(Date.now());
       } else {
