@@ -72,6 +72,8 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     pgData,
     port,
     user,
+    // Supervised means an owner that handles signals and stops the server last (see launch-postgres.ts).
+    ownProcessGroup: options.supervise !== undefined,
     onLog: (chunk) => serverLog?.write(chunk),
     flags: [
       "-c", "listen_addresses=127.0.0.1",

