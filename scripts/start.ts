@@ -22,10 +22,11 @@ const MAINTENANCE_INTERVAL_MS = 60 * 60 * 1000;
 const dev = process.argv.includes("--dev");
 
 let database: PreparedDatabase | undefined;
-let demo: { stop(): Promise<void> } | undefined;
+/** The demo once started, or its start under way (a Ctrl-C then waits for it, to stop it first). */
+let demo: Promise<{ stop(): Promise<void> } | undefined> | undefined;
 const children: ChildProcess[] = [];
 let stopping = false;
-/** Set once the database step is reached: a start that failed before it has nothing to stop. */
+/** Set once the database is up: a start that failed before has nothing to say "stopped" about. */
 let started = false;
 
 async function main() {
@@ -39,13 +40,13 @@ async function main() {
     log(`ingest key (SIGHTLINE_INGEST_KEY not set): kept in ${local.file}`);
   }
   // The database first: a wrong DATABASE_URL should fail in a second, not after a build.
-  started = true;
   database = await prepareDatabase(env, log, {
     onGiveUp: (reason) => {
-      log(`${reason}; stopping Sightline (the server log is ${path.resolve(env.SIGHTLINE_DATA_DIR, "postgresql.log")})`);
+      log(`stopping Sightline: ${reason} (its log: ${path.resolve(env.SIGHTLINE_DATA_DIR, "postgresql.log")})`);
       void shutdown(1);
     },
   });
+  started = true;
   if (!dev) buildIfStale(root, log);
   const timer = setInterval(() => {
     runPartitionMaintenance(database!.url, env, log).catch((error: unknown) => log(`partition upkeep failed: ${String(error)}`));
@@ -55,12 +56,11 @@ async function main() {
   // The demo is on by default only with the embedded database: never write a shop into a
   // server the user pointed us at unless they ask for it.
   if (env.SIGHTLINE_DEMO ?? database.embedded) {
-    try {
-      demo = await startDemo({ sightlineUrl: url, ingestKey: env.SIGHTLINE_INGEST_KEY, databaseUrl: database.url, dataDir: env.SIGHTLINE_DATA_DIR, serverLogFile: database.serverLogFile, log });
-    } catch (error) {
+    demo = startDemo({ sightlineUrl: url, ingestKey: env.SIGHTLINE_INGEST_KEY, databaseUrl: database.url, dataDir: env.SIGHTLINE_DATA_DIR, serverLogFile: database.serverLogFile, log }).catch((error: unknown) => {
       // The demo is an extra: Sightline itself keeps serving without it.
       log(`the demo could not start (${error instanceof Error ? error.message : String(error)}); Sightline runs without it`);
-    }
+      return undefined;
+    });
   }
 }
 
@@ -111,7 +111,8 @@ async function shutdown(exitCode: number) {
         resolve();
       }, DEMO_STOP_MS).unref();
     });
-    await Promise.race([demo.stop().catch((error: unknown) => log(`the demo did not stop cleanly: ${String(error)}`)), timeout]);
+    const stopDemo = demo.then((running) => running?.stop()).catch((error: unknown) => log(`the demo did not stop cleanly: ${String(error)}`));
+    await Promise.race([stopDemo, timeout]);
   }
   await Promise.all(children.map(stopChild));
   if (database) {

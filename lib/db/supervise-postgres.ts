@@ -64,8 +64,8 @@ export function supervisePostgres(options: SuperviseOptions): SupervisedPostgres
     await dead.cleanUp();
     for (;;) {
       if (failures >= MAX_FAILURES) {
-        const reason = `embedded PostgreSQL failed ${failures} times in a row and is not restarted again`;
-        options.log(`${reason}; giving up`);
+        const reason = `embedded PostgreSQL failed ${failures} times in a row`;
+        options.log(`${reason}; giving up on it`);
         options.onGiveUp(reason);
         return;
       }
