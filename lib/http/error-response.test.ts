@@ -21,7 +21,8 @@ describe("errorResponse", () => {
     expect(status).toBe(400);
     expect(body.error).toEqual({ code: "bad_request", message: "limit: must be at most 1000", requestId });
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(logged).not.toHaveBeenCalled();
+    errorResponse(new ApiError("bad_request", "malformed JSON: Unexpected token", { cause: new SyntaxError("Unexpected token") }));
+    expect(logged).not.toHaveBeenCalled(); // a client's mistake is not the server log's business
   });
 
   it("sends Retry-After for a retryable ApiError and logs its hidden cause under the request id", async () => {

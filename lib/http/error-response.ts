@@ -19,7 +19,9 @@ export function describeZodError(error: z.ZodError): string {
 
 export function errorResponse(error: unknown, requestId: string = randomUUID()): NextResponse {
   const apiError = error instanceof ApiError ? error : fromStoreError(error);
-  if (apiError !== error || apiError.cause !== undefined) logHidden(requestId, apiError, error instanceof ApiError ? apiError.cause : error);
+  // A 4xx ApiError's message is the whole story for its client; a 5xx's cause is what we must see.
+  if (!(error instanceof ApiError)) logHidden(requestId, apiError, error);
+  else if (apiError.status >= 500 && apiError.cause !== undefined) logHidden(requestId, apiError, apiError.cause);
   const headers: Record<string, string> = { "X-Request-Id": requestId };
   if (apiError.retryAfterSeconds !== undefined) headers["Retry-After"] = String(apiError.retryAfterSeconds);
   return NextResponse.json({ error: { code: apiError.code, message: apiError.message, requestId } }, { status: apiError.status, headers });
