@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 import { startRouteServer, type RouteServer } from "@/lib/testing/route-server";
 import { adminAuthHeaders } from "@/lib/testing/test-auth";
+import { TEST_INGEST_KEY } from "@/lib/testing/test-ingest-key";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { prepareDatabase, type PreparedDatabase } from "./prepare-database";
 import { MAX_FAILURES } from "./supervise-postgres";
@@ -96,6 +97,16 @@ async function waitFor<T>(what: string, probe: () => T | undefined | false, time
   throw new Error(`timed out waiting for ${what}; log: ${lines.join(" | ")}`);
 }
 
+function oneSpan() {
+  const now = BigInt(Date.now()) * 1_000_000n;
+  return JSON.stringify({
+    resourceSpans: [{
+      resource: { attributes: [{ key: "service.name", value: { stringValue: `${SERVICE}-outage` } }] },
+      scopeSpans: [{ spans: [{ traceId: "5b8efff798038103d269b633813fc60c", spanId: "eee19b7ec3c1b174", name: "during the outage", kind: 2, startTimeUnixNano: String(now - 1_000_000n), endTimeUnixNano: String(now) }] }],
+    }],
+  });
+}
+
 function groupAlive(pgid: number) {
   try {
     process.kill(-pgid, 0);
@@ -137,6 +148,9 @@ describe("the embedded PostgreSQL killed with SIGKILL while exporters send", () 
     routes.forgetCachedIngestKeys(); // a cold key cache: checking the stored key needs the database
     const ingest = await fetch(`${server.url}/api/otlp/v1/traces`, { method: "POST", headers: { Authorization: `Bearer ${ingestKey}`, "Content-Type": "application/json" }, body: "{}" });
     const ingestBody = (await ingest.json()) as { error: { code: string; requestId: string } };
+    // SIGHTLINE_INGEST_KEY needs no database: this one gets as far as the write.
+    const write = await fetch(`${server.url}/api/otlp/v1/traces`, { method: "POST", headers: { Authorization: `Bearer ${TEST_INGEST_KEY}`, "Content-Type": "application/json" }, body: oneSpan() });
+    const writeBody = (await write.json()) as { error: { code: string; requestId: string } };
     expect(database.pid!()).toBeUndefined(); // the probes above really ran during the outage
     expect(lines.some((l) => l.includes("restarted"))).toBe(false);
 
@@ -149,7 +163,10 @@ describe("the embedded PostgreSQL killed with SIGKILL while exporters send", () 
     expect(ingest.status).toBe(503);
     expect(ingest.headers.get("retry-after")).toMatch(/^\d+$/);
     expect(ingestBody.error).toMatchObject({ code: "unavailable", requestId: ingest.headers.get("x-request-id") });
-    for (const text of [healthText, JSON.stringify(searchBody), JSON.stringify(ingestBody)]) {
+    expect(write.status).toBe(503);
+    expect(write.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(writeBody.error).toMatchObject({ code: "unavailable", requestId: write.headers.get("x-request-id") });
+    for (const text of [healthText, JSON.stringify(searchBody), JSON.stringify(ingestBody), JSON.stringify(writeBody)]) {
       expect(text).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|connect|terminat|postgres/i);
       expect(text).not.toContain(port);
     }

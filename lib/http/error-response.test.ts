@@ -41,9 +41,10 @@ describe("errorResponse", () => {
   });
 
   it("answers a value PostgreSQL refused (class 22) with 400, without PostgreSQL's text", async () => {
-    const { status, body } = await read(errorResponse(pgError('invalid input syntax for type integer: "twelve"', "22P02")));
+    const { status, body, requestId } = await read(errorResponse(pgError('invalid input syntax for type integer: "twelve"', "22P02")));
     expect({ status, code: body.error.code }).toEqual({ status: 400, code: "bad_request" });
     expect(body.error.message).not.toContain("twelve");
+    expect(logged).toHaveBeenCalledWith(`[sightline] request ${requestId} answered 400 (bad_request): 22P02 invalid input syntax for type integer: "twelve"`);
   });
 
   it("answers anything else with a bare 500 and logs the whole error", async () => {

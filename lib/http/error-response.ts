@@ -19,9 +19,10 @@ export function describeZodError(error: z.ZodError): string {
 
 export function errorResponse(error: unknown, requestId: string = randomUUID()): NextResponse {
   const apiError = error instanceof ApiError ? error : fromStoreError(error);
-  // A 4xx ApiError's message is the whole story for its client; a 5xx's cause is what we must see.
+  // A client's mistake (a 4xx with, say, a JSON parser's error as cause) is told in full in its
+  // message; a 5xx's cause, or a store error behind a 4xx, is what the body leaves out.
   if (!(error instanceof ApiError)) logHidden(requestId, apiError, error);
-  else if (apiError.status >= 500 && apiError.cause !== undefined) logHidden(requestId, apiError, apiError.cause);
+  else if (error.cause !== undefined && (error.status >= 500 || classifyStoreError(error.cause) !== "internal")) logHidden(requestId, apiError, error.cause);
   const headers: Record<string, string> = { "X-Request-Id": requestId };
   if (apiError.retryAfterSeconds !== undefined) headers["Retry-After"] = String(apiError.retryAfterSeconds);
   return NextResponse.json({ error: { code: apiError.code, message: apiError.message, requestId } }, { status: apiError.status, headers });
