@@ -7,7 +7,8 @@ import { maintainPartitions } from "./maintain-partitions";
 import { migrateDatabase } from "./migrate-database";
 
 // Start-up's database step: find or start PostgreSQL, check it is new enough, migrate, and make
-// today's partitions. Used by `npm start`, the test setup and the e2e server alike.
+// today's partitions. Used by `npm start`, the test setup and the e2e server alike. Given
+// `onGiveUp`, an embedded server is supervised (restarted when it dies; see supervise-postgres.ts).
 
 export const MIN_SERVER_VERSION = 150000;
 
