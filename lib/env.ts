@@ -45,6 +45,11 @@ export const envSchema = z.object({
   /** Set by `npm start` for the web server when it started the embedded database itself. */
   SIGHTLINE_DB_EMBEDDED: flag.default(false),
   SIGHTLINE_PARTITION_DAYS_AHEAD: z.coerce.number().int().min(1).max(30).default(3),
+  /**
+   * Run as root, the embedded PostgreSQL runs as the `postgres` user; what that user cannot reach
+   * where it is (binaries under node_modules, data under SIGHTLINE_DATA_DIR) is kept here.
+   */
+  SIGHTLINE_EMBEDDED_DB_HOME: z.string().min(1).default("/var/lib/sightline"),
   /** An admin API token from the environment, accepted besides stored tokens (like SIGHTLINE_INGEST_KEY). */
   SIGHTLINE_API_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
   /** With SIGHTLINE_ADMIN_PASSWORD: this admin is created, or its password reset, at every start. */

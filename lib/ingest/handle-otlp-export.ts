@@ -63,7 +63,7 @@ async function storeOrUnavailable(write: () => Promise<unknown>) {
     await write();
   } catch (error) {
     console.error("[sightline] ingest write failed; the sender will retry:", error);
-    throw new ApiError("unavailable", `the store could not take this batch (${(error as Error).message}); nothing was written, retry`, {
+    throw new ApiError("unavailable", "the store could not take this batch; nothing was written, retry", {
       retryAfterSeconds: 2,
       cause: error,
     });

@@ -177,7 +177,7 @@ describe("trace routes", () => {
 
     const bad = await getTraceRoute(call("/api/v1/traces/nope"), { params: Promise.resolve({ traceId: "nope" }) });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ error: { code: "bad_request", message: "traceId: must be 32 hexadecimal characters" } });
+    expect(await bad.json()).toEqual({ error: { code: "bad_request", message: "traceId: must be 32 hexadecimal characters", requestId: expect.any(String) } });
   });
 
   it("searches the last hour by default, with repeated parameters, and names a bad parameter", async () => {
