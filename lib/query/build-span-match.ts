@@ -51,13 +51,26 @@ export function buildSpanMatchConditions(filters: SpanMatchFilters, params: SqlP
 function attributeEquals(key: string, value: string, params: SqlParams): string {
   const k = params.add(key, "text");
   const text = params.add(value, "text");
-  const number = params.add(NUMBER_PATTERN.test(value.trim()) ? value.trim() : null, "numeric");
+  const number = params.add(numericText(value), "numeric");
   const bool = params.add(/^(true|false)$/i.test(value) ? value.toLowerCase() : null, "text");
   const test = (attrs: string) =>
     `CASE jsonb_typeof(${attrs} -> ${k}) WHEN 'string' THEN ${attrs} ->> ${k} = ${text} ` +
     `WHEN 'number' THEN (${attrs} ->> ${k})::numeric = ${number} ` +
     `WHEN 'boolean' THEN ${attrs} ->> ${k} = ${bool} ELSE false END`;
   return `(${test("s.attributes")} OR s.resource_id IN (SELECT r.id FROM resources r WHERE ${test("r.attributes")}))`;
+}
+
+/**
+ * The value as numeric text when a stored number attribute could equal it, else null. Stored
+ * numbers are JSON doubles (or int64s, inside a double's range): text beyond that range, like
+ * 1e999999 or 1e-999999, equals none of them, and PostgreSQL's numeric refuses such exponents.
+ */
+export function numericText(value: string): string | null {
+  const trimmed = value.trim();
+  if (!NUMBER_PATTERN.test(trimmed)) return null;
+  const number = Number(trimmed);
+  const underflows = number === 0 && /[1-9]/.test(trimmed.split(/e/i)[0]!);
+  return Number.isFinite(number) && !underflows ? trimmed : null;
 }
 
 /** Milliseconds (possibly fractional) to whole nanoseconds as a decimal string. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { attributeValueSchema, limitParam, nonEmptyParam, refineTimeRange, spanIdSchema, timeRangeShape, traceIdSchema } from "./common";
+import { attributeValueSchema, limitParam, nonEmptyParam, NUL_MESSAGE, refineTimeRange, spanIdSchema, timeRangeShape, traceIdSchema } from "./common";
+import { findNul, jsonDepth, MAX_JSON_DEPTH } from "./params";
 
 // The row-level audit trail: what the db agent sends (POST /api/v1/ingest/audit) and what
 // GET /api/v1/audit/changes answers. One contract for the agent, the store and the UI.
@@ -48,9 +49,30 @@ export const auditChangeInputSchema = z
 
 export type AuditChangeInput = z.infer<typeof auditChangeInputSchema>;
 
-export const auditIngestBodySchema = z.object({
-  changes: z.array(auditChangeInputSchema).min(1, "must hold at least one change").max(MAX_AUDIT_BATCH, `must hold at most ${MAX_AUDIT_BATCH} changes`),
-});
+export const auditIngestBodySchema = z
+  .preprocess(
+    refuseDeepJson,
+    z.object(
+      { changes: z.array(auditChangeInputSchema).min(1, "must hold at least one change").max(MAX_AUDIT_BATCH, `must hold at most ${MAX_AUDIT_BATCH} changes`) },
+      { error: 'the request body must be a JSON object like {"changes": [...]}' },
+    ),
+  )
+  .superRefine(refineStorable);
+
+/** Runs before the body's schema, whose JSON validation recurses (see MAX_JSON_DEPTH). */
+export function refuseDeepJson(body: unknown, ctx: z.RefinementCtx): unknown {
+  if (jsonDepth(body) > MAX_JSON_DEPTH) ctx.addIssue({ code: "custom", message: `the request body nests deeper than ${MAX_JSON_DEPTH} levels` });
+  return body;
+}
+
+/**
+ * A batch PostgreSQL would refuse is refused here, naming the field: U+0000 cannot be stored in
+ * text or jsonb (a monitored database's jsonb never holds it, so only a broken agent sends it).
+ */
+export function refineStorable(body: object, ctx: z.RefinementCtx) {
+  const path = findNul(body);
+  if (path) ctx.addIssue({ code: "custom", path, message: NUL_MESSAGE });
+}
 
 export const auditIngestResponseSchema = z.object({
   inserted: z.number().int().describe("changes stored by this request"),
@@ -66,6 +88,10 @@ export const pkParamSchema = nonEmptyParam.transform((text, ctx) => {
   if (!text.startsWith("{")) return { value: text } as const;
   try {
     const parsed: unknown = JSON.parse(text);
+    if (findNul(parsed) || jsonDepth(parsed) > MAX_JSON_DEPTH) {
+      ctx.addIssue({ code: "custom", message: findNul(parsed) ? NUL_MESSAGE : `must not nest deeper than ${MAX_JSON_DEPTH} levels` });
+      return z.NEVER;
+    }
     if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return { object: parsed as Record<string, unknown> } as const;
   } catch {
     // reported below

@@ -1,19 +1,30 @@
 import { z } from "zod";
 import { errorStatus } from "@/lib/http/api-error";
-import { parseKeyValue, parseTimeParam } from "./params";
+import { parseKeyValue, parseTimeParam, TIME_PARAM_RANGE_MS } from "./params";
 
 // Building blocks every query API schema shares: times, ranges, limits, repeatable and
 // `key=value` parameters, ids, attribute maps and the error body. Query parameters arrive as
 // text (or an array of texts when repeated), so each schema's input side is a string and its
 // output the typed value; the OpenAPI document is generated from the input side.
 
-/** `from`/`to`: ISO-8601 or Unix milliseconds, parsed to Unix milliseconds. */
+export const NUL_MESSAGE = "must not contain NUL (U+0000) characters";
+
+/** Text for the store: PostgreSQL refuses U+0000 in text and jsonb, so it is refused here, by name. */
+export const storableText = z.string().refine((text) => !text.includes("\u0000"), NUL_MESSAGE);
+
+const TIME_RANGE_TEXT = `${new Date(TIME_PARAM_RANGE_MS.min).toISOString()} and ${new Date(TIME_PARAM_RANGE_MS.max).toISOString()}`;
+
+/** `from`/`to`: ISO-8601 or Unix milliseconds, parsed to Unix milliseconds within TIME_PARAM_RANGE_MS. */
 export const timeParamSchema = z
   .string()
   .transform((text, ctx) => {
     const ms = parseTimeParam(text);
     if (ms === null) {
       ctx.addIssue({ code: "custom", message: `expected ISO-8601 (e.g. 2025-11-24T16:00:00Z) or Unix milliseconds, got "${text}"` });
+      return z.NEVER;
+    }
+    if (ms < TIME_PARAM_RANGE_MS.min || ms > TIME_PARAM_RANGE_MS.max) {
+      ctx.addIssue({ code: "custom", message: `must be between ${TIME_RANGE_TEXT}, got "${text}"` });
       return z.NEVER;
     }
     return ms;
@@ -49,7 +60,7 @@ export function repeatableParam<T extends z.ZodType<unknown, string>>(item: T) {
 }
 
 /** `key=value`, as used by `attr` and `filter`. */
-export const keyValueParamSchema = z.string().transform((text, ctx) => {
+export const keyValueParamSchema = storableText.transform((text, ctx) => {
   const pair = parseKeyValue(text);
   if (!pair) {
     ctx.addIssue({ code: "custom", message: `expected key=value, got "${text}"` });
@@ -59,7 +70,7 @@ export const keyValueParamSchema = z.string().transform((text, ctx) => {
 });
 
 /** A non-empty single value (a repeated single-value parameter is a 400, not a silent pick). */
-export const nonEmptyParam = z.string().trim().min(1, "must not be empty");
+export const nonEmptyParam = z.string().trim().min(1, "must not be empty").refine((text) => !text.includes("\u0000"), NUL_MESSAGE);
 
 export const traceIdSchema = z
   .string()
