@@ -91,7 +91,7 @@ function problemWith(route: ApiRoute, request: HostileRequest, outcome: Outcome)
 function topLevelFields(route: ApiRoute): string[] {
   const schema = jsonBodySchemaOf(route);
   const ref = typeof schema?.$ref === "string" ? document.components.schemas[schema.$ref.split("/").pop()!] : schema;
-  return Object.keys((ref?.properties ?? {}) as object);
+  return Object.keys(ref?.properties ?? {});
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -136,7 +136,8 @@ function requestArbitrary(route: ApiRoute): fc.Arbitrary<HostileRequest> {
     ).map((fragments) => fragments.map((f): [string, Fragment] => [p.name, f])),
   );
   const unknown = fc
-    .option(fc.tuple(fc.constantFrom("unknown", "__proto__", "constructor", "from[]", "FROM"), hostileFragment), { nil: undefined })
+    // Not `__proto__`: see the known defect below.
+    .option(fc.tuple(fc.constantFrom("unknown", "constructor", "toString", "from[]", "FROM"), hostileFragment), { nil: undefined })
     .map((pair): [string, Fragment][] => (pair ? [pair] : []));
   const bodySchema = jsonBodySchemaOf(route);
   const body: fc.Arbitrary<HostileRequest["body"]> = isOtlp(route)
@@ -195,6 +196,28 @@ describe("hostile values in every documented parameter", () => {
   it("walks every documented operation", () => {
     const documented = Object.values(document.paths).reduce((n, operations) => n + Object.keys(operations).length, 0);
     expect(routes).toHaveLength(documented);
+  });
+
+  it("refuses, loudly, a documented operation without its route module or method", async () => {
+    const operation = { operationId: "x", responses: {} };
+    await expect(loadApiRoutes({ ...document, paths: { "/api/v1/nowhere/{id}": { get: operation } } })).rejects.toThrow(
+      "/api/v1/nowhere/{id} is documented but app/api/v1/nowhere/[id]/route.ts does not exist",
+    );
+    await expect(loadApiRoutes({ ...document, paths: { "/api/v1/traces": { delete: operation } } })).rejects.toThrow(
+      "DELETE /api/v1/traces is documented but app/api/v1/traces/route.ts exports no DELETE handler",
+    );
+  });
+
+  // Known defect in withRoute's query parsing (lib/http/with-route.ts, not this change's to
+  // edit): it collects parameters into a plain object, so `?__proto__=a&__proto__=b` sets that
+  // object's prototype to an array, and parameters the request never sent read Array.prototype
+  // (`filter`, `sort`), failing with a 400 about them. Not a 5xx, but a valid request refused.
+  // `it.fails` keeps the evidence: once parseQuery uses a null-prototype object, this starts
+  // failing and should become a plain `it`.
+  it.fails("ignores a repeated __proto__ parameter (known defect in withRoute)", async () => {
+    const route = routes.find((r) => r.path === "/api/v1/metrics/query")!;
+    const outcome = await send(route, { path: route.path, query: [["name", { text: "queue.depth" }], ["__proto__", { text: "a" }], ["__proto__", { text: "b" }]] });
+    expect(outcome.status, outcome.text).toBe(200);
   });
 
   for (const route of routes) {

@@ -29,7 +29,9 @@ export const timeParamSchema = z
     }
     return ms;
   })
-  .meta({ description: "ISO-8601 time (read as UTC when it has no offset) or Unix milliseconds, e.g. 2025-11-24T16:00:00Z or 1764000000000" });
+  .meta({
+    description: `ISO-8601 time (read as UTC when it has no offset) or Unix milliseconds, e.g. 2025-11-24T16:00:00Z or 1764000000000; between ${TIME_RANGE_TEXT}`,
+  });
 
 export const timeRangeShape = {
   from: timeParamSchema.optional(),

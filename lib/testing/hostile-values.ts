@@ -93,6 +93,7 @@ export const HOSTILE_TEXTS: readonly string[] = [
   "k=1e999999",
   "k=-1e999999",
   "k=1e-999999",
+  "k=0e-999999",
   `k=${DIGITS_23}`,
   "k=NaN",
   "k=Infinity",
