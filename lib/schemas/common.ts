@@ -9,8 +9,11 @@ import { parseKeyValue, parseTimeParam, TIME_PARAM_RANGE_MS } from "./params";
 
 export const NUL_MESSAGE = "must not contain NUL (U+0000) characters";
 
-/** Text for the store: PostgreSQL refuses U+0000 in text and jsonb, so it is refused here, by name. */
-export const storableText = z.string().refine((text) => !text.includes("\u0000"), NUL_MESSAGE);
+/**
+ * PostgreSQL refuses U+0000 in text and jsonb (an error, hence once a 500), so every text
+ * parameter refuses it here, by name: `.refine(hasNoNul, NUL_MESSAGE)`.
+ */
+export const hasNoNul = (text: string) => !text.includes("\u0000");
 
 const TIME_RANGE_TEXT = `${new Date(TIME_PARAM_RANGE_MS.min).toISOString()} and ${new Date(TIME_PARAM_RANGE_MS.max).toISOString()}`;
 
@@ -62,17 +65,20 @@ export function repeatableParam<T extends z.ZodType<unknown, string>>(item: T) {
 }
 
 /** `key=value`, as used by `attr` and `filter`. */
-export const keyValueParamSchema = storableText.transform((text, ctx) => {
-  const pair = parseKeyValue(text);
-  if (!pair) {
-    ctx.addIssue({ code: "custom", message: `expected key=value, got "${text}"` });
-    return z.NEVER;
-  }
-  return pair;
-});
+export const keyValueParamSchema = z
+  .string()
+  .refine(hasNoNul, NUL_MESSAGE)
+  .transform((text, ctx) => {
+    const pair = parseKeyValue(text);
+    if (!pair) {
+      ctx.addIssue({ code: "custom", message: `expected key=value, got "${text}"` });
+      return z.NEVER;
+    }
+    return pair;
+  });
 
 /** A non-empty single value (a repeated single-value parameter is a 400, not a silent pick). */
-export const nonEmptyParam = z.string().trim().min(1, "must not be empty").refine((text) => !text.includes("\u0000"), NUL_MESSAGE);
+export const nonEmptyParam = z.string().trim().min(1, "must not be empty").refine(hasNoNul, NUL_MESSAGE);
 
 export const traceIdSchema = z
   .string()

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NUL_MESSAGE } from "./common";
+import { hasNoNul, NUL_MESSAGE } from "./common";
 
 export const ingestKeySchema = z.object({
   id: z.string(),
@@ -19,7 +19,7 @@ export const createIngestKeyBodySchema = z.object(
       .trim()
       .min(1, "name is required")
       .max(100, "name must be at most 100 characters")
-      .refine((text) => !text.includes("\u0000"), `name ${NUL_MESSAGE}`),
+      .refine(hasNoNul, `name ${NUL_MESSAGE}`),
   },
   { error: "the request body must be a JSON object like {\"name\": \"...\"}" },
 );
