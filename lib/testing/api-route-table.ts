@@ -46,7 +46,7 @@ export interface OpenApiOperation {
   responses: Record<string, unknown>;
 }
 
-interface OpenApiDocument {
+export interface OpenApiDocument {
   paths: Record<string, Record<string, OpenApiOperation>>;
   components: { schemas: Record<string, Record<string, unknown>> };
 }

@@ -14,6 +14,8 @@ export interface SchemaArbitraryOptions {
   components: Record<string, JsonSchema>;
   /** Share of fields (at every depth) replaced by a hostile value: 0 for plausible values only. */
   hostileRate: number;
+  /** Every optional field present and every array non-empty, so each field can be varied. */
+  everyField?: boolean;
 }
 
 const COMPONENT_PREFIX = "#/components/schemas/";
@@ -28,6 +30,7 @@ export function schemaArbitrary(schema: JsonSchema, options: SchemaArbitraryOpti
 
 function plausibleArbitrary(schema: JsonSchema, options: SchemaArbitraryOptions, depth: number): fc.Arbitrary<unknown> {
   const next = (s: unknown) => schemaArbitrary(s as JsonSchema, options, depth + 1);
+  const everyField = options.everyField ?? false;
   if (typeof schema.$ref === "string") {
     const target = options.components[schema.$ref.slice(COMPONENT_PREFIX.length)];
     if (!target) throw new Error(`unknown $ref ${schema.$ref}`);
@@ -40,9 +43,9 @@ function plausibleArbitrary(schema: JsonSchema, options: SchemaArbitraryOptions,
   if (depth > MAX_DEPTH) return fc.constant(null);
   switch (schema.type) {
     case "object":
-      return objectArbitrary(schema, next);
+      return objectArbitrary(schema, next, everyField);
     case "array": {
-      const minLength = (schema.minItems as number | undefined) ?? 0;
+      const minLength = Math.max((schema.minItems as number | undefined) ?? 0, everyField ? 1 : 0);
       return fc.array(next(schema.items ?? {}), { minLength, maxLength: Math.min((schema.maxItems as number | undefined) ?? 3, minLength + 3) });
     }
     case "string":
@@ -61,17 +64,17 @@ function plausibleArbitrary(schema: JsonSchema, options: SchemaArbitraryOptions,
   }
 }
 
-function objectArbitrary(schema: JsonSchema, next: (s: unknown) => fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+function objectArbitrary(schema: JsonSchema, next: (s: unknown) => fc.Arbitrary<unknown>, everyField: boolean): fc.Arbitrary<unknown> {
   const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
   if (Object.keys(properties).length === 0) {
     const values = schema.additionalProperties && typeof schema.additionalProperties === "object" ? next(schema.additionalProperties) : fc.jsonValue({ maxDepth: 1 });
-    return fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), values, { maxKeys: 4 });
+    return fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), values, { minKeys: everyField ? 1 : 0, maxKeys: 4 });
   }
   const required = new Set((schema.required ?? []) as string[]);
   const model = Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, next(property)]));
   // Fields with a default are optional to a client, though the output side lists them as required.
   const optional = Object.keys(properties).filter((name) => !required.has(name) || "default" in properties[name]!);
-  return fc.record(model, { requiredKeys: Object.keys(properties).filter((name) => !optional.includes(name)) });
+  return fc.record(model, { requiredKeys: Object.keys(properties).filter((name) => everyField || !optional.includes(name)) });
 }
 
 function stringArbitrary(schema: JsonSchema): fc.Arbitrary<string> {
