@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { attributeValueSchema, limitParam, nonEmptyParam, NUL_MESSAGE, refineTimeRange, spanIdSchema, timeRangeShape, traceIdSchema } from "./common";
+import { attributeValueSchema, isWithinTimeRange, limitParam, nonEmptyParam, NUL_MESSAGE, TIME_RANGE_MESSAGE, refineTimeRange, spanIdSchema, timeRangeShape, traceIdSchema } from "./common";
 import { findNul, jsonDepth, MAX_JSON_DEPTH } from "./params";
 
 // The row-level audit trail: what the db agent sends (POST /api/v1/ingest/audit) and what
@@ -13,12 +13,28 @@ export const MAX_AUDIT_BATCH = 2_000;
 
 const rowSchema = z.record(z.string(), attributeValueSchema).describe("the row as a JSON object, column → value (masked columns already masked in the monitored database)");
 
-/** An ISO-8601 instant with an offset; microseconds are kept (PostgreSQL's resolution). */
-export const isoInstantSchema = z.iso.datetime({ offset: true }).meta({ example: "2026-11-25T18:10:01.123456Z" });
+/**
+ * An ISO-8601 instant with an offset; microseconds are kept (PostgreSQL's resolution). Within
+ * the range time parameters have (year 0000 or an offset past 9999 would fail in the store).
+ */
+export const isoInstantSchema = z.iso
+  .datetime({ offset: true })
+  // NaN: not a datetime at all, which the format check above already reports.
+  .refine((text) => Number.isNaN(Date.parse(text)) || isWithinTimeRange(Date.parse(text)), TIME_RANGE_MESSAGE)
+  .meta({ example: "2026-11-25T18:10:01.123456Z" });
+
+const MAX_BIGINT = 2n ** 63n - 1n;
 
 /** A transaction id: xid8 as decimal digits (or a JSON number), stored as bigint. */
 const txidSchema = z
-  .union([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.string().regex(/^\d{1,19}$/, "must be decimal digits")])
+  .union([
+    z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    z
+      .string()
+      .regex(/^\d{1,19}$/, "must be decimal digits")
+      // zod runs this check even when the pattern failed: BigInt must only see digits.
+      .refine((digits) => !/^\d+$/.test(digits) || BigInt(digits) <= MAX_BIGINT, `must be at most ${MAX_BIGINT} (a bigint)`),
+  ])
   .transform((v) => String(v));
 
 export const auditChangeInputSchema = z

@@ -16,6 +16,8 @@ export const NUL_MESSAGE = "must not contain NUL (U+0000) characters";
 export const hasNoNul = (text: string) => !text.includes("\u0000");
 
 const TIME_RANGE_TEXT = `${new Date(TIME_PARAM_RANGE_MS.min).toISOString()} and ${new Date(TIME_PARAM_RANGE_MS.max).toISOString()}`;
+export const TIME_RANGE_MESSAGE = `must be between ${TIME_RANGE_TEXT}`;
+export const isWithinTimeRange = (ms: number) => ms >= TIME_PARAM_RANGE_MS.min && ms <= TIME_PARAM_RANGE_MS.max;
 
 /** `from`/`to`: ISO-8601 or Unix milliseconds, parsed to Unix milliseconds within TIME_PARAM_RANGE_MS. */
 export const timeParamSchema = z
@@ -26,8 +28,8 @@ export const timeParamSchema = z
       ctx.addIssue({ code: "custom", message: `expected ISO-8601 (e.g. 2025-11-24T16:00:00Z) or Unix milliseconds, got "${text}"` });
       return z.NEVER;
     }
-    if (ms < TIME_PARAM_RANGE_MS.min || ms > TIME_PARAM_RANGE_MS.max) {
-      ctx.addIssue({ code: "custom", message: `must be between ${TIME_RANGE_TEXT}, got "${text}"` });
+    if (!isWithinTimeRange(ms)) {
+      ctx.addIssue({ code: "custom", message: `${TIME_RANGE_MESSAGE}, got "${text}"` });
       return z.NEVER;
     }
     return ms;

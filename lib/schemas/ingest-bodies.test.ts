@@ -65,6 +65,20 @@ describe("agent ingest bodies", () => {
     expect(errorOf(lockIngestBodySchema.safeParse({ events: nested(5_000) }))).toBe("the request body nests deeper than 256 levels");
   });
 
+  it("refuse times and transaction ids the store's timestamptz and bigint cannot hold", () => {
+    const commit = (committedAt: string) => auditIngestBodySchema.safeParse({ changes: [{ ...change, committedAt }] });
+    expect(commit("2262-04-11T23:47:16.854Z").success).toBe(true);
+    for (const committedAt of ["0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999-23:59", "1969-12-31T23:59:59Z"]) {
+      expect(errorOf(commit(committedAt)), committedAt).toBe("changes.0.committedAt: must be between 1970-01-01T00:00:00.000Z and 2262-04-11T23:47:16.854Z");
+    }
+    expect(errorOf(commit("yesterday"))).toBe("changes.0.committedAt: Invalid ISO datetime");
+    expect(errorOf(lockIngestBodySchema.safeParse({ events: [{ ...wait, time: "0000-01-01T00:00:00Z" }] }))).toMatch(/^events\.0\.time: must be between/);
+    const txid = (value: unknown) => auditIngestBodySchema.safeParse({ changes: [{ ...change, txid: value }] });
+    expect(txid("9223372036854775807").success).toBe(true);
+    expect(errorOf(txid("9223372036854775808"))).toMatch(/^changes\.0\.txid: must be at most 9223372036854775807/);
+    expect(errorOf(txid("12ab"))).toMatch(/^changes\.0\.txid: /);
+  });
+
   it("say the body is wrong when it is not an object", () => {
     for (const body of [0, "", null, [], "changes"]) {
       expect(errorOf(auditIngestBodySchema.safeParse(body)), JSON.stringify(body)).toBe('the request body must be a JSON object like {"changes": [...]}');

@@ -17,6 +17,8 @@ export interface HostileRequest {
   path: string;
   query: [name: string, value: Fragment][];
   body?: { json: unknown } | { text: string };
+  /** What the request varies, when the rest does not show it (a field deep in a body). */
+  label?: string;
 }
 export interface Outcome {
   status: number;
@@ -25,7 +27,12 @@ export interface Outcome {
 
 // Values varied one at a time in every field of a valid body, at any depth.
 const DEEP_MARKER = "\u0001deep\u0001";
-const BODY_FIELD_VALUES: unknown[] = ["\u0000", "a\u0000b", { "\u0000": 1 }, { k: "\u0000" }, "", 1e308, -5, 2 ** 63, null, [], {}, "x".repeat(10_000), DEEP_MARKER];
+const BODY_FIELD_VALUES: unknown[] = [
+  ...["\u0000", "a\u0000b", { "\u0000": 1 }, { k: "\u0000" }, "", "x".repeat(10_000), DEEP_MARKER, null, [], {}],
+  // numbers past int4, int8 and float8 columns, and times past timestamptz
+  ...[-5, 0, 1.5, 2 ** 31, 2 ** 53 - 1, 2 ** 63, 1e308, -1e308, "9999999999999999999", "-1"],
+  ...["0000-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999-23:59", "1969-12-31T23:59:59Z"],
+];
 
 export function hostileRequests(document: OpenApiDocument, extraPlausible: readonly string[] = []) {
   const components = document.components.schemas;
@@ -82,7 +89,7 @@ export function hostileRequests(document: OpenApiDocument, extraPlausible: reado
     const shorten = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…(${text.length} characters)` : text);
     const query = request.query.map(([name, value]) => `${name}=${"raw" in value ? value.raw : JSON.stringify(shorten(value.text))}`);
     const body = request.body ? ` body ${shorten("json" in request.body ? JSON.stringify(request.body.json) : JSON.stringify(request.body.text))}` : "";
-    return `${route.method} ${request.path} ${query.join("&")}${body}`;
+    return `${route.method} ${request.path} ${query.join("&")}${request.label ? ` [${request.label}]` : body}`;
   }
 
   /** Plausible values, read from the parameter's schema in the document. */
@@ -179,7 +186,10 @@ export function hostileRequests(document: OpenApiDocument, extraPlausible: reado
         for (const json of [...HOSTILE_TEXTS, 1e308, -5, 2 ** 63, null, [], {}, [null], [{}]]) requests.push({ path, query: base(""), body: { json: { ...(valid as object), [field]: json } } });
       }
       for (const fieldPath of nodePaths(valid)) {
-        for (const value of BODY_FIELD_VALUES) requests.push({ path, query: base(""), body: { text: withValueAt(valid, fieldPath, value) } });
+        for (const value of BODY_FIELD_VALUES) {
+          const label = `${fieldPath.join(".")} = ${value === DEEP_MARKER ? "JSON nested 20,000 levels" : JSON.stringify(value).slice(0, 60)}`;
+          requests.push({ path, query: base(""), body: { text: withValueAt(valid, fieldPath, value) }, label });
+        }
       }
       for (const text of ["", "{", "null", "0", '"x"', "[]", "\u0000", DEEP_JSON_TEXT]) requests.push({ path, query: base(""), body: { text } });
     }
