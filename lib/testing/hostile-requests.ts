@@ -115,13 +115,22 @@ export function hostileRequests(document: OpenApiDocument, extraPlausible: reado
     return route.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(wellFormed(values[name] ?? "")));
   }
 
-  /** A body the endpoint's own schema accepts, with every optional field present; fails loudly when none is found. */
-  function validBody(route: ApiRoute): unknown {
-    const schema = bodySchemaOf(route)!;
-    const candidates = fc.sample(schemaArbitrary(schema, { components, hostileRate: 0, everyField: true }), { numRuns: 200, seed: 1 });
-    const valid = candidates.find((candidate) => zodBodyOf(route)?.safeParse(candidate).success);
-    if (valid === undefined) throw new Error(`no generated body for ${route.method} ${route.path} passes its schema; extend json-schema-arbitrary.ts`);
-    return valid;
+  /**
+   * Bodies the endpoint's own schema accepts, with every optional field present: as few as cover
+   * every field path (one per variant of a union, like lock waits and deadlocks). Fails loudly
+   * when none is found, so a body the generator cannot build is never silently left out.
+   */
+  function validBodies(route: ApiRoute): unknown[] {
+    const candidates = fc.sample(schemaArbitrary(bodySchemaOf(route)!, { components, hostileRate: 0, everyField: true }), { numRuns: 300, seed: 1 });
+    const chosen: unknown[] = [];
+    const covered = new Set<string>();
+    for (const candidate of candidates.filter((c) => zodBodyOf(route)?.safeParse(c).success)) {
+      const paths = nodePaths(candidate).map((p) => p.join("."));
+      if (paths.some((p) => !covered.has(p))) chosen.push(candidate);
+      for (const p of paths) covered.add(p);
+    }
+    if (!chosen.length) throw new Error(`no generated body for ${route.method} ${route.path} passes its schema; extend json-schema-arbitrary.ts`);
+    return chosen.slice(0, 4);
   }
 
   /** Random mixes of absent, plausible, hostile and repeated values, and bodies hostile at any depth. */
@@ -167,7 +176,8 @@ export function hostileRequests(document: OpenApiDocument, extraPlausible: reado
     const plausiblePath = Object.fromEntries(parametersOf(route, "path").map((p) => [p.name, firstPlausible(p)]));
     const required = parametersOf(route, "query").filter((p) => p.required);
     const base = (except: string): [string, Fragment][] => required.filter((p) => p.name !== except).map((p) => [p.name, { text: firstPlausible(p) }]);
-    const valid = bodySchemaOf(route) ? validBody(route) : undefined;
+    const bodies = bodySchemaOf(route) ? validBodies(route) : [];
+    const valid = bodies[0];
     const body = isOtlp(route) ? { text: "{}" } : valid === undefined ? undefined : { json: valid };
     const requests: HostileRequest[] = [];
     for (const p of parametersOf(route, "path")) {
@@ -185,10 +195,14 @@ export function hostileRequests(document: OpenApiDocument, extraPlausible: reado
       for (const field of topLevelFields(route)) {
         for (const json of [...HOSTILE_TEXTS, 1e308, -5, 2 ** 63, null, [], {}, [null], [{}]]) requests.push({ path, query: base(""), body: { json: { ...(valid as object), [field]: json } } });
       }
-      for (const fieldPath of nodePaths(valid)) {
-        for (const value of BODY_FIELD_VALUES) {
-          const label = `${fieldPath.join(".")} = ${value === DEEP_MARKER ? "JSON nested 20,000 levels" : JSON.stringify(value).slice(0, 60)}`;
-          requests.push({ path, query: base(""), body: { text: withValueAt(valid, fieldPath, value) }, label });
+      const swept = new Set<string>();
+      for (const each of bodies) {
+        for (const fieldPath of nodePaths(each).filter((p) => !swept.has(p.join(".")))) {
+          swept.add(fieldPath.join("."));
+          for (const value of BODY_FIELD_VALUES) {
+            const label = `${fieldPath.join(".")} = ${value === DEEP_MARKER ? "JSON nested 20,000 levels" : JSON.stringify(value).slice(0, 60)}`;
+            requests.push({ path, query: base(""), body: { text: withValueAt(each, fieldPath, value) }, label });
+          }
         }
       }
       for (const text of ["", "{", "null", "0", '"x"', "[]", "\u0000", DEEP_JSON_TEXT]) requests.push({ path, query: base(""), body: { text } });
