@@ -104,8 +104,10 @@ export const pkParamSchema = nonEmptyParam.transform((text, ctx) => {
   if (!text.startsWith("{")) return { value: text } as const;
   try {
     const parsed: unknown = JSON.parse(text);
-    if (findNul(parsed) || jsonDepth(parsed) > MAX_JSON_DEPTH) {
-      ctx.addIssue({ code: "custom", message: findNul(parsed) ? NUL_MESSAGE : `must not nest deeper than ${MAX_JSON_DEPTH} levels` });
+    // Refused here, as the store would refuse them (jsonb holds no NUL; its parser's stack is finite).
+    const unstorable = findNul(parsed) ? NUL_MESSAGE : jsonDepth(parsed) > MAX_JSON_DEPTH ? `must not nest deeper than ${MAX_JSON_DEPTH} levels` : null;
+    if (unstorable) {
+      ctx.addIssue({ code: "custom", message: unstorable });
       return z.NEVER;
     }
     if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return { object: parsed as Record<string, unknown> } as const;

@@ -83,7 +83,8 @@ export const findInTraceQuerySchema = z.object({
     .trim()
     .min(1, "must not be empty")
     .max(200, "must be at most 200 characters")
-    .refine(hasNoNul, NUL_MESSAGE).describe("text a span's name, service, status message, attribute key or value, or event contains (case-insensitive)"),
+    .refine(hasNoNul, NUL_MESSAGE)
+    .describe("text a span's name, service, status message, attribute key or value, or event contains (case-insensitive)"),
 });
 
 export const findInTraceResponseSchema = z.object({
