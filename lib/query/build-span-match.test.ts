@@ -48,6 +48,18 @@ describe("buildSpanMatchConditions", () => {
     expect(bool.values.slice(2)).toEqual(["cache.hit", "TRUE", null, "true"]);
   });
 
+  it("sends no numeric value for number text beyond a double's range, which PostgreSQL's numeric refuses", () => {
+    const numericOf = (value: string) => {
+      const params = new SqlParams();
+      buildSpanMatchConditions({ ...window, attr: [{ key: "k", value }] }, params);
+      return params.values[4];
+    };
+    for (const absurd of ["1e999999", "-1e999999", "1e-999999", "0e-999999", "0.0000e-99999999", "1".repeat(400), `0.${"0".repeat(2_000)}`]) expect(numericOf(absurd), absurd).toBeNull();
+    for (const [text, sent] of [["1e308", "1e308"], ["-2.5e-300", "-2.5e-300"], ["0e-10", "0e-10"], [" 42 ", "42"], ["12345678901234567890123", "12345678901234567890123"]]) {
+      expect(numericOf(text!), text).toBe(sent);
+    }
+  });
+
   it("filters non-timeouts when timeout is false", () => {
     expect(buildSpanMatchConditions({ ...window, timeout: false }, new SqlParams())).toContain("NOT s.is_timeout");
   });

@@ -22,6 +22,10 @@ const STATUS_CODES = { unset: 0, ok: 1, error: 2 } as const;
 // What PostgreSQL's numeric input accepts and JSON numbers can be: a value that is not a number
 // cannot equal a number attribute, so it is not sent as one (the cast would fail).
 const NUMBER_PATTERN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+// Far beyond any double (exponents -324..308, 17 significant digits), far within numeric's
+// input limits (131,072 digits before the point, 16,383 after).
+const MAX_EXPONENT = 1_000;
+const MAX_NUMBER_TEXT = 1_000;
 
 export function buildSpanMatchConditions(filters: SpanMatchFilters, params: SqlParams): string[] {
   const conditions = [
@@ -51,13 +55,28 @@ export function buildSpanMatchConditions(filters: SpanMatchFilters, params: SqlP
 function attributeEquals(key: string, value: string, params: SqlParams): string {
   const k = params.add(key, "text");
   const text = params.add(value, "text");
-  const number = params.add(NUMBER_PATTERN.test(value.trim()) ? value.trim() : null, "numeric");
+  const number = params.add(numericText(value), "numeric");
   const bool = params.add(/^(true|false)$/i.test(value) ? value.toLowerCase() : null, "text");
   const test = (attrs: string) =>
     `CASE jsonb_typeof(${attrs} -> ${k}) WHEN 'string' THEN ${attrs} ->> ${k} = ${text} ` +
     `WHEN 'number' THEN (${attrs} ->> ${k})::numeric = ${number} ` +
     `WHEN 'boolean' THEN ${attrs} ->> ${k} = ${bool} ELSE false END`;
   return `(${test("s.attributes")} OR s.resource_id IN (SELECT r.id FROM resources r WHERE ${test("r.attributes")}))`;
+}
+
+/**
+ * The value as numeric text when a stored number attribute could equal it, else null. Stored
+ * numbers are JSON doubles (or int64s, inside a double's range), so text beyond a double's
+ * range (1e999, 1e-999) equals none of them; and PostgreSQL's numeric refuses long exponents
+ * outright (`0e-999999` overflows), so those never reach the cast.
+ */
+function numericText(value: string): string | null {
+  const trimmed = value.trim();
+  if (!NUMBER_PATTERN.test(trimmed) || trimmed.length > MAX_NUMBER_TEXT) return null;
+  const [mantissa = "", exponent = "0"] = trimmed.split(/e/i);
+  const number = Number(trimmed);
+  const underflows = number === 0 && /[1-9]/.test(mantissa);
+  return Number.isFinite(number) && !underflows && Math.abs(Number(exponent)) <= MAX_EXPONENT ? trimmed : null;
 }
 
 /** Milliseconds (possibly fractional) to whole nanoseconds as a decimal string. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { attributeValueSchema, limitParam, nonEmptyParam, refineTimeRange, spanIdSchema, timeRangeShape, traceIdSchema } from "./common";
+import { attributeValueSchema, isWithinTimeRange, limitParam, nonEmptyParam, NUL_MESSAGE, TIME_RANGE_MESSAGE, refineTimeRange, spanIdSchema, timeRangeShape, traceIdSchema } from "./common";
+import { findNul, jsonDepth, MAX_JSON_DEPTH } from "./params";
 
 // The row-level audit trail: what the db agent sends (POST /api/v1/ingest/audit) and what
 // GET /api/v1/audit/changes answers. One contract for the agent, the store and the UI.
@@ -12,12 +13,28 @@ export const MAX_AUDIT_BATCH = 2_000;
 
 const rowSchema = z.record(z.string(), attributeValueSchema).describe("the row as a JSON object, column → value (masked columns already masked in the monitored database)");
 
-/** An ISO-8601 instant with an offset; microseconds are kept (PostgreSQL's resolution). */
-export const isoInstantSchema = z.iso.datetime({ offset: true }).meta({ example: "2026-11-25T18:10:01.123456Z" });
+/**
+ * An ISO-8601 instant with an offset; microseconds are kept (PostgreSQL's resolution). Within
+ * the range time parameters have (year 0000 or an offset past 9999 would fail in the store).
+ */
+export const isoInstantSchema = z.iso
+  .datetime({ offset: true })
+  // NaN: not a datetime at all, which the format check above already reports.
+  .refine((text) => Number.isNaN(Date.parse(text)) || isWithinTimeRange(Date.parse(text)), TIME_RANGE_MESSAGE)
+  .meta({ example: "2026-11-25T18:10:01.123456Z" });
+
+const MAX_BIGINT = 2n ** 63n - 1n;
 
 /** A transaction id: xid8 as decimal digits (or a JSON number), stored as bigint. */
 const txidSchema = z
-  .union([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.string().regex(/^\d{1,19}$/, "must be decimal digits")])
+  .union([
+    z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    z
+      .string()
+      .regex(/^\d{1,19}$/, "must be decimal digits")
+      // zod runs this check even when the pattern failed: BigInt must only see digits.
+      .refine((digits) => !/^\d+$/.test(digits) || BigInt(digits) <= MAX_BIGINT, `must be at most ${MAX_BIGINT} (a bigint)`),
+  ])
   .transform((v) => String(v));
 
 export const auditChangeInputSchema = z
@@ -48,9 +65,30 @@ export const auditChangeInputSchema = z
 
 export type AuditChangeInput = z.infer<typeof auditChangeInputSchema>;
 
-export const auditIngestBodySchema = z.object({
-  changes: z.array(auditChangeInputSchema).min(1, "must hold at least one change").max(MAX_AUDIT_BATCH, `must hold at most ${MAX_AUDIT_BATCH} changes`),
-});
+export const auditIngestBodySchema = z
+  .preprocess(
+    refuseDeepJson,
+    z.object(
+      { changes: z.array(auditChangeInputSchema).min(1, "must hold at least one change").max(MAX_AUDIT_BATCH, `must hold at most ${MAX_AUDIT_BATCH} changes`) },
+      { error: 'the request body must be a JSON object like {"changes": [...]}' },
+    ),
+  )
+  .superRefine(refineStorable);
+
+/** Runs before the body's schema, whose JSON validation recurses (see MAX_JSON_DEPTH). */
+export function refuseDeepJson(body: unknown, ctx: z.RefinementCtx): unknown {
+  if (jsonDepth(body) > MAX_JSON_DEPTH) ctx.addIssue({ code: "custom", message: `the request body nests deeper than ${MAX_JSON_DEPTH} levels` });
+  return body;
+}
+
+/**
+ * A batch PostgreSQL would refuse is refused here, naming the field: U+0000 cannot be stored in
+ * text or jsonb (a monitored database's jsonb never holds it, so only a broken agent sends it).
+ */
+export function refineStorable(body: object, ctx: z.RefinementCtx) {
+  const path = findNul(body);
+  if (path) ctx.addIssue({ code: "custom", path, message: NUL_MESSAGE });
+}
 
 export const auditIngestResponseSchema = z.object({
   inserted: z.number().int().describe("changes stored by this request"),
@@ -66,6 +104,12 @@ export const pkParamSchema = nonEmptyParam.transform((text, ctx) => {
   if (!text.startsWith("{")) return { value: text } as const;
   try {
     const parsed: unknown = JSON.parse(text);
+    // Refused here, as the store would refuse them (jsonb holds no NUL; its parser's stack is finite).
+    const unstorable = findNul(parsed) ? NUL_MESSAGE : jsonDepth(parsed) > MAX_JSON_DEPTH ? `must not nest deeper than ${MAX_JSON_DEPTH} levels` : null;
+    if (unstorable) {
+      ctx.addIssue({ code: "custom", message: unstorable });
+      return z.NEVER;
+    }
     if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return { object: parsed as Record<string, unknown> } as const;
   } catch {
     // reported below

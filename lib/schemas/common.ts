@@ -1,13 +1,25 @@
 import { z } from "zod";
 import { errorStatus } from "@/lib/http/api-error";
-import { parseKeyValue, parseTimeParam } from "./params";
+import { parseKeyValue, parseTimeParam, TIME_PARAM_RANGE_MS } from "./params";
 
 // Building blocks every query API schema shares: times, ranges, limits, repeatable and
 // `key=value` parameters, ids, attribute maps and the error body. Query parameters arrive as
 // text (or an array of texts when repeated), so each schema's input side is a string and its
 // output the typed value; the OpenAPI document is generated from the input side.
 
-/** `from`/`to`: ISO-8601 or Unix milliseconds, parsed to Unix milliseconds. */
+export const NUL_MESSAGE = "must not contain NUL (U+0000) characters";
+
+/**
+ * PostgreSQL refuses U+0000 in text and jsonb (an error, hence once a 500), so every text
+ * parameter refuses it here, by name: `.refine(hasNoNul, NUL_MESSAGE)`.
+ */
+export const hasNoNul = (text: string) => !text.includes("\u0000");
+
+const TIME_RANGE_TEXT = `${new Date(TIME_PARAM_RANGE_MS.min).toISOString()} and ${new Date(TIME_PARAM_RANGE_MS.max).toISOString()}`;
+export const TIME_RANGE_MESSAGE = `must be between ${TIME_RANGE_TEXT}`;
+export const isWithinTimeRange = (ms: number) => ms >= TIME_PARAM_RANGE_MS.min && ms <= TIME_PARAM_RANGE_MS.max;
+
+/** `from`/`to`: ISO-8601 or Unix milliseconds, parsed to Unix milliseconds within TIME_PARAM_RANGE_MS. */
 export const timeParamSchema = z
   .string()
   .transform((text, ctx) => {
@@ -16,9 +28,15 @@ export const timeParamSchema = z
       ctx.addIssue({ code: "custom", message: `expected ISO-8601 (e.g. 2025-11-24T16:00:00Z) or Unix milliseconds, got "${text}"` });
       return z.NEVER;
     }
+    if (!isWithinTimeRange(ms)) {
+      ctx.addIssue({ code: "custom", message: `${TIME_RANGE_MESSAGE}, got "${text}"` });
+      return z.NEVER;
+    }
     return ms;
   })
-  .meta({ description: "ISO-8601 time (read as UTC when it has no offset) or Unix milliseconds, e.g. 2025-11-24T16:00:00Z or 1764000000000" });
+  .meta({
+    description: `ISO-8601 time (read as UTC when it has no offset) or Unix milliseconds, e.g. 2025-11-24T16:00:00Z or 1764000000000; between ${TIME_RANGE_TEXT}`,
+  });
 
 export const timeRangeShape = {
   from: timeParamSchema.optional(),
@@ -49,17 +67,20 @@ export function repeatableParam<T extends z.ZodType<unknown, string>>(item: T) {
 }
 
 /** `key=value`, as used by `attr` and `filter`. */
-export const keyValueParamSchema = z.string().transform((text, ctx) => {
-  const pair = parseKeyValue(text);
-  if (!pair) {
-    ctx.addIssue({ code: "custom", message: `expected key=value, got "${text}"` });
-    return z.NEVER;
-  }
-  return pair;
-});
+export const keyValueParamSchema = z
+  .string()
+  .refine(hasNoNul, NUL_MESSAGE)
+  .transform((text, ctx) => {
+    const pair = parseKeyValue(text);
+    if (!pair) {
+      ctx.addIssue({ code: "custom", message: `expected key=value, got "${text}"` });
+      return z.NEVER;
+    }
+    return pair;
+  });
 
 /** A non-empty single value (a repeated single-value parameter is a 400, not a silent pick). */
-export const nonEmptyParam = z.string().trim().min(1, "must not be empty");
+export const nonEmptyParam = z.string().trim().min(1, "must not be empty").refine(hasNoNul, NUL_MESSAGE);
 
 export const traceIdSchema = z
   .string()

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoInstantSchema } from "./audit";
+import { isoInstantSchema, refineStorable, refuseDeepJson } from "./audit";
 import { limitParam, nonEmptyParam, refineTimeRange, spanIdSchema, timeRangeShape, traceIdSchema } from "./common";
 
 // Lock waits and deadlocks: what the db agent sends (POST /api/v1/ingest/locks) and what
@@ -76,9 +76,15 @@ export type LockEventInput = z.infer<typeof lockEventInputSchema>;
 export type LockWaitInput = z.infer<typeof lockWaitInputSchema>;
 export type DeadlockInput = z.infer<typeof deadlockInputSchema>;
 
-export const lockIngestBodySchema = z.object({
-  events: z.array(lockEventInputSchema).min(1, "must hold at least one event").max(MAX_LOCK_BATCH, `must hold at most ${MAX_LOCK_BATCH} events`),
-});
+export const lockIngestBodySchema = z
+  .preprocess(
+    refuseDeepJson,
+    z.object(
+      { events: z.array(lockEventInputSchema).min(1, "must hold at least one event").max(MAX_LOCK_BATCH, `must hold at most ${MAX_LOCK_BATCH} events`) },
+      { error: 'the request body must be a JSON object like {"events": [...]}' },
+    ),
+  )
+  .superRefine(refineStorable);
 
 export const lockIngestResponseSchema = z.object({
   inserted: z.number().int().describe("new events"),

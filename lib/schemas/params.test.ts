@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDurationSeconds, parseKeyValue, parseSeverity, parseTimeParam } from "./params";
+import { findNul, jsonDepth, MAX_STEP_SECONDS, parseDurationSeconds, parseKeyValue, parseSeverity, parseTimeParam, TIME_PARAM_RANGE_MS } from "./params";
 
 describe("parseTimeParam", () => {
   it("reads Unix milliseconds", () => {
@@ -72,5 +72,34 @@ describe("parseSeverity", () => {
     expect(parseSeverity("0")).toBeNull();
     expect(parseSeverity("25")).toBeNull();
     expect(parseSeverity("loud")).toBeNull();
+  });
+});
+
+describe("TIME_PARAM_RANGE_MS and MAX_STEP_SECONDS", () => {
+  it("span the Unix epoch to the last millisecond of int64 nanoseconds, and a year of steps", () => {
+    expect(new Date(TIME_PARAM_RANGE_MS.min).toISOString()).toBe("1970-01-01T00:00:00.000Z");
+    expect(new Date(TIME_PARAM_RANGE_MS.max).toISOString()).toBe("2262-04-11T23:47:16.854Z");
+    expect(BigInt(TIME_PARAM_RANGE_MS.max) * 1_000_000n).toBeLessThanOrEqual(2n ** 63n - 1n);
+    expect(BigInt(TIME_PARAM_RANGE_MS.max + 1) * 1_000_000n).toBeGreaterThan(2n ** 63n - 1n);
+    expect(MAX_STEP_SECONDS).toBe(parseDurationSeconds("366d"));
+  });
+});
+
+describe("findNul", () => {
+  it("finds U+0000 in strings and keys at any depth, with its path", () => {
+    expect(findNul("a\u0000b")).toEqual([]);
+    expect(findNul({ a: [1, { b: "x\u0000" }] })).toEqual(["a", 1, "b"]);
+    expect(findNul({ a: { "k\u0000": 1 } })).toEqual(["a"]);
+    expect(findNul({ a: ["clean", 1, null, true], b: "\\u0000 (escaped, not NUL)" })).toBeNull();
+  });
+});
+
+describe("jsonDepth", () => {
+  it("counts nesting without recursion, so hostile depth cannot overflow the stack", () => {
+    expect(jsonDepth(1)).toBe(0);
+    expect(jsonDepth({ a: [1] })).toBe(2);
+    let deep: unknown = "bottom";
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(jsonDepth(deep)).toBe(100_000);
   });
 });

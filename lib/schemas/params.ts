@@ -8,6 +8,15 @@ const UNIX_MS_PATTERN = /^\d{1,15}$/;
 const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /**
+ * The instants a time parameter may name: from the Unix epoch (OTLP times are unsigned
+ * nanoseconds since then) to the last millisecond a signed 64-bit count of nanoseconds reaches
+ * (2262-04-11T23:47:16.854Z), the store's resolution. Inside it, the window arithmetic the
+ * queries do (a default hour, a step of lookback) stays well within what `Date` and
+ * PostgreSQL's timestamptz hold; outside it, nothing can be stored anyway.
+ */
+export const TIME_PARAM_RANGE_MS = { min: 0, max: 9_223_372_036_854 } as const;
+
+/**
  * A point in time given as Unix milliseconds or ISO-8601, as Unix milliseconds; null when the
  * text is neither. An ISO time without an offset is read as UTC, so a link means the same
  * instant wherever the server runs.
@@ -32,6 +41,9 @@ export function parseTimeParam(text: string): number | null {
   return ms;
 }
 
+/** The longest step a series may have: a bucket a year at most (52w and 366d included). */
+export const MAX_STEP_SECONDS = 366 * 86_400;
+
 const DURATION_UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3_600, d: 86_400, w: 604_800 };
 const DURATION_PATTERN = /^(\d{1,9})([smhdw]?)$/;
 
@@ -41,6 +53,48 @@ export function parseDurationSeconds(text: string): number | null {
   if (!match) return null;
   const seconds = Number(match[1]) * (DURATION_UNIT_SECONDS[match[2] || "s"] ?? 1);
   return seconds > 0 && Number.isSafeInteger(seconds) ? seconds : null;
+}
+
+/**
+ * Where a value holds U+0000 (in a string or an object key), as a path; null when nowhere.
+ * PostgreSQL text and jsonb cannot hold it, so no parameter or body may carry it to the store.
+ */
+export function findNul(value: unknown): (string | number)[] | null {
+  // Iterative: a hostile JSON value may be nested deeper than the call stack allows.
+  const pending: [unknown, (string | number)[]][] = [[value, []]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, path] = next;
+    if (typeof item === "string") {
+      if (item.includes("\u0000")) return path;
+    } else if (Array.isArray(item)) {
+      item.forEach((element, i) => pending.push([element, [...path, i]]));
+    } else if (item !== null && typeof item === "object") {
+      for (const [key, element] of Object.entries(item)) {
+        if (key.includes("\u0000")) return path;
+        pending.push([element, [...path, key]]);
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * How deep JSON may nest in a parameter or a body. Validating and serialising JSON recurses
+ * (zod's z.json() overflows the call stack near 2,000 levels, JSON.stringify near 5,000), so
+ * depth is measured first, without recursion, and refused with a name instead of a crash.
+ */
+export const MAX_JSON_DEPTH = 256;
+
+/** Nesting depth of a JSON value (a scalar is 0, `[1]` is 1), counted without recursion. */
+export function jsonDepth(value: unknown): number {
+  let deepest = 0;
+  const pending: [unknown, number][] = [[value, 0]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, depth] = next;
+    deepest = Math.max(deepest, depth);
+    if (item !== null && typeof item === "object") for (const element of Object.values(item)) pending.push([element, depth + 1]);
+  }
+  return deepest;
 }
 
 /**

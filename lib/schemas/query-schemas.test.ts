@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeZodError } from "@/lib/http/error-response";
+import { auditChangesQuerySchema } from "./audit";
+import { findInTraceQuerySchema } from "./trace-compact";
 import { logSearchQuerySchema } from "./logs";
 import { metricQuerySchema } from "./metrics";
 import { redQuerySchema } from "./red";
@@ -82,5 +84,50 @@ describe("metric and log parameters", () => {
     expect(logSearchQuerySchema.parse({}).limit).toBe(100);
     expect(errorOf(logSearchQuerySchema.safeParse({ severity: "loud" }))).toMatch(/^severity: /);
     expect(errorOf(logSearchQuerySchema.safeParse({ spanId: "abc" }))).toBe("spanId: must be 16 hexadecimal characters");
+  });
+});
+
+describe("bounds: what the store cannot hold is refused, naming the parameter", () => {
+  it("accepts times from the Unix epoch to 2262-04-11T23:47:16.854Z, in either form", () => {
+    expect(traceSearchQuerySchema.parse({ from: "0", to: "9223372036854" })).toMatchObject({ from: 0, to: 9_223_372_036_854 });
+    expect(traceSearchQuerySchema.parse({ from: "1970-01-01", to: "2262-04-11T23:47:16.854Z" })).toMatchObject({ from: 0, to: 9_223_372_036_854 });
+  });
+
+  it("refuses times PostgreSQL, Date or nanosecond bigints cannot hold", () => {
+    for (const text of ["9223372036855", "999999999999999", "2262-04-11T23:47:16.855Z", "9999-12-31T23:59:59-23:59", "1969-12-31T23:59:59.999Z", "0001-01-01"]) {
+      expect(errorOf(traceSearchQuerySchema.safeParse({ to: text })), text).toMatch(/^to: must be between 1970-01-01T00:00:00\.000Z and 2262-04-11T23:47:16\.854Z/);
+    }
+    for (const text of ["0000-00-00", "0000-01-01T00:00:00Z", "+300000-01-01T00:00:00Z", "-5000-01-01"]) {
+      expect(errorOf(logSearchQuerySchema.safeParse({ from: text })), text).toMatch(/^from: /);
+    }
+  });
+
+  it("refuses steps over 366 days and durations past int64 nanoseconds", () => {
+    expect(redQuerySchema.parse({ service: "a", step: "52w" }).step).toBe(52 * 604_800);
+    expect(redQuerySchema.parse({ service: "a", step: "366d" }).step).toBe(366 * 86_400);
+    expect(errorOf(redQuerySchema.safeParse({ service: "a", step: "367d" }))).toBe('step: must be at most 366d, got "367d"');
+    expect(errorOf(metricQuerySchema.safeParse({ name: "x", step: "999999999w" }))).toMatch(/^step: must be at most 366d/);
+    expect(traceSearchQuerySchema.parse({ maxDurationMs: "9223372036854" }).maxDurationMs).toBe(9_223_372_036_854);
+    for (const text of ["9223372036855", "1e308", "12345678901234567890123"]) {
+      expect(errorOf(traceSearchQuerySchema.safeParse({ minDurationMs: text })), text).toMatch(/^minDurationMs: must be at most 9223372036854/);
+    }
+    for (const text of ["NaN", "Infinity", "-5"]) expect(errorOf(traceSearchQuerySchema.safeParse({ maxDurationMs: text })), text).toMatch(/^maxDurationMs: /);
+  });
+
+  it("refuses NUL characters in every text parameter, by name", () => {
+    const nul = "a\u0000b";
+    expect(errorOf(traceSearchQuerySchema.safeParse({ service: nul }))).toBe("service: must not contain NUL (U+0000) characters");
+    expect(errorOf(traceSearchQuerySchema.safeParse({ attr: `k=${nul}` }))).toBe("attr.0: must not contain NUL (U+0000) characters");
+    expect(errorOf(traceSearchQuerySchema.safeParse({ attrExists: ["ok", nul] }))).toBe("attrExists.1: must not contain NUL (U+0000) characters");
+    expect(errorOf(metricQuerySchema.safeParse({ name: "x", filter: `${nul}=v` }))).toMatch(/^filter\.0: must not contain NUL/);
+    expect(errorOf(logSearchQuerySchema.safeParse({ q: nul }))).toMatch(/^q: must not contain NUL/);
+    expect(errorOf(findInTraceQuerySchema.safeParse({ q: nul }))).toMatch(/^q: must not contain NUL/);
+    expect(errorOf(auditChangesQuerySchema.safeParse({ table: nul }))).toMatch(/^table: must not contain NUL/);
+  });
+
+  it("refuses a primary key holding NUL or nested past 256 levels, and keeps ordinary ones", () => {
+    expect(auditChangesQuerySchema.parse({ pk: '{"id":42}' }).pk).toEqual({ object: { id: 42 } });
+    expect(errorOf(auditChangesQuerySchema.safeParse({ pk: '{"id":"\\u0000"}' }))).toBe("pk: must not contain NUL (U+0000) characters");
+    expect(errorOf(auditChangesQuerySchema.safeParse({ pk: `{"id":${"[".repeat(300)}${"]".repeat(300)}}` }))).toBe("pk: must not nest deeper than 256 levels");
   });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { nonEmptyParam, refineTimeRange, timeRangeShape } from "./common";
-import { parseDurationSeconds } from "./params";
+import { MAX_STEP_SECONDS, parseDurationSeconds } from "./params";
 import { SPAN_KIND_NAMES } from "./traces";
 
 // GET /api/v1/red: rate, errors and duration of one service (or one of its operations) over
@@ -30,9 +30,13 @@ export const stepParamSchema = z
       ctx.addIssue({ code: "custom", message: `expected a duration like 60s, 5m, 1h or a number of seconds, got "${text}"` });
       return z.NEVER;
     }
+    if (seconds > MAX_STEP_SECONDS) {
+      ctx.addIssue({ code: "custom", message: `must be at most ${MAX_STEP_SECONDS / 86_400}d, got "${text}"` });
+      return z.NEVER;
+    }
     return seconds;
   })
-  .meta({ description: "bucket width: 60s, 5m, 1h, 1d or seconds; default keeps the series at about 300 points" });
+  .meta({ description: `bucket width: 60s, 5m, 1h, 1d or seconds, at most ${MAX_STEP_SECONDS / 86_400}d; default keeps the series at about 300 points` });
 
 export const redQuerySchema = z
   .object({

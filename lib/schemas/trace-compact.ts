@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { spanIdSchema, traceIdSchema, unixNanoSchema } from "./common";
+import { hasNoNul, NUL_MESSAGE, spanIdSchema, traceIdSchema, unixNanoSchema } from "./common";
 import { spanSchema } from "./traces";
 
 // The trace page's own payloads. GET /api/v1/traces/{traceId} carries every attribute, event
@@ -78,7 +78,13 @@ export const traceSpanResponseSchema = z.object({ span: spanSchema });
 export type TraceSpanResponse = z.infer<typeof traceSpanResponseSchema>;
 
 export const findInTraceQuerySchema = z.object({
-  q: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters").describe("text a span's name, service, status message, attribute key or value, or event contains (case-insensitive)"),
+  q: z
+    .string()
+    .trim()
+    .min(1, "must not be empty")
+    .max(200, "must be at most 200 characters")
+    .refine(hasNoNul, NUL_MESSAGE)
+    .describe("text a span's name, service, status message, attribute key or value, or event contains (case-insensitive)"),
 });
 
 export const findInTraceResponseSchema = z.object({

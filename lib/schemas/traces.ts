@@ -70,6 +70,10 @@ export const traceResponseSchema = z.object({
 
 export const traceIdPathSchema = z.object({ traceId: traceIdSchema });
 
+/** The longest duration a span can have: a signed 64-bit count of nanoseconds, in milliseconds. */
+export const MAX_DURATION_MS = 9_223_372_036_854;
+const durationParam = z.coerce.number().min(0).max(MAX_DURATION_MS, `must be at most ${MAX_DURATION_MS} (what 64-bit nanoseconds hold)`);
+
 export const TRACE_STATUS_FILTERS = ["error", "ok", "unset", "any"] as const;
 export const TRACE_SORTS = ["start", "duration"] as const;
 
@@ -77,8 +81,8 @@ export const traceSearchQuerySchema = z
   .object({
     service: nonEmptyParam.optional().describe("service.name of the matching span"),
     operation: nonEmptyParam.optional().describe("span name of the matching span"),
-    minDurationMs: z.coerce.number().min(0).optional().describe("the matching span lasted at least this long"),
-    maxDurationMs: z.coerce.number().min(0).optional().describe("the matching span lasted at most this long"),
+    minDurationMs: durationParam.optional().describe("the matching span lasted at least this long"),
+    maxDurationMs: durationParam.optional().describe("the matching span lasted at most this long"),
     status: z.enum(TRACE_STATUS_FILTERS).default("any").describe("status of the matching span"),
     timeout: z
       .enum(["true", "false"])
