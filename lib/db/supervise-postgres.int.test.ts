@@ -52,7 +52,7 @@ beforeAll(async () => {
     import("@/lib/db/client"),
   ]);
   // A stored key, not SIGHTLINE_INGEST_KEY: checking it needs the database.
-  ingestKey = (await keys.createIngestKey("crash test")).key;
+  ingestKey = (await keys.createIngestKey("crash test", { kind: "env-token", role: "admin", label: "test", userId: null }, { ip: null, userAgent: null })).key;
   routes = { forgetCachedIngestKeys: auth.forgetCachedIngestKeys, getPool: client.getPool };
   server = await startRouteServer({ "/api/otlp/v1/traces": traces, "/api/health": health, "/api/v1/traces": search });
 }, 180_000);

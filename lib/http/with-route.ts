@@ -55,7 +55,8 @@ async function checkAccess(request: NextRequest, access: RouteAccess): Promise<P
 }
 
 function parseQuery<S extends z.ZodType>(schema: S, request: NextRequest): z.infer<S> {
-  const raw: Record<string, string | string[]> = {};
+  // No prototype: a parameter named `__proto__` is data like any other.
+  const raw: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
   for (const [key, value] of request.nextUrl.searchParams) {
     const seen = raw[key];
     raw[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
