@@ -10,7 +10,7 @@ import type { RouteTable } from "./route-server";
 // is the starting point: an operation it lists without a route file, or a route file without
 // the documented method, fails here, loudly, instead of being skipped by the tests built on it.
 
-export type HttpMethod = "GET" | "POST" | "DELETE" | "PUT";
+export type HttpMethod = "GET" | "POST" | "DELETE" | "PUT" | "PATCH";
 export type RouteHandler = NonNullable<RouteTable[string][HttpMethod]>;
 
 /** One documented operation (a path and a method) with its handler and its OpenAPI entry. */

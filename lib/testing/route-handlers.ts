@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { NextRequest } from "next/server";
+import { toRoutePattern } from "./api-route-table";
 
 // The real route handlers by API path, loaded from app/api the way Next.js lays them out:
 // `/api/v1/traces/{traceId}` is app/api/v1/traces/[traceId]/route.ts. Tests that walk the
@@ -12,11 +13,7 @@ export type RouteHandler = (request: NextRequest, context: { params: Promise<Rec
 const root = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
 
 export function routeFileOf(apiPath: string): string {
-  const segments = apiPath
-    .split("/")
-    .filter(Boolean)
-    .map((segment) => (segment.startsWith("{") ? `[${segment.slice(1, -1)}]` : segment));
-  return path.join(root, "app", ...segments, "route.ts");
+  return path.join(root, "app", toRoutePattern(apiPath), "route.ts");
 }
 
 export async function loadRouteHandler(apiPath: string, method: string): Promise<RouteHandler> {

@@ -7,7 +7,7 @@ import { NextRequest } from "next/server";
 // building the app. Paths are matched exactly; `[param]` segments are passed as params.
 
 type Handler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
-export type RouteTable = Record<string, Partial<Record<"GET" | "POST" | "DELETE" | "PUT", Handler>>>;
+export type RouteTable = Record<string, Partial<Record<"GET" | "POST" | "DELETE" | "PUT" | "PATCH", Handler>>>;
 
 export interface RouteServer {
   url: string;
