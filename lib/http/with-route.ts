@@ -4,6 +4,8 @@ import { checkSameOrigin } from "@/lib/auth/check-same-origin";
 import { requireAccess } from "@/lib/auth/require-access";
 import type { Principal } from "@/lib/auth/principal";
 import type { Role } from "@/lib/auth/roles";
+import { NUL_MESSAGE } from "@/lib/schemas/common";
+import { findNul, jsonDepth, MAX_JSON_DEPTH } from "@/lib/schemas/params";
 import { ApiError } from "./api-error";
 import { describeZodError, errorResponse } from "./error-response";
 
@@ -58,6 +60,8 @@ function parseQuery<S extends z.ZodType>(schema: S, request: NextRequest): z.inf
   // No prototype: a parameter named `__proto__` is data like any other.
   const raw: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
   for (const [key, value] of request.nextUrl.searchParams) {
+    // PostgreSQL text cannot hold U+0000: refused here, for every parameter of every route.
+    if (value.includes("\u0000") || key.includes("\u0000")) throw new ApiError("bad_request", `${key.replaceAll("\u0000", "\\0")}: ${NUL_MESSAGE}`);
     const seen = raw[key];
     raw[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
   }
@@ -78,6 +82,12 @@ async function parseBody<S extends z.ZodType>(schema: S, request: NextRequest): 
   } catch {
     throw new ApiError("bad_request", "the request body must be JSON");
   }
+  // Every JSON body is an object; NUL characters (which PostgreSQL text cannot hold) and absurd
+  // nesting (which overflows validation) are refused here, named, for every route at once.
+  if (json === null || typeof json !== "object" || Array.isArray(json)) throw new ApiError("bad_request", "the request body must be a JSON object");
+  if (jsonDepth(json) > MAX_JSON_DEPTH) throw new ApiError("bad_request", `the request body nests deeper than ${MAX_JSON_DEPTH} levels`);
+  const nulAt = findNul(json);
+  if (nulAt) throw new ApiError("bad_request", `${nulAt.length ? nulAt.join(".") : "body"}: ${NUL_MESSAGE}`);
   const result = schema.safeParse(json);
   if (!result.success) throw new ApiError("bad_request", describeZodError(result.error));
   return result.data;

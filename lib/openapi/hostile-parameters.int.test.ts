@@ -13,7 +13,7 @@ import { seedHostileTestData, SEEDED_NAMES } from "@/lib/testing/seed-hostile-te
 //   - a sweep: each catalogued hostile value (lib/testing/hostile-values.ts) alone in one
 //     parameter or one field of a valid body, the rest plausible, so every case runs every time;
 //   - a property (fast-check): random mixes of absent, plausible, hostile and repeated values.
-// Every answer must be below 500 and never 401/403 (the request carries valid credentials, so
+// Every answer must be below 500 and never 401/403 where the request carries valid credentials (so
 // the test cannot pass by being refused), and a 400 must be `{ error: { code, message } }`
 // naming a parameter. OTLP bodies are another test's job (otlp-bad-input.int.test.ts).
 // A property failure prints fast-check's seed and path; rerun it with FC_SEED=<seed>.
