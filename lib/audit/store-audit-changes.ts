@@ -1,13 +1,13 @@
 import type pg from "pg";
 import { utcDay } from "@/lib/utc-day";
 import { withTransaction } from "@/lib/db/with-transaction";
-import type { AuditChangeInput, AuditIngestResponse } from "@/lib/schemas/audit";
+import type { AuditChangeInput, AuditStoreResult } from "@/lib/schemas/audit";
 
 // One batch of row changes from the db agent, written with one multi-row INSERT in one
 // transaction. The agent's ids are stable (and its commit times are stamped once), so a re-sent
 // batch hits the (id, committed_at) key and is stored once.
 
-export async function storeAuditChanges(pool: pg.Pool, changes: AuditChangeInput[]): Promise<AuditIngestResponse> {
+export async function storeAuditChanges(pool: pg.Pool, changes: AuditChangeInput[]): Promise<AuditStoreResult> {
   if (changes.length === 0) return { inserted: 0, duplicates: 0 };
   const days = new Set(changes.map((c) => utcDay(Date.parse(c.committedAt))));
   const inserted = await withTransaction(pool, async (client) => {

@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { utcDay } from "@/lib/utc-day";
 import { withTransaction } from "@/lib/db/with-transaction";
-import type { LockEventInput, LockIngestResponse } from "@/lib/schemas/locks";
+import type { LockEventInput, LockStoreResult } from "@/lib/schemas/locks";
 
 // Lock waits and deadlocks from the db agent. A wait is sent again while it lasts, under the
 // same (id, time), so the write is an upsert that only moves forward: the stored duration never
@@ -9,7 +9,7 @@ import type { LockEventInput, LockIngestResponse } from "@/lib/schemas/locks";
 // whatever order re-sent and delayed requests arrive in. Deadlocks are sent once per id and
 // re-sends change nothing.
 
-export async function storeLockEvents(pool: pg.Pool, events: LockEventInput[]): Promise<LockIngestResponse> {
+export async function storeLockEvents(pool: pg.Pool, events: LockEventInput[]): Promise<LockStoreResult> {
   if (events.length === 0) return { inserted: 0, updated: 0 };
   const rows = latestPerKey(events);
   const days = new Set(rows.map((e) => utcDay(Date.parse(e.time))));

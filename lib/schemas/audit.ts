@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FIELD_LIMITS, instantProblem, timeWindow, utf8Bytes } from "@/lib/ingest/field-limits";
 import { attributeValueSchema, limitParam, nonEmptyParam, refineTimeRange, spanIdSchema, timeRangeShape, traceIdSchema } from "./common";
 
 // The row-level audit trail: what the db agent sends (POST /api/v1/ingest/audit) and what
@@ -15,10 +16,38 @@ const rowSchema = z.record(z.string(), attributeValueSchema).describe("the row a
 /** An ISO-8601 instant with an offset; microseconds are kept (PostgreSQL's resolution). */
 export const isoInstantSchema = z.iso.datetime({ offset: true }).meta({ example: "2026-11-25T18:10:01.123456Z" });
 
+/**
+ * An ingested instant: also within the window every ingest path accepts (from the year 2000 to
+ * 24 h ahead of the receiving clock), so one request cannot create a partition per far-off day.
+ */
+export const ingestInstantSchema = isoInstantSchema.superRefine((text, ctx) => {
+  const problem = instantProblem(Date.parse(text), timeWindow());
+  if (problem) ctx.addIssue({ code: "custom", message: `${text} ${problem}` });
+});
+
 /** A transaction id: xid8 as decimal digits (or a JSON number), stored as bigint. */
 const txidSchema = z
-  .union([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.string().regex(/^\d{1,19}$/, "must be decimal digits")])
+  .union([
+    z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    z
+      .string()
+      .regex(/^\d{1,19}$/, "must be decimal digits")
+      .refine((digits) => BigInt(digits) <= FIELD_LIMITS.maxInt64, "must be at most 9223372036854775807 (bigint)"),
+  ])
   .transform((v) => String(v));
+
+/**
+ * The key of the changed row: scalar column values, small enough to be part of the audit row
+ * index beside the table name (a btree entry holds ~2.7 kB; see lib/ingest/field-limits.ts).
+ */
+const pkSchema = z
+  .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+  .superRefine((pk, ctx) => {
+    const columns = Object.keys(pk).length;
+    if (columns > FIELD_LIMITS.maxPkColumns) ctx.addIssue({ code: "custom", message: `has ${columns} columns, at most ${FIELD_LIMITS.maxPkColumns}` });
+    const bytes = utf8Bytes(JSON.stringify(pk));
+    if (bytes > FIELD_LIMITS.maxPkJsonBytes) ctx.addIssue({ code: "custom", message: `is ${bytes} bytes of JSON, at most ${FIELD_LIMITS.maxPkJsonBytes}` });
+  });
 
 export const auditChangeInputSchema = z
   .object({
@@ -27,7 +56,7 @@ export const auditChangeInputSchema = z
     schema: z.string().min(1).max(200).default("public"),
     table: z.string().min(1).max(200),
     op: z.enum(AUDIT_OPS),
-    pk: rowSchema.describe("primary key columns of the changed row"),
+    pk: pkSchema.describe(`primary key columns of the changed row: scalar values, at most ${FIELD_LIMITS.maxPkColumns} columns and ${FIELD_LIMITS.maxPkJsonBytes} bytes of JSON`),
     before: rowSchema.nullable().describe("the row before the change; null for INSERT"),
     after: rowSchema.nullable().describe("the row after the change; null for DELETE"),
     changedColumns: z.array(z.string()).max(2_000).default([]),
@@ -38,7 +67,7 @@ export const auditChangeInputSchema = z
     txid: txidSchema.nullable().default(null),
     traceId: traceIdSchema.nullable().default(null),
     spanId: spanIdSchema.nullable().default(null),
-    committedAt: isoInstantSchema.describe("commit time of the transaction (see agents/db/README.md for how the agent determines it)"),
+    committedAt: ingestInstantSchema.describe("commit time of the transaction (see agents/db/README.md for how the agent determines it); from 2000 to 24 h ahead of Sightline's clock"),
   })
   .superRefine((change, ctx) => {
     if (change.op !== "INSERT" && change.before === null) ctx.addIssue({ code: "custom", path: ["before"], message: `is required for ${change.op}` });
@@ -52,12 +81,21 @@ export const auditIngestBodySchema = z.object({
   changes: z.array(auditChangeInputSchema).min(1, "must hold at least one change").max(MAX_AUDIT_BATCH, `must hold at most ${MAX_AUDIT_BATCH} changes`),
 });
 
+/** Items of an agent batch refused one by one, as OTLP's partial success reports them. */
+export const ingestRejectionsShape = {
+  rejected: z.number().int().describe("items refused (each failed its schema or a field limit); the rest were stored"),
+  errors: z.array(z.string()).describe("why, for the first few refused items"),
+};
+
 export const auditIngestResponseSchema = z.object({
   inserted: z.number().int().describe("changes stored by this request"),
   duplicates: z.number().int().describe("changes already stored (a re-sent batch) and left as they were"),
+  ...ingestRejectionsShape,
 });
 
 export type AuditIngestResponse = z.infer<typeof auditIngestResponseSchema>;
+/** What the store writes report; the handler adds the rejections. */
+export type AuditStoreResult = Omit<AuditIngestResponse, "rejected" | "errors">;
 
 export const AUDIT_ORDERS = ["desc", "asc"] as const;
 

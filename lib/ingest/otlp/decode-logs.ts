@@ -1,5 +1,6 @@
 // ExportLogsServiceRequest (protobuf or OTLP/JSON) → validated LogRecordRecords.
 
+import { clampInt32Count, int32Flags } from "../field-limits";
 import { convertAnyValue, convertAttributes } from "./attributes";
 import { uint64ToBigInt } from "./int64";
 import type { DecodeResult, LogRecordRecord, OtlpEncoding, ScopeInfo } from "./model";
@@ -7,7 +8,7 @@ import { type HexIdFields, jsonItem, jsonList, jsonMessage, jsonObject, jsonStri
 import { InvalidItem, type PbLogRecord, type PbLogsRequest, type PbResource, type PbScope } from "./otlp-messages";
 import { otlpTypes } from "./otlp-root";
 import { decodeProtobufRequest, parseJsonBody } from "./parse-otlp-request";
-import { convertResource, convertScope, type ResourceContext } from "./resource-scope";
+import { convertResource, convertScope, type ResourceContext, warnTruncatedService } from "./resource-scope";
 import {
   type DecodeOptions,
   ItemRejection,
@@ -40,6 +41,7 @@ export function decodeLogs(
       rejections.absorb(error, count, `resource ${r}`);
       return;
     }
+    warnTruncatedService(context, `resource ${r}`, rejections);
     let index = 0;
     resourceLogs.scopeLogs.forEach((scopeLogs, s) => {
       let scope: ScopeInfo;
@@ -82,6 +84,12 @@ function convertLogRecord(
       : (["observedTimeUnixNano", observedTimeUnixNano] as const);
   if (timeUnixNano === 0n) throw new ItemRejection("neither timeUnixNano nor observedTimeUnixNano is set");
   requireTime(timeField, timeUnixNano, window);
+  // Unset (0) is allowed; a set observed time must be as plausible as the event time.
+  if (observedTimeUnixNano !== 0n) requireTime("observedTimeUnixNano", observedTimeUnixNano, window);
+  // OTLP SeverityNumber is 0 (unspecified) to 24; the column is a smallint.
+  if (!(log.severityNumber >= 0 && log.severityNumber <= 24)) {
+    throw new ItemRejection(`severityNumber must be 0..24, got ${log.severityNumber}`);
+  }
 
   return {
     timeUnixNano,
@@ -90,8 +98,8 @@ function convertLogRecord(
     severityText: log.severityText,
     body: convertAnyValue(log.body, "body", 1),
     attributes: convertAttributes(log.attributes),
-    droppedAttributesCount: log.droppedAttributesCount,
-    flags: log.flags,
+    droppedAttributesCount: clampInt32Count(log.droppedAttributesCount),
+    flags: int32Flags(log.flags),
     // A log's trace context is optional, and the spec tells receivers to treat an invalid
     // id as absent rather than to drop the record.
     traceId: optionalId(log.traceId, 16),

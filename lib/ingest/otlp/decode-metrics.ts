@@ -1,6 +1,7 @@
 // ExportMetricsServiceRequest (protobuf or OTLP/JSON) → one validated MetricPointRecord per
 // data point. The data point is the unit of acceptance, as in OTLP's `rejected_data_points`.
 
+import { truncateUtf8 } from "../field-limits";
 import { convertAttributes } from "./attributes";
 import {
   convertExponentialHistogramPoint,
@@ -25,7 +26,7 @@ import {
 } from "./otlp-messages";
 import { otlpTypes } from "./otlp-root";
 import { decodeProtobufRequest, parseJsonBody } from "./parse-otlp-request";
-import { convertResource, convertScope, type ResourceContext } from "./resource-scope";
+import { convertResource, convertScope, type ResourceContext, warnTruncatedService } from "./resource-scope";
 import { type DecodeOptions, ItemRejection, Rejections, type TimeWindow, timeWindow } from "./validate";
 
 export function decodeMetrics(
@@ -50,6 +51,7 @@ export function decodeMetrics(
       rejections.absorb(error, points, `resource ${r}`);
       return;
     }
+    warnTruncatedService(context, `resource ${r}`, rejections);
     resourceMetrics.scopeMetrics.forEach((scopeMetrics, s) => {
       let scope: ScopeInfo;
       try {
@@ -107,15 +109,19 @@ function convertMetric(
   // A metric without data has no points, so there is nothing to store or to count as rejected.
   const data = metricData(metric);
   if (!data) return;
-  const metricWhere = `metric "${metric.name}" in ${resourceWhere}`;
+  const metricWhere = `metric "${truncateUtf8(metric.name, 100).value}" in ${resourceWhere}`;
   let identity: MetricIdentity;
   try {
     const temporality = data.aggregationTemporality;
     if (!(temporality >= 0 && temporality <= 2)) {
       throw new ItemRejection(`aggregationTemporality must be 0..2, got ${temporality}`);
     }
+    const name = truncateUtf8(metric.name);
+    if (name.cutBytes > 0) {
+      rejections.warn(`${metricWhere}: name truncated to ${Buffer.byteLength(name.value)} bytes (${name.cutBytes} bytes cut)`);
+    }
     identity = {
-      name: metric.name,
+      name: name.value,
       description: metric.description,
       unit: metric.unit,
       aggregationTemporality: temporality as AggregationTemporalityNumber,

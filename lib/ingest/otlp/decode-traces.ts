@@ -1,5 +1,6 @@
 // ExportTraceServiceRequest (protobuf or OTLP/JSON) → validated SpanRecords.
 
+import { clampInt32Count, int32Flags, truncateUtf8 } from "../field-limits";
 import { convertAttributes, convertAttributesIn } from "./attributes";
 import { bytesToHex, isAllZero } from "./ids";
 import { uint64ToBigInt } from "./int64";
@@ -8,7 +9,7 @@ import { type HexIdFields, jsonItem, jsonList, jsonMessage, jsonObject, jsonStri
 import { InvalidItem, type PbResource, type PbScope, type PbSpan, type PbTracesRequest } from "./otlp-messages";
 import { otlpTypes } from "./otlp-root";
 import { decodeProtobufRequest, parseJsonBody } from "./parse-otlp-request";
-import { convertResource, convertScope, type ResourceContext } from "./resource-scope";
+import { convertResource, convertScope, type ResourceContext, warnTruncatedService } from "./resource-scope";
 import {
   type DecodeOptions,
   ItemRejection,
@@ -41,6 +42,7 @@ export function decodeTraces(
       rejections.absorb(error, spanCount, `resource ${r}`);
       return;
     }
+    warnTruncatedService(resource, `resource ${r}`, rejections);
     // Spans are numbered across the resource's scopes, as "span 3 of resource 0".
     let index = 0;
     resourceSpans.scopeSpans.forEach((scopeSpans, s) => {
@@ -59,7 +61,7 @@ export function decodeTraces(
           continue;
         }
         try {
-          records.push(convertSpan(span, resource, scope, window));
+          records.push(convertSpan(span, resource, scope, window, (note) => rejections.warn(`${where}: ${note}`)));
         } catch (error) {
           rejections.absorb(error, 1, where);
         }
@@ -69,7 +71,7 @@ export function decodeTraces(
   return { records, rejected: rejections.count, errors: rejections.messages };
 }
 
-function convertSpan(span: PbSpan, context: ResourceContext, scope: ScopeInfo, window: TimeWindow): SpanRecord {
+function convertSpan(span: PbSpan, context: ResourceContext, scope: ScopeInfo, window: TimeWindow, warn: (note: string) => void): SpanRecord {
   const traceId = requireId("traceId", span.traceId, 16);
   const spanId = requireId("spanId", span.spanId, 8);
   const kind = span.kind;
@@ -82,34 +84,39 @@ function convertSpan(span: PbSpan, context: ResourceContext, scope: ScopeInfo, w
     throw new ItemRejection(`endTimeUnixNano ${endTimeUnixNano} is before startTimeUnixNano ${startTimeUnixNano}`);
   }
 
+  const name = truncateUtf8(span.name);
+  if (name.cutBytes > 0) warn(`name truncated to ${Buffer.byteLength(name.value)} bytes (${name.cutBytes} bytes cut)`);
+  const flags = int32Flags(span.flags);
+  if (flags !== span.flags >>> 0) warn(`flags ${span.flags >>> 0} has reserved bit 31 set; stored without it`);
+
   return {
     traceId,
     spanId,
     parentSpanId: parentSpanId(span.parentSpanId),
     traceState: span.traceState,
-    flags: span.flags,
-    name: span.name,
+    flags,
+    name: name.value,
     kind: kind as SpanKindNumber,
     startTimeUnixNano,
     endTimeUnixNano,
     attributes: convertAttributes(span.attributes),
-    droppedAttributesCount: span.droppedAttributesCount,
+    droppedAttributesCount: clampInt32Count(span.droppedAttributesCount),
     events: span.events.map((event, i) => ({
-      timeUnixNano: uint64ToBigInt(event.timeUnixNano),
+      timeUnixNano: requireTime(`event ${i} timeUnixNano`, uint64ToBigInt(event.timeUnixNano), window),
       name: event.name,
       attributes: convertAttributesIn(`event ${i}`, event.attributes),
-      droppedAttributesCount: event.droppedAttributesCount,
+      droppedAttributesCount: clampInt32Count(event.droppedAttributesCount),
     })),
-    droppedEventsCount: span.droppedEventsCount,
+    droppedEventsCount: clampInt32Count(span.droppedEventsCount),
     links: span.links.map((link, i) => ({
       traceId: requireId(`link ${i} traceId`, link.traceId, 16),
       spanId: requireId(`link ${i} spanId`, link.spanId, 8),
       traceState: link.traceState,
       attributes: convertAttributesIn(`link ${i}`, link.attributes),
-      droppedAttributesCount: link.droppedAttributesCount,
-      flags: link.flags,
+      droppedAttributesCount: clampInt32Count(link.droppedAttributesCount),
+      flags: int32Flags(link.flags),
     })),
-    droppedLinksCount: span.droppedLinksCount,
+    droppedLinksCount: clampInt32Count(span.droppedLinksCount),
     status: { code: code as StatusCodeNumber, message: span.status?.message ?? "" },
     resource: context.resource,
     scope,
