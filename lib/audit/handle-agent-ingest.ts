@@ -66,12 +66,12 @@ function parseBatch<S extends BatchSchema>(schema: S, json: unknown): { body: z.
   for (const issue of whole.error.issues) {
     const [field, index] = issue.path;
     if (field !== key || typeof index !== "number") throw new ApiError("bad_request", describeZodError(whole.error));
-    bad.set(index, [...(bad.get(index) ?? []), { ...issue, path: issue.path.slice(2) }]);
+    bad.set(index, [...(bad.get(index) ?? []), issue]);
   }
   const items = (json as Record<string, unknown[]>)[key] as unknown[];
   const errors = [...bad.entries()]
     .slice(0, OTLP_LIMITS.maxErrorMessages)
-    .map(([index, issues]) => `${key}[${index}]: ${describeZodError(new z.ZodError(issues))}`);
+    .map(([, issues]) => describeZodError(new z.ZodError(issues)));
   if (bad.size === items.length) {
     throw new ApiError("bad_request", `all ${items.length} ${key} were rejected: ${errors.join("; ")}`);
   }

@@ -7,7 +7,8 @@ import type { DecodeResult, LogRecordRecord, OtlpEncoding, ScopeInfo } from "./m
 import { type HexIdFields, jsonItem, jsonList, jsonMessage, jsonObject, jsonString } from "./otlp-json";
 import { InvalidItem, type PbLogRecord, type PbLogsRequest, type PbResource, type PbScope } from "./otlp-messages";
 import { otlpTypes } from "./otlp-root";
-import { decodeProtobufRequest, parseJsonBody } from "./parse-otlp-request";
+import { otlpTypes as shallow } from "./otlp-shallow-root";
+import { decodeProtobufItem, decodeProtobufRequest, parseJsonBody } from "./parse-otlp-request";
 import { convertResource, convertScope, type ResourceContext, warnTruncatedService } from "./resource-scope";
 import {
   type DecodeOptions,
@@ -26,7 +27,7 @@ export function decodeLogs(
 ): DecodeResult<LogRecordRecord> {
   const request =
     encoding === "protobuf"
-      ? decodeProtobufRequest<PbLogsRequest>(otlpTypes.logsRequest, body)
+      ? logsRequestFromProtobuf(body)
       : logsRequestFromJson(parseJsonBody(body));
   const window = timeWindow(options.now);
   const rejections = new Rejections();
@@ -113,6 +114,25 @@ function convertLogRecord(
 
 const LOG_IDS: HexIdFields = { fields: ["traceId", "spanId"] };
 
+interface ShallowLogsRequest {
+  resourceLogs: { resource: Uint8Array; schemaUrl: string; scopeLogs: { scope: Uint8Array; schemaUrl: string; logRecords: Uint8Array[] }[] }[];
+}
+
+function logsRequestFromProtobuf(body: Uint8Array): PbLogsRequest {
+  const request = decodeProtobufRequest<ShallowLogsRequest>(shallow.logsRequest, body);
+  return {
+    resourceLogs: request.resourceLogs.map((resourceLogs) => ({
+      resource: decodeProtobufItem<PbResource>(otlpTypes.resource, resourceLogs.resource),
+      schemaUrl: resourceLogs.schemaUrl,
+      scopeLogs: resourceLogs.scopeLogs.map((scopeLogs) => ({
+        scope: decodeProtobufItem<PbScope>(otlpTypes.scope, scopeLogs.scope),
+        schemaUrl: scopeLogs.schemaUrl,
+        logRecords: scopeLogs.logRecords.map((log) => decodeProtobufItem<PbLogRecord>(otlpTypes.logRecord, log)),
+      })),
+    })),
+  };
+}
+
 function logsRequestFromJson(json: unknown): PbLogsRequest {
   const body = jsonObject(json, "the request body");
   return {
@@ -120,13 +140,13 @@ function logsRequestFromJson(json: unknown): PbLogsRequest {
       const where = `resourceLogs[${r}]`;
       const resourceLogs = jsonObject(value, where);
       return {
-        resource: jsonMessage<PbResource>(otlpTypes.resource, resourceLogs.resource, `${where}.resource`),
+        resource: jsonMessage<PbResource>(otlpTypes.resource, resourceLogs.resource),
         schemaUrl: jsonString(resourceLogs, "schemaUrl", where),
         scopeLogs: jsonList(resourceLogs, "scopeLogs", where).map((scopeValue, s) => {
           const scopeWhere = `${where}.scopeLogs[${s}]`;
           const scopeLogs = jsonObject(scopeValue, scopeWhere);
           return {
-            scope: jsonMessage<PbScope>(otlpTypes.scope, scopeLogs.scope, `${scopeWhere}.scope`),
+            scope: jsonMessage<PbScope>(otlpTypes.scope, scopeLogs.scope),
             schemaUrl: jsonString(scopeLogs, "schemaUrl", scopeWhere),
             logRecords: jsonList(scopeLogs, "logRecords", scopeWhere).map((log) =>
               jsonItem<PbLogRecord>(otlpTypes.logRecord, log, LOG_IDS),

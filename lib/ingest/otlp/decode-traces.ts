@@ -8,7 +8,8 @@ import type { DecodeResult, OtlpEncoding, ScopeInfo, SpanKindNumber, SpanRecord,
 import { type HexIdFields, jsonItem, jsonList, jsonMessage, jsonObject, jsonString } from "./otlp-json";
 import { InvalidItem, type PbResource, type PbScope, type PbSpan, type PbTracesRequest } from "./otlp-messages";
 import { otlpTypes } from "./otlp-root";
-import { decodeProtobufRequest, parseJsonBody } from "./parse-otlp-request";
+import { otlpTypes as shallow } from "./otlp-shallow-root";
+import { decodeProtobufItem, decodeProtobufRequest, parseJsonBody } from "./parse-otlp-request";
 import { convertResource, convertScope, type ResourceContext, warnTruncatedService } from "./resource-scope";
 import {
   type DecodeOptions,
@@ -27,7 +28,7 @@ export function decodeTraces(
 ): DecodeResult<SpanRecord> {
   const request =
     encoding === "protobuf"
-      ? decodeProtobufRequest<PbTracesRequest>(otlpTypes.traceRequest, body)
+      ? tracesRequestFromProtobuf(body)
       : tracesRequestFromJson(parseJsonBody(body));
   const window = timeWindow(options.now);
   const rejections = new Rejections();
@@ -137,6 +138,25 @@ const SPAN_IDS: HexIdFields = {
   lists: { links: ["traceId", "spanId"] },
 };
 
+interface ShallowTracesRequest {
+  resourceSpans: { resource: Uint8Array; schemaUrl: string; scopeSpans: { scope: Uint8Array; schemaUrl: string; spans: Uint8Array[] }[] }[];
+}
+
+function tracesRequestFromProtobuf(body: Uint8Array): PbTracesRequest {
+  const request = decodeProtobufRequest<ShallowTracesRequest>(shallow.traceRequest, body);
+  return {
+    resourceSpans: request.resourceSpans.map((resourceSpans) => ({
+      resource: decodeProtobufItem<PbResource>(otlpTypes.resource, resourceSpans.resource),
+      schemaUrl: resourceSpans.schemaUrl,
+      scopeSpans: resourceSpans.scopeSpans.map((scopeSpans) => ({
+        scope: decodeProtobufItem<PbScope>(otlpTypes.scope, scopeSpans.scope),
+        schemaUrl: scopeSpans.schemaUrl,
+        spans: scopeSpans.spans.map((span) => decodeProtobufItem<PbSpan>(otlpTypes.span, span)),
+      })),
+    })),
+  };
+}
+
 function tracesRequestFromJson(json: unknown): PbTracesRequest {
   const body = jsonObject(json, "the request body");
   return {
@@ -144,13 +164,13 @@ function tracesRequestFromJson(json: unknown): PbTracesRequest {
       const where = `resourceSpans[${r}]`;
       const resourceSpans = jsonObject(value, where);
       return {
-        resource: jsonMessage<PbResource>(otlpTypes.resource, resourceSpans.resource, `${where}.resource`),
+        resource: jsonMessage<PbResource>(otlpTypes.resource, resourceSpans.resource),
         schemaUrl: jsonString(resourceSpans, "schemaUrl", where),
         scopeSpans: jsonList(resourceSpans, "scopeSpans", where).map((scopeValue, s) => {
           const scopeWhere = `${where}.scopeSpans[${s}]`;
           const scopeSpans = jsonObject(scopeValue, scopeWhere);
           return {
-            scope: jsonMessage<PbScope>(otlpTypes.scope, scopeSpans.scope, `${scopeWhere}.scope`),
+            scope: jsonMessage<PbScope>(otlpTypes.scope, scopeSpans.scope),
             schemaUrl: jsonString(scopeSpans, "schemaUrl", scopeWhere),
             spans: jsonList(scopeSpans, "spans", scopeWhere).map((span) => jsonItem<PbSpan>(otlpTypes.span, span, SPAN_IDS)),
           };

@@ -4,7 +4,8 @@
 import { truncateUtf8 } from "../field-limits";
 import { convertAttributes } from "./attributes";
 import type { ResourceInfo, ScopeInfo } from "./model";
-import type { PbResource, PbScope } from "./otlp-messages";
+import { InvalidItem, type Item, type PbResource, type PbScope } from "./otlp-messages";
+import { ItemRejection } from "./validate";
 
 export interface ResourceContext {
   resource: ResourceInfo;
@@ -17,7 +18,8 @@ export interface ResourceContext {
 /** The OpenTelemetry SDK specification's fallback when `service.name` is missing. */
 export const UNKNOWN_SERVICE = "unknown_service";
 
-export function convertResource(resource: PbResource | null, schemaUrl: string): ResourceContext {
+export function convertResource(resource: Item<PbResource> | null, schemaUrl: string): ResourceContext {
+  if (resource instanceof InvalidItem) throw new ItemRejection(resource.reason);
   const attributes = convertAttributes(resource?.attributes);
   const name = attributes["service.name"];
   const serviceName = truncateUtf8(typeof name === "string" && name !== "" ? name : UNKNOWN_SERVICE);
@@ -35,7 +37,8 @@ export function warnTruncatedService(context: ResourceContext, where: string, re
   }
 }
 
-export function convertScope(scope: PbScope | null, schemaUrl: string): ScopeInfo {
+export function convertScope(scope: Item<PbScope> | null, schemaUrl: string): ScopeInfo {
+  if (scope instanceof InvalidItem) throw new ItemRejection(scope.reason);
   return {
     name: scope?.name ?? "",
     version: scope?.version ?? "",

@@ -1,0 +1,113 @@
+// Checks an OTLP/JSON value against its message type by the proto3 JSON mapping before
+// protobufjs `fromObject` converts it, because `fromObject` converts anything: "abc" as an int
+// becomes 0, a 23-digit int wraps, an object as a string becomes "[object Object]", "yes" as a
+// bool becomes true. What this accepts, `fromObject` converts faithfully:
+// - string: a JSON string; bool: true or false;
+// - 32-bit ints: an integer number or decimal string within the type's range;
+// - 64-bit ints: the same (decimal string preferred, as OTLP/JSON writes them);
+// - float/double: a number, a numeric string, or "NaN", "Infinity", "-Infinity";
+// - bytes: base64 (standard or URL-safe), or bytes already decoded from a hex id;
+// - enum: a known value name or an int32; message: an object; repeated: an array;
+// - null anywhere means "not set"; unknown keys are ignored (OTLP asks receivers to);
+// - at most one member of a oneof; messages nested at most MAX_MESSAGE_DEPTH deep.
+
+import protobuf from "protobufjs/light.js";
+import { MAX_MESSAGE_DEPTH } from "./parse-otlp-request";
+
+export class JsonTypeError extends Error {
+  override name = "JsonTypeError";
+}
+
+const INT_RANGES: Readonly<Record<string, readonly [bigint, bigint]>> = {
+  int32: [-(2n ** 31n), 2n ** 31n - 1n],
+  sint32: [-(2n ** 31n), 2n ** 31n - 1n],
+  sfixed32: [-(2n ** 31n), 2n ** 31n - 1n],
+  uint32: [0n, 2n ** 32n - 1n],
+  fixed32: [0n, 2n ** 32n - 1n],
+  int64: [-(2n ** 63n), 2n ** 63n - 1n],
+  sint64: [-(2n ** 63n), 2n ** 63n - 1n],
+  sfixed64: [-(2n ** 63n), 2n ** 63n - 1n],
+  uint64: [0n, 2n ** 64n - 1n],
+  fixed64: [0n, 2n ** 64n - 1n],
+};
+
+const DECIMAL = /^-?\d{1,20}$/;
+const NUMERIC = /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const BASE64 = /^(?:[A-Za-z0-9+/]*|[A-Za-z0-9\-_]*)={0,2}$/;
+const FLOAT_NAMES = new Set(["NaN", "Infinity", "-Infinity"]);
+
+/** Throws JsonTypeError naming the first field (as a path from the item) that breaks the mapping. */
+export function checkOtlpJson(type: protobuf.Type, value: unknown): void {
+  checkMessage(type, value, "", 0);
+}
+
+function checkMessage(type: protobuf.Type, value: unknown, path: string, depth: number): void {
+  if (depth > MAX_MESSAGE_DEPTH) throw new JsonTypeError(`nested deeper than ${MAX_MESSAGE_DEPTH} messages`);
+  if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof Uint8Array) {
+    throw new JsonTypeError(`${path || "the item"} must be an object, got ${describe(value)}`);
+  }
+  const object = value as Record<string, unknown>;
+  for (const field of type.fieldsArray) {
+    const fieldValue = object[field.name];
+    if (fieldValue == null) continue;
+    const fieldPath = path === "" ? field.name : `${path}.${field.name}`;
+    if (field.repeated || field.map) {
+      if (field.map || !Array.isArray(fieldValue)) throw new JsonTypeError(`${fieldPath} must be an array, got ${describe(fieldValue)}`);
+      fieldValue.forEach((element: unknown, i) => {
+        if (element === null) throw new JsonTypeError(`${fieldPath}[${i}] must not be null`);
+        checkField(field, element, `${fieldPath}[${i}]`, depth);
+      });
+    } else {
+      checkField(field, fieldValue, fieldPath, depth);
+    }
+  }
+  for (const oneof of type.oneofsArray) {
+    const set = oneof.oneof.filter((name) => object[name] != null);
+    if (set.length > 1) throw new JsonTypeError(`${path || "the item"} sets ${set.join(" and ")}; only one may be set`);
+  }
+}
+
+function checkField(field: protobuf.Field, value: unknown, path: string, depth: number): void {
+  const resolved = field.resolve().resolvedType;
+  if (resolved instanceof protobuf.Type) return checkMessage(resolved, value, path, depth + 1);
+  if (resolved instanceof protobuf.Enum) {
+    if (typeof value === "string" && Object.hasOwn(resolved.values, value)) return;
+    if (typeof value === "number" && inRange(value, INT_RANGES.int32!)) return;
+    throw new JsonTypeError(`${path} must be a ${resolved.name} name or number, got ${describe(value)}`);
+  }
+  const range = INT_RANGES[field.type];
+  if (range) {
+    if (typeof value === "number" && Number.isInteger(value) && inRange(value, range)) return;
+    if (typeof value === "string" && DECIMAL.test(value) && inRange(value, range)) return;
+    throw new JsonTypeError(`${path} must be a ${field.type} (an integer from ${range[0]} to ${range[1]}), got ${describe(value)}`);
+  }
+  switch (field.type) {
+    case "string":
+      if (typeof value === "string") return;
+      break;
+    case "bool":
+      if (typeof value === "boolean") return;
+      break;
+    case "double":
+    case "float":
+      if (typeof value === "number" || (typeof value === "string" && (FLOAT_NAMES.has(value) || NUMERIC.test(value)))) return;
+      break;
+    case "bytes":
+      if (value instanceof Uint8Array || (typeof value === "string" && value.length % 4 !== 1 && BASE64.test(value))) return;
+      break;
+  }
+  throw new JsonTypeError(`${path} must be a ${field.type === "bytes" ? "base64 string" : field.type}, got ${describe(value)}`);
+}
+
+function inRange(value: number | string, [min, max]: readonly [bigint, bigint]): boolean {
+  // A JSON number past 2^53 has already lost digits; it is still judged by its magnitude.
+  const n = typeof value === "number" ? BigInt(Math.trunc(value)) : BigInt(value);
+  return n >= min && n <= max;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return "an array";
+  return value === null ? "null" : typeof value === "object" ? "an object" : typeof value;
+}
