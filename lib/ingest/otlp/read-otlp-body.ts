@@ -88,7 +88,7 @@ async function readLimited(body: ReadableStream<Uint8Array> | null, limits: Read
   const expired = new Promise<"expired">((resolve) => (timer = setTimeout(() => resolve("expired"), deadlineMs)));
   try {
     for (;;) {
-      const next = await Promise.race([reader.read(), expired]);
+      const next = await Promise.race([reader.read().catch((error: unknown) => ({ error })), expired]);
       if (next === "expired") {
         void reader.cancel().catch(() => {});
         const of = declared > 0 ? ` of ${declared}` : "";
@@ -96,6 +96,10 @@ async function readLimited(body: ReadableStream<Uint8Array> | null, limits: Read
           "request_timeout",
           `the request body did not arrive within ${deadlineMs / 1000} s (${total}${of} bytes received); send smaller batches or check the network`,
         );
+      }
+      if ("error" in next) {
+        // The sender went away (or the connection broke) mid-body; there is nothing to store.
+        throw new ApiError("bad_request", `the request body ended before it was complete (${total} bytes received)`, { cause: next.error });
       }
       if (next.done) break;
       total += next.value.byteLength;
