@@ -93,7 +93,7 @@ describe("audit changes outside what the store can hold", () => {
     const result = await post("/api/v1/ingest/audit", {
       changes: [
         change("key_limits", { table: longTable, pk: widest }),
-        change("key_limits", { pk: { id: randomText(1100) } }),
+        change("key_limits", { pk: { id: randomText(3000) } }),
         change("key_limits", { pk: { id: [1, 2, 3] } as unknown as AuditChangeInput["pk"] }),
         change("key_limits", { txid: "9999999999999999999" }),
         change("key_limits"),
@@ -104,7 +104,7 @@ describe("audit changes outside what the store can hold", () => {
     expect(result.status).toBe(200);
     expect(result.json).toMatchObject({ inserted: 2, duplicates: 0, rejected: 3 });
     expect(result.json.errors).toEqual([
-      expect.stringMatching(/^changes\.1\.pk: is 11\d\d bytes of JSON, at most 1024$/),
+      "changes.1.pk: is 3009 bytes of JSON, at most 1024",
       expect.stringMatching(/^changes\.2\.pk\.id: /),
       "changes.3.txid: must be at most 9223372036854775807 (bigint)",
     ]);
