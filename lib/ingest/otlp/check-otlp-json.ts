@@ -41,47 +41,86 @@ export function checkOtlpJson(type: protobuf.Type, value: unknown): void {
   checkMessage(type, value, "", 0);
 }
 
+/** What checking one field needs, computed once per message type (this runs per attribute). */
+interface FieldCheck {
+  field: protobuf.Field;
+  repeated: boolean;
+  message?: protobuf.Type;
+  enumType?: protobuf.Enum;
+  range?: readonly [bigint, bigint];
+  oneof?: string;
+}
+
+const checksByType = new WeakMap<protobuf.Type, Map<string, FieldCheck>>();
+
+function checksOf(type: protobuf.Type): Map<string, FieldCheck> {
+  let checks = checksByType.get(type);
+  if (!checks) {
+    checks = new Map();
+    for (const field of type.fieldsArray) {
+      const resolved = field.resolve().resolvedType;
+      checks.set(field.name, {
+        field,
+        repeated: field.repeated || field.map,
+        message: resolved instanceof protobuf.Type ? resolved : undefined,
+        enumType: resolved instanceof protobuf.Enum ? resolved : undefined,
+        range: INT_RANGES[field.type],
+        oneof: field.partOf?.name,
+      });
+    }
+    checksByType.set(type, checks);
+  }
+  return checks;
+}
+
 function checkMessage(type: protobuf.Type, value: unknown, path: string, depth: number): void {
   if (depth > MAX_MESSAGE_DEPTH) throw new JsonTypeError(`nested deeper than ${MAX_MESSAGE_DEPTH} messages`);
   if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof Uint8Array) {
     throw new JsonTypeError(`${path || "the item"} must be an object, got ${describe(value)}`);
   }
   const object = value as Record<string, unknown>;
-  for (const field of type.fieldsArray) {
-    const fieldValue = object[field.name];
-    if (fieldValue == null) continue;
-    const fieldPath = path === "" ? field.name : `${path}.${field.name}`;
-    if (field.repeated || field.map) {
-      if (field.map || !Array.isArray(fieldValue)) throw new JsonTypeError(`${fieldPath} must be an array, got ${describe(fieldValue)}`);
-      fieldValue.forEach((element: unknown, i) => {
-        if (element === null) throw new JsonTypeError(`${fieldPath}[${i}] must not be null`);
-        checkField(field, element, `${fieldPath}[${i}]`, depth);
-      });
-    } else {
-      checkField(field, fieldValue, fieldPath, depth);
+  const checks = checksOf(type);
+  let oneofsSet: Map<string, string> | undefined;
+  // The object's own keys, not the type's fields: items carry few of the fields they could.
+  for (const key of Object.keys(object)) {
+    const check = checks.get(key);
+    const fieldValue = object[key];
+    if (!check || fieldValue == null) continue;
+    const fieldPath = path === "" ? key : `${path}.${key}`;
+    if (check.oneof) {
+      oneofsSet ??= new Map();
+      const other = oneofsSet.get(check.oneof);
+      if (other) throw new JsonTypeError(`${path || "the item"} sets ${other} and ${key}; only one may be set`);
+      oneofsSet.set(check.oneof, key);
     }
-  }
-  for (const oneof of type.oneofsArray) {
-    const set = oneof.oneof.filter((name) => object[name] != null);
-    if (set.length > 1) throw new JsonTypeError(`${path || "the item"} sets ${set.join(" and ")}; only one may be set`);
+    if (check.repeated) {
+      if (check.field.map || !Array.isArray(fieldValue)) throw new JsonTypeError(`${fieldPath} must be an array, got ${describe(fieldValue)}`);
+      for (let i = 0; i < fieldValue.length; i++) {
+        const element: unknown = fieldValue[i];
+        if (element === null) throw new JsonTypeError(`${fieldPath}[${i}] must not be null`);
+        checkField(check, element, `${fieldPath}[${i}]`, depth);
+      }
+    } else {
+      checkField(check, fieldValue, fieldPath, depth);
+    }
   }
 }
 
-function checkField(field: protobuf.Field, value: unknown, path: string, depth: number): void {
-  const resolved = field.resolve().resolvedType;
-  if (resolved instanceof protobuf.Type) return checkMessage(resolved, value, path, depth + 1);
-  if (resolved instanceof protobuf.Enum) {
-    if (typeof value === "string" && Object.hasOwn(resolved.values, value)) return;
-    if (typeof value === "number" && inRange(value, INT_RANGES.int32!)) return;
-    throw new JsonTypeError(`${path} must be a ${resolved.name} name or number, got ${describe(value)}`);
+function checkField(check: FieldCheck, value: unknown, path: string, depth: number): void {
+  if (check.message) return checkMessage(check.message, value, path, depth + 1);
+  if (check.enumType) {
+    if (typeof value === "string" && Object.hasOwn(check.enumType.values, value)) return;
+    if (typeof value === "number" && Number.isInteger(value) && inRange(value, INT_RANGES.int32!)) return;
+    throw new JsonTypeError(`${path} must be a ${check.enumType.name} name or number, got ${describe(value)}`);
   }
-  const range = INT_RANGES[field.type];
+  const type = check.field.type;
+  const range = check.range;
   if (range) {
     if (typeof value === "number" && Number.isInteger(value) && inRange(value, range)) return;
     if (typeof value === "string" && DECIMAL.test(value) && inRange(value, range)) return;
-    throw new JsonTypeError(`${path} must be a ${field.type} (an integer from ${range[0]} to ${range[1]}), got ${describe(value)}`);
+    throw new JsonTypeError(`${path} must be a ${type} (an integer from ${range[0]} to ${range[1]}), got ${describe(value)}`);
   }
-  switch (field.type) {
+  switch (type) {
     case "string":
       if (typeof value === "string") return;
       break;
@@ -96,12 +135,14 @@ function checkField(field: protobuf.Field, value: unknown, path: string, depth: 
       if (value instanceof Uint8Array || (typeof value === "string" && value.length % 4 !== 1 && BASE64.test(value))) return;
       break;
   }
-  throw new JsonTypeError(`${path} must be a ${field.type === "bytes" ? "base64 string" : field.type}, got ${describe(value)}`);
+  throw new JsonTypeError(`${path} must be a ${type === "bytes" ? "base64 string" : type}, got ${describe(value)}`);
 }
 
 function inRange(value: number | string, [min, max]: readonly [bigint, bigint]): boolean {
-  // A JSON number past 2^53 has already lost digits; it is still judged by its magnitude.
-  const n = typeof value === "number" ? BigInt(Math.trunc(value)) : BigInt(value);
+  // Safe integers compare as numbers (the common case, no BigInt); a JSON number past 2^53 has
+  // already lost digits and is judged by its magnitude.
+  if (typeof value === "number" && Number.isSafeInteger(value)) return value >= Number(min) && value <= Number(max);
+  const n = typeof value === "number" ? BigInt(value) : BigInt(value);
   return n >= min && n <= max;
 }
 
