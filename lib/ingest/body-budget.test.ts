@@ -12,11 +12,11 @@ describe("BodyBudget", () => {
     });
     await Promise.resolve();
     expect(budget.heldBytes).toBe(60);
-    const refused = await budget.run(async (take) => take(50)).catch((error: unknown) => error);
+    const refused = await budget.run((take) => Promise.resolve(take(50))).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ApiError);
     expect(refused).toMatchObject({ code: "unavailable", retryAfterSeconds: 3 });
     expect(budget.heldBytes).toBe(60); // the refused request gave back nothing it did not take
-    await budget.run(async (take) => take(40));
+    await budget.run((take) => Promise.resolve(take(40)));
     release();
     await holding;
     expect(budget.heldBytes).toBe(0);

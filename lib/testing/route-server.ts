@@ -35,7 +35,7 @@ export async function startRouteServer(routes: RouteTable): Promise<RouteServer>
         const headers = new Headers();
         for (const [key, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(key, value);
         const hasBody = req.method !== "GET" && req.method !== "HEAD";
-        const request = new NextRequest(url, { method: req.method, headers, body: hasBody ? body : undefined, duplex: "half" } as ConstructorParameters<typeof NextRequest>[1]);
+        const request = new NextRequest(url, { method: req.method, headers, body: hasBody ? body : undefined, duplex: "half" });
         response = await handler(request, { params: Promise.resolve(match.params) });
       }
       entry.status = response.status;

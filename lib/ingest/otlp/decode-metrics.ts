@@ -217,7 +217,7 @@ function metricFromJson(value: unknown, where: string): PbMetric {
     const reason = shell instanceof InvalidItem ? shell.reason : `${name} is missing`;
     return { ...emptyMetric(), name: typeof metric.name === "string" ? metric.name : "", [name]: { ...emptyData(), dataPoints: points.map(() => new InvalidItem(`metric: ${reason}`)) } };
   }
-  shell[name].dataPoints = points.map((point) => jsonItem(pointType, point, POINT_IDS)) as Item<never>[];
+  shell[name].dataPoints = points.map((point) => jsonItem<never>(pointType, point, POINT_IDS));
   return shell;
 }
 

@@ -44,7 +44,7 @@ function shallowDescriptor(): DescriptorNode {
   return copy;
 }
 
-const root = protobuf.Root.fromJSON(shallowDescriptor() as protobuf.INamespace);
+const root = protobuf.Root.fromJSON(shallowDescriptor());
 const COLLECTOR = `${PROTO}.collector`;
 
 export const otlpTypes = {
