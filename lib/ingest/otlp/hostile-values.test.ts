@@ -34,6 +34,15 @@ describe.each(["protobuf", "json"] as const)("store-unsafe values over %s", (enc
     ]);
   });
 
+  it("lists why items were refused before any warning, so the reasons survive the message cap", () => {
+    const longNamed = Array.from({ length: 6 }, (_, i) => span(i + 1, { name: "n".repeat(2000) }));
+    const result = traces(encoding, [...longNamed, span(9, { events: [{ timeUnixNano: "1", name: "e" }] })]);
+    expect(result.rejected).toBe(1);
+    expect(result.errors).toHaveLength(5);
+    expect(result.errors[0]).toBe("span 6 of resource 0: event 0 timeUnixNano 1 is before the year 2000");
+    expect(result.errors.slice(1).every((m) => m.includes("name truncated"))).toBe(true);
+  });
+
   it("fits flags and dropped counts of 2^32 − 1 into integer columns", () => {
     const result = traces(encoding, [
       span(1, { flags: U32_MAX, droppedAttributesCount: U32_MAX, droppedEventsCount: U32_MAX, droppedLinksCount: U32_MAX, events: [{ timeUnixNano: String(NOW_NANOS), name: "e", droppedAttributesCount: U32_MAX }] }),

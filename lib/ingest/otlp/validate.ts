@@ -38,20 +38,26 @@ export function optionalId(bytes: Uint8Array, length: 16 | 8): string | null {
   return bytes.length === length && !isAllZero(bytes) ? bytesToHex(bytes) : null;
 }
 
-/** Counts rejected items and keeps the first few reasons. */
+/** Counts rejected items and keeps the first few reasons, then the first few warnings. */
 export class Rejections {
   count = 0;
-  readonly messages: string[] = [];
+  private readonly reasons: string[] = [];
+  private readonly warnings: string[] = [];
 
   reject(items: number, message: string): void {
     if (items <= 0) return;
     this.count += items;
-    if (this.messages.length < OTLP_LIMITS.maxErrorMessages) this.messages.push(message);
+    if (this.reasons.length < OTLP_LIMITS.maxErrorMessages) this.reasons.push(message);
   }
 
   /** A note for the sender about an item that was stored in a changed form (counts nothing). */
   warn(message: string): void {
-    if (this.messages.length < OTLP_LIMITS.maxErrorMessages) this.messages.push(message);
+    if (this.warnings.length < OTLP_LIMITS.maxErrorMessages) this.warnings.push(message);
+  }
+
+  /** What the answer's error_message holds: why items were refused first, then warnings. */
+  get messages(): string[] {
+    return [...this.reasons, ...this.warnings].slice(0, OTLP_LIMITS.maxErrorMessages);
   }
 
   /** Records `error` against `items` items when it is an ItemRejection; rethrows anything else. */
