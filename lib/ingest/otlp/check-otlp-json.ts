@@ -18,6 +18,25 @@ export class JsonTypeError extends Error {
   override name = "JsonTypeError";
 }
 
+/**
+ * A problem found deep in an item. The path to it is collected on the way out (each level adds
+ * its key as the error passes), so the walk builds no path strings while all is well.
+ */
+class Problem extends Error {
+  readonly path: (string | number)[] = [];
+
+  /** `bare`: the message stands alone, without the path (the depth limit's, shared with protobuf). */
+  constructor(readonly problem: string, readonly bare = false) {
+    super(problem);
+  }
+
+  describe(): string {
+    if (this.bare) return this.problem;
+    const path = this.path.map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? part : `.${part}`)).join("");
+    return `${path || "the item"} ${this.problem}`;
+  }
+}
+
 const INT_RANGES: Readonly<Record<string, readonly [bigint, bigint]>> = {
   int32: [-(2n ** 31n), 2n ** 31n - 1n],
   sint32: [-(2n ** 31n), 2n ** 31n - 1n],
@@ -38,7 +57,12 @@ const FLOAT_NAMES = new Set(["NaN", "Infinity", "-Infinity"]);
 
 /** Throws JsonTypeError naming the first field (as a path from the item) that breaks the mapping. */
 export function checkOtlpJson(type: protobuf.Type, value: unknown): void {
-  checkMessage(type, value, "", 0);
+  try {
+    checkMessage(type, value, 0);
+  } catch (error) {
+    if (error instanceof Problem) throw new JsonTypeError(error.describe());
+    throw error;
+  }
 }
 
 /** What checking one field needs, computed once per message type (this runs per attribute). */
@@ -73,52 +97,61 @@ function checksOf(type: protobuf.Type): Map<string, FieldCheck> {
   return checks;
 }
 
-function checkMessage(type: protobuf.Type, value: unknown, path: string, depth: number): void {
-  if (depth > MAX_MESSAGE_DEPTH) throw new JsonTypeError(`nested deeper than ${MAX_MESSAGE_DEPTH} messages`);
+function checkMessage(type: protobuf.Type, value: unknown, depth: number): void {
+  if (depth > MAX_MESSAGE_DEPTH) throw new Problem(`nested deeper than ${MAX_MESSAGE_DEPTH} messages`, true);
   if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof Uint8Array) {
-    throw new JsonTypeError(`${path || "the item"} must be an object, got ${describe(value)}`);
+    throw new Problem(`must be an object, got ${describe(value)}`);
   }
   const object = value as Record<string, unknown>;
   const checks = checksOf(type);
   let oneofsSet: Map<string, string> | undefined;
   // The object's own keys, not the type's fields: items carry few of the fields they could.
-  for (const key of Object.keys(object)) {
+  for (const key in object) {
     const check = checks.get(key);
     const fieldValue = object[key];
-    if (!check || fieldValue == null) continue;
-    const fieldPath = path === "" ? key : `${path}.${key}`;
+    if (!check || fieldValue == null || !Object.hasOwn(object, key)) continue;
     if (check.oneof) {
       oneofsSet ??= new Map();
       const other = oneofsSet.get(check.oneof);
-      if (other) throw new JsonTypeError(`${path || "the item"} sets ${other} and ${key}; only one may be set`);
+      if (other) throw new Problem(`sets ${other} and ${key}; only one may be set`);
       oneofsSet.set(check.oneof, key);
     }
-    if (check.repeated) {
-      if (check.field.map || !Array.isArray(fieldValue)) throw new JsonTypeError(`${fieldPath} must be an array, got ${describe(fieldValue)}`);
-      for (let i = 0; i < fieldValue.length; i++) {
-        const element: unknown = fieldValue[i];
-        if (element === null) throw new JsonTypeError(`${fieldPath}[${i}] must not be null`);
-        checkField(check, element, `${fieldPath}[${i}]`, depth);
+    try {
+      if (!check.repeated) {
+        checkField(check, fieldValue, depth);
+        continue;
       }
-    } else {
-      checkField(check, fieldValue, fieldPath, depth);
+      if (check.field.map || !Array.isArray(fieldValue)) throw new Problem(`must be an array, got ${describe(fieldValue)}`);
+      for (let i = 0; i < fieldValue.length; i++) {
+        try {
+          const element: unknown = fieldValue[i];
+          if (element === null) throw new Problem("must not be null");
+          checkField(check, element, depth);
+        } catch (error) {
+          if (error instanceof Problem) error.path.unshift(i);
+          throw error;
+        }
+      }
+    } catch (error) {
+      if (error instanceof Problem) error.path.unshift(key);
+      throw error;
     }
   }
 }
 
-function checkField(check: FieldCheck, value: unknown, path: string, depth: number): void {
-  if (check.message) return checkMessage(check.message, value, path, depth + 1);
+function checkField(check: FieldCheck, value: unknown, depth: number): void {
+  if (check.message) return checkMessage(check.message, value, depth + 1);
   if (check.enumType) {
     if (typeof value === "string" && Object.hasOwn(check.enumType.values, value)) return;
     if (typeof value === "number" && Number.isInteger(value) && inRange(value, INT_RANGES.int32!)) return;
-    throw new JsonTypeError(`${path} must be a ${check.enumType.name} name or number, got ${describe(value)}`);
+    throw new Problem(`must be a ${check.enumType.name} name or number, got ${describe(value)}`);
   }
   const type = check.field.type;
   const range = check.range;
   if (range) {
     if (typeof value === "number" && Number.isInteger(value) && inRange(value, range)) return;
     if (typeof value === "string" && DECIMAL.test(value) && inRange(value, range)) return;
-    throw new JsonTypeError(`${path} must be a ${type} (an integer from ${range[0]} to ${range[1]}), got ${describe(value)}`);
+    throw new Problem(`must be a ${type} (an integer from ${range[0]} to ${range[1]}), got ${describe(value)}`);
   }
   switch (type) {
     case "string":
@@ -135,7 +168,7 @@ function checkField(check: FieldCheck, value: unknown, path: string, depth: numb
       if (value instanceof Uint8Array || (typeof value === "string" && value.length % 4 !== 1 && BASE64.test(value))) return;
       break;
   }
-  throw new JsonTypeError(`${path} must be a ${type === "bytes" ? "base64 string" : type}, got ${describe(value)}`);
+  throw new Problem(`must be a ${type === "bytes" ? "base64 string" : type}, got ${describe(value)}`);
 }
 
 function inRange(value: number | string, [min, max]: readonly [bigint, bigint]): boolean {
