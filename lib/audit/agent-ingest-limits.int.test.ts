@@ -113,6 +113,18 @@ describe("audit changes outside what the store can hold", () => {
   });
 });
 
+describe("audit values PostgreSQL cannot hold as sent", () => {
+  it("stores NUL and lone surrogates as U+FFFD, as OTLP ingest does, instead of refusing the batch", async () => {
+    const result = await post("/api/v1/ingest/audit", {
+      changes: [change("odd_text", { table: "or\u0000ders", after: { id: 1, note: "half \ud800 emoji" }, statement: "UPDATE \u0000" })],
+    });
+    // Before: 400 "the batch holds a value the store refuses: …" for the whole batch.
+    expect(result).toEqual({ status: 200, json: { inserted: 1, duplicates: 0, rejected: 0, errors: [] } });
+    const rows = (await getPool().query("SELECT table_name, after, statement FROM audit_changes WHERE database = 'odd_text'")).rows;
+    expect(rows).toEqual([{ table_name: "or\uFFFDders", after: { id: 1, note: "half \uFFFD emoji" }, statement: "UPDATE \uFFFD" }]);
+  });
+});
+
 describe("lock events outside the window", () => {
   const wait = (id: string, time: string) => ({
     id,

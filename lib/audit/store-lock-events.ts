@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { pgJson, pgText } from "@/lib/ingest/store/pg-safe";
 import { utcDay } from "@/lib/utc-day";
 import { withTransaction } from "@/lib/db/with-transaction";
 import type { LockEventInput, LockStoreResult } from "@/lib/schemas/locks";
@@ -7,7 +8,7 @@ import type { LockEventInput, LockStoreResult } from "@/lib/schemas/locks";
 // same (id, time), so the write is an upsert that only moves forward: the stored duration never
 // shrinks and the details are those of the furthest-along report (an ended wait stays ended),
 // whatever order re-sent and delayed requests arrive in. Deadlocks are sent once per id and
-// re-sends change nothing.
+// re-sends change nothing. NUL and lone surrogates become U+FFFD, as in OTLP ingest (pg-safe.ts).
 
 export async function storeLockEvents(pool: pg.Pool, events: LockEventInput[]): Promise<LockStoreResult> {
   if (events.length === 0) return { inserted: 0, updated: 0 };
@@ -39,11 +40,11 @@ export async function storeLockEvents(pool: pg.Pool, events: LockEventInput[]): 
        SELECT (SELECT count(*)::int FROM written) AS written, (SELECT count(*)::int FROM existing) AS existing`,
       [
         rows.map((e) => e.time),
-        rows.map((e) => e.id),
+        rows.map((e) => pgText(e.id)),
         rows.map((e) => e.kind),
-        rows.map((e) => e.database),
+        rows.map((e) => pgText(e.database)),
         rows.map((e) => (e.kind === "wait" ? e.durationMs : null)),
-        rows.map((e) => JSON.stringify(details(e))),
+        rows.map((e) => pgJson(details(e))),
         rows.map((e) => JSON.stringify(traceIds(e))),
       ],
     );

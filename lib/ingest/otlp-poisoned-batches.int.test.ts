@@ -106,6 +106,16 @@ describe("item 1: spans the store cannot hold as sent", () => {
     expect(await q("SELECT count(*)::int AS n FROM span_rollups_1m WHERE service_name = $1", [fromLong.service_name])).toEqual([{ n: 1 }]);
   });
 
+  it("stores strings PostgreSQL cannot hold as sent (NUL, lone surrogates) with U+FFFD instead of failing the batch", async () => {
+    const service = `surrogate-${hex(4)}`;
+    const body = tracesJson([[service, [jsonSpan({ name: "lone \ud800", attributes: [{ key: "k\udc00", value: { stringValue: "v\ud800\u0000" } }] })]]]);
+    expect(body).toContain("\\ud800"); // sent as the JSON escape, as a sender's encoder would
+    const result = await post("traces", body);
+    // Before: 503 "… invalid input syntax for type json …; nothing was written, retry".
+    expect(result).toEqual({ status: 200, json: {} });
+    expect(await q("SELECT name, attributes FROM spans WHERE service_name = $1", [service])).toEqual([{ name: "lone \uFFFD", attributes: { "k\uFFFD": "v\uFFFD\uFFFD" } }]);
+  });
+
   it("a real SDK exporter with a very long span and service name gets success, not a retry loop (protobuf)", async () => {
     const service = randomText(3000);
     const spanName = randomText(3000);
