@@ -106,6 +106,17 @@ describe("item 1: spans the store cannot hold as sent", () => {
     expect(await q("SELECT count(*)::int AS n FROM span_rollups_1m WHERE service_name = $1", [fromLong.service_name])).toEqual([{ n: 1 }]);
   });
 
+  it("saturates a minute's duration sum instead of overflowing bigint with spans decades long", async () => {
+    const service = `decades-${hex(4)}`;
+    const start = BigInt(Date.UTC(2000, 0, 1)) * 1_000_000n + 1n;
+    const spans = () => Array.from({ length: 12 }, () => jsonSpan({ name: "forever", startTimeUnixNano: String(start), endTimeUnixNano: String(nowNs()) }));
+    // Before: 503 "… value out of range for type bigint …; nothing was written, retry".
+    expect(await post("traces", tracesJson([[service, spans()]]))).toEqual({ status: 200, json: {} });
+    expect(await post("traces", tracesJson([[service, spans()]]))).toEqual({ status: 200, json: {} }); // and again, into the same row
+    expect(await q("SELECT count, duration_sum_ns::text AS sum FROM span_rollups_1m WHERE service_name = $1", [service])).toEqual([{ count: "24", sum: "9223372036854775807" }]);
+    expect(await q("SELECT count(*)::int AS n FROM spans WHERE service_name = $1", [service])).toEqual([{ n: 24 }]);
+  });
+
   it("stores strings PostgreSQL cannot hold as sent (NUL, lone surrogates) with U+FFFD instead of failing the batch", async () => {
     const service = `surrogate-${hex(4)}`;
     const body = tracesJson([[service, [jsonSpan({ name: "lone \ud800", attributes: [{ key: "k\udc00", value: { stringValue: "v\ud800\u0000" } }] })]]]);
