@@ -67,6 +67,19 @@ export function instantProblem(epochMs: number, window: TimeWindow): string | nu
   return timeProblem(BigInt(Math.trunc(epochMs)) * 1_000_000n, window);
 }
 
+const UNSTORABLE = "\\u0000|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]";
+const hasUnstorable = new RegExp(UNSTORABLE);
+const allUnstorable = new RegExp(UNSTORABLE, "g");
+
+/**
+ * `text` as PostgreSQL will hold it: NUL (which `text` cannot hold) and lone surrogates (which
+ * UTF-8 cannot encode) become U+FFFD. Names that are keys are made storable before they are
+ * compared, so two names that differ only there are one key, here as in the table.
+ */
+export function storableText(text: string): string {
+  return hasUnstorable.test(text) ? text.replace(allUnstorable, "\uFFFD") : text;
+}
+
 export interface Truncated {
   value: string;
   /** UTF-8 bytes cut off; 0 when the value was short enough. */
@@ -88,6 +101,11 @@ export function truncateUtf8(text: string, maxBytes: number = FIELD_LIMITS.maxIn
   while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--; // never split a code point
   const cutBytes = bytes.length - end;
   return { value: `${decoder.decode(bytes.subarray(0, end))}…[+${cutBytes} bytes]`, cutBytes };
+}
+
+/** A name that is part of an index key (service, span, metric): storable, then truncated. */
+export function indexedName(text: string): Truncated {
+  return truncateUtf8(storableText(text));
 }
 
 /** A count for an `integer` column: saturates at 2^31 − 1 ("very many" stays true). */

@@ -127,6 +127,15 @@ describe("item 1: spans the store cannot hold as sent", () => {
     expect(await q("SELECT name, attributes FROM spans WHERE service_name = $1", [service])).toEqual([{ name: "lone \uFFFD", attributes: { "k\uFFFD": "v\uFFFD\uFFFD" } }]);
   });
 
+  it("counts span names that differ only in what PostgreSQL cannot hold as one rollup key", async () => {
+    const service = `same-key-${hex(4)}`;
+    const start = String(nowNs() - 5_000_000n);
+    const body = tracesJson([[service, ["GET \u0000", "GET \ufffd", "GET \ud800"].map((name) => jsonSpan({ name, startTimeUnixNano: start }))]]);
+    // Before: 503 "… ON CONFLICT DO UPDATE command cannot affect row a second time …", forever.
+    expect(await post("traces", body)).toEqual({ status: 200, json: {} });
+    expect(await q("SELECT operation, count FROM span_rollups_1m WHERE service_name = $1", [service])).toEqual([{ operation: "GET \uFFFD", count: "3" }]);
+  });
+
   it("a real SDK exporter with a very long span and service name gets success, not a retry loop (protobuf)", async () => {
     const service = randomText(3000);
     const spanName = randomText(3000);

@@ -1,7 +1,7 @@
 // ExportMetricsServiceRequest (protobuf or OTLP/JSON) → one validated MetricPointRecord per
 // data point. The data point is the unit of acceptance, as in OTLP's `rejected_data_points`.
 
-import { truncateUtf8 } from "../field-limits";
+import { indexedName, truncateUtf8 } from "../field-limits";
 import { convertAttributes } from "./attributes";
 import {
   convertExponentialHistogramPoint,
@@ -118,7 +118,7 @@ function convertMetric(
     if (!(temporality >= 0 && temporality <= 2)) {
       throw new ItemRejection(`aggregationTemporality must be 0..2, got ${temporality}`);
     }
-    const name = truncateUtf8(metric.name);
+    const name = indexedName(metric.name);
     if (name.cutBytes > 0) {
       rejections.warn(`${metricWhere}: name truncated to ${Buffer.byteLength(name.value)} bytes (${name.cutBytes} bytes cut)`);
     }

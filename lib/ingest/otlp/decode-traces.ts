@@ -1,6 +1,6 @@
 // ExportTraceServiceRequest (protobuf or OTLP/JSON) → validated SpanRecords.
 
-import { clampInt32Count, int32Flags, truncateUtf8 } from "../field-limits";
+import { clampInt32Count, indexedName, int32Flags } from "../field-limits";
 import { convertAttributes, convertAttributesIn } from "./attributes";
 import { bytesToHex, isAllZero } from "./ids";
 import { uint64ToBigInt } from "./int64";
@@ -85,7 +85,7 @@ function convertSpan(span: PbSpan, context: ResourceContext, scope: ScopeInfo, w
     throw new ItemRejection(`endTimeUnixNano ${endTimeUnixNano} is before startTimeUnixNano ${startTimeUnixNano}`);
   }
 
-  const name = truncateUtf8(span.name);
+  const name = indexedName(span.name);
   if (name.cutBytes > 0) warn(`name truncated to ${Buffer.byteLength(name.value)} bytes (${name.cutBytes} bytes cut)`);
   const flags = int32Flags(span.flags);
   if (flags !== span.flags >>> 0) warn(`flags ${span.flags >>> 0} has reserved bit 31 set; stored without it`);

@@ -1,7 +1,7 @@
 // The resource and instrumentation scope every OTLP item is nested under. Converted once per
 // group and shared by reference between that group's records, never copied per item.
 
-import { truncateUtf8 } from "../field-limits";
+import { indexedName } from "../field-limits";
 import { convertAttributes } from "./attributes";
 import type { ResourceInfo, ScopeInfo } from "./model";
 import { InvalidItem, type Item, type PbResource, type PbScope } from "./otlp-messages";
@@ -22,7 +22,7 @@ export function convertResource(resource: Item<PbResource> | null, schemaUrl: st
   if (resource instanceof InvalidItem) throw new ItemRejection(resource.reason);
   const attributes = convertAttributes(resource?.attributes);
   const name = attributes["service.name"];
-  const serviceName = truncateUtf8(typeof name === "string" && name !== "" ? name : UNKNOWN_SERVICE);
+  const serviceName = indexedName(typeof name === "string" && name !== "" ? name : UNKNOWN_SERVICE);
   return {
     resource: { attributes, droppedAttributesCount: resource?.droppedAttributesCount ?? 0, schemaUrl },
     serviceName: serviceName.value,
