@@ -138,6 +138,15 @@ describe("lock events outside the window", () => {
     blockers: [],
   });
 
+  it("treats wait ids that differ only in what PostgreSQL cannot hold as one episode", async () => {
+    const time = new Date().toISOString();
+    const result = await post("/api/v1/ingest/locks", { events: [{ ...wait("lock_odd:\u0000", time), database: "lock_odd", durationMs: 5 }, { ...wait("lock_odd:\ufffd", time), database: "lock_odd", durationMs: 9 }] });
+    // Before: 503 "the store could not take this batch; nothing was written, retry" (ON CONFLICT DO UPDATE … a second time).
+    expect(result).toEqual({ status: 200, json: { inserted: 1, updated: 1, rejected: 0, errors: [] } });
+    const rows = (await getPool().query("SELECT id, duration_ms FROM lock_events WHERE id LIKE 'lock_odd:%'")).rows;
+    expect(rows).toEqual([{ id: "lock_odd:\uFFFD", duration_ms: 9 }]);
+  });
+
   it("refuses a wait or deadlock with a far-off time as that event, and stores the rest", async () => {
     const partitionsBefore = (await listPartitions(getPool(), "lock_events")).map((p) => p.day);
     const result = await post("/api/v1/ingest/locks", {

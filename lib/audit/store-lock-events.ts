@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { storableText } from "@/lib/ingest/field-limits";
 import { pgJson, pgText } from "@/lib/ingest/store/pg-safe";
 import { utcDay } from "@/lib/utc-day";
 import { withTransaction } from "@/lib/db/with-transaction";
@@ -57,7 +58,8 @@ export async function storeLockEvents(pool: pg.Pool, events: LockEventInput[]): 
 function latestPerKey(events: LockEventInput[]): LockEventInput[] {
   const byKey = new Map<string, LockEventInput>();
   for (const event of events) {
-    const key = `${event.id}\0${Date.parse(event.time)}`;
+    // The id as the table will hold it: ids that differ only in NUL or a lone surrogate are one row.
+    const key = `${storableText(event.id)}\0${Date.parse(event.time)}`;
     const seen = byKey.get(key);
     if (!seen || progress(event) >= progress(seen)) byKey.set(key, event);
   }
