@@ -218,7 +218,7 @@ describe("delivery", () => {
       headers: { "Content-Type": "application/json", Authorization: `Bearer ${TEST_INGEST_KEY}` },
       body: JSON.stringify({ changes: batch }),
     });
-    expect(await response.json()).toEqual({ inserted: 3, duplicates: 0 });
+    expect(await response.json()).toEqual({ inserted: 3, duplicates: 0, rejected: 0, errors: [] });
     const stored = async () => (await getPool().query("SELECT count(*)::int AS n FROM audit_changes WHERE id = ANY($1)", [batch.map((c) => c.id)])).rows[0].n as number;
     expect(await stored()).toBe(3);
 

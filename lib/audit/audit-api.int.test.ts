@@ -77,15 +77,23 @@ describe("POST /api/v1/ingest/audit", () => {
     expect(await storedAudit("api_auth")).toBe(0);
   });
 
-  it("refuses a bad batch whole, naming what is wrong", async () => {
-    const bad = await post("/api/v1/ingest/audit", {
+  it("refuses bad changes one by one, naming what is wrong, and stores the rest", async () => {
+    const partly = await post("/api/v1/ingest/audit", {
       changes: [change({ database: "api_bad" }), change({ database: "api_bad", traceId: "not-hex" }), change({ database: "api_bad", op: "DELETE", before: null, after: null })],
     });
+    expect(partly.status).toBe(200);
+    expect(partly.json).toEqual({
+      inserted: 1,
+      duplicates: 0,
+      rejected: 2,
+      errors: ["changes.1.traceId: must be 32 hexadecimal characters", "changes.2.before: is required for DELETE"],
+    });
+    expect(await storedAudit("api_bad")).toBe(1);
+    const bad = await post("/api/v1/ingest/audit", { changes: [change({ database: "api_bad", traceId: "not-hex" })] });
     expect(bad.status).toBe(400);
     expect(bad.json.error.code).toBe("bad_request");
-    expect(bad.json.error.message).toContain("changes.1.traceId: must be 32 hexadecimal characters");
-    expect(bad.json.error.message).toContain("changes.2.before: is required for DELETE");
-    expect(await storedAudit("api_bad")).toBe(0);
+    expect(bad.json.error.message).toBe("all 1 changes were rejected: changes.0.traceId: must be 32 hexadecimal characters");
+    expect(await storedAudit("api_bad")).toBe(1);
     expect((await post("/api/v1/ingest/audit", "{not json")).json.error.message).toBe("the request body must be JSON");
     expect((await post("/api/v1/ingest/audit", { changes: [] })).json.error.message).toContain("at least one change");
     expect((await post("/api/v1/ingest/audit", { changes: [change()] }, { "Content-Type": "text/plain" })).status).toBe(415);
@@ -93,8 +101,8 @@ describe("POST /api/v1/ingest/audit", () => {
 
   it("stores a re-sent batch once, on any day", async () => {
     const batch = [change({ database: "api_once" }), change({ database: "api_once", committedAt: "2024-02-29T23:59:59.999999Z" })];
-    expect((await post("/api/v1/ingest/audit", { changes: batch })).json).toEqual({ inserted: 2, duplicates: 0 });
-    expect((await post("/api/v1/ingest/audit", { changes: batch })).json).toEqual({ inserted: 0, duplicates: 2 });
+    expect((await post("/api/v1/ingest/audit", { changes: batch })).json).toEqual({ inserted: 2, duplicates: 0, rejected: 0, errors: [] });
+    expect((await post("/api/v1/ingest/audit", { changes: batch })).json).toEqual({ inserted: 0, duplicates: 2, rejected: 0, errors: [] });
     expect(await storedAudit("api_once")).toBe(2);
   });
 });
@@ -194,10 +202,10 @@ describe("lock events", () => {
   });
 
   it("keep the furthest-along report of a wait whatever order reports arrive in", async () => {
-    expect((await post("/api/v1/ingest/locks", { events: [wait(1_000, false)] })).json).toEqual({ inserted: 1, updated: 0 });
-    expect((await post("/api/v1/ingest/locks", { events: [wait(5_000, true)] })).json).toEqual({ inserted: 0, updated: 1 });
+    expect((await post("/api/v1/ingest/locks", { events: [wait(1_000, false)] })).json).toEqual({ inserted: 1, updated: 0, rejected: 0, errors: [] });
+    expect((await post("/api/v1/ingest/locks", { events: [wait(5_000, true)] })).json).toEqual({ inserted: 0, updated: 1, rejected: 0, errors: [] });
     // A delayed earlier report, and a re-send of the last one.
-    expect((await post("/api/v1/ingest/locks", { events: [wait(3_000, false), wait(5_000, true)] })).json).toEqual({ inserted: 0, updated: 2 });
+    expect((await post("/api/v1/ingest/locks", { events: [wait(3_000, false), wait(5_000, true)] })).json).toEqual({ inserted: 0, updated: 2, rejected: 0, errors: [] });
     const { json } = await get("/api/v1/locks?database=api_locks");
     const [event] = lockEventsResponseSchema.parse(json).events;
     expect(event).toMatchObject({ kind: "wait", durationMs: 5_000, ended: true, traceIds: [trace] });
@@ -219,8 +227,8 @@ describe("lock events", () => {
       message: "deadlock detected",
       context: null,
     };
-    expect((await post("/api/v1/ingest/locks", { events: [deadlock] })).json).toEqual({ inserted: 1, updated: 0 });
-    expect((await post("/api/v1/ingest/locks", { events: [deadlock] })).json).toEqual({ inserted: 0, updated: 1 });
+    expect((await post("/api/v1/ingest/locks", { events: [deadlock] })).json).toEqual({ inserted: 1, updated: 0, rejected: 0, errors: [] });
+    expect((await post("/api/v1/ingest/locks", { events: [deadlock] })).json).toEqual({ inserted: 0, updated: 1, rejected: 0, errors: [] });
     const kinds = async (query: string) => lockEventsResponseSchema.parse((await get(`/api/v1/locks?database=api_locks&${query}`)).json).events.map((e) => e.kind);
     expect(await kinds("")).toEqual(["deadlock", "wait"]);
     expect(await kinds("kind=deadlock")).toEqual(["deadlock"]);

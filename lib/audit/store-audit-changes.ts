@@ -1,13 +1,15 @@
 import type pg from "pg";
+import { pgJson, pgText } from "@/lib/ingest/store/pg-safe";
 import { utcDay } from "@/lib/utc-day";
 import { withTransaction } from "@/lib/db/with-transaction";
-import type { AuditChangeInput, AuditIngestResponse } from "@/lib/schemas/audit";
+import type { AuditChangeInput, AuditStoreResult } from "@/lib/schemas/audit";
 
 // One batch of row changes from the db agent, written with one multi-row INSERT in one
 // transaction. The agent's ids are stable (and its commit times are stamped once), so a re-sent
-// batch hits the (id, committed_at) key and is stored once.
+// batch hits the (id, committed_at) key and is stored once. NUL and lone surrogates, which
+// PostgreSQL cannot hold, become U+FFFD as in OTLP ingest (pg-safe.ts).
 
-export async function storeAuditChanges(pool: pg.Pool, changes: AuditChangeInput[]): Promise<AuditIngestResponse> {
+export async function storeAuditChanges(pool: pg.Pool, changes: AuditChangeInput[]): Promise<AuditStoreResult> {
   if (changes.length === 0) return { inserted: 0, duplicates: 0 };
   const days = new Set(changes.map((c) => utcDay(Date.parse(c.committedAt))));
   const inserted = await withTransaction(pool, async (client) => {
@@ -24,19 +26,19 @@ export async function storeAuditChanges(pool: pg.Pool, changes: AuditChangeInput
        ON CONFLICT (id, committed_at) DO NOTHING`,
       [
         changes.map((c) => c.committedAt),
-        changes.map((c) => c.id),
-        changes.map((c) => c.database),
-        changes.map((c) => c.schema),
-        changes.map((c) => c.table),
+        changes.map((c) => pgText(c.id)),
+        changes.map((c) => pgText(c.database)),
+        changes.map((c) => pgText(c.schema)),
+        changes.map((c) => pgText(c.table)),
         changes.map((c) => c.op),
-        changes.map((c) => JSON.stringify(c.pk)),
-        changes.map((c) => (c.before === null ? null : JSON.stringify(c.before))),
-        changes.map((c) => (c.after === null ? null : JSON.stringify(c.after))),
-        changes.map((c) => JSON.stringify(c.changedColumns)),
-        changes.map((c) => c.actor),
-        changes.map((c) => c.dbUser),
-        changes.map((c) => c.applicationName),
-        changes.map((c) => c.statement),
+        changes.map((c) => pgJson(c.pk)),
+        changes.map((c) => (c.before === null ? null : pgJson(c.before))),
+        changes.map((c) => (c.after === null ? null : pgJson(c.after))),
+        changes.map((c) => pgJson(c.changedColumns)),
+        changes.map((c) => pgText(c.actor)),
+        changes.map((c) => pgText(c.dbUser)),
+        changes.map((c) => pgText(c.applicationName)),
+        changes.map((c) => pgText(c.statement)),
         changes.map((c) => c.txid),
         changes.map((c) => c.traceId),
         changes.map((c) => c.spanId),

@@ -1,15 +1,17 @@
 import type pg from "pg";
+import { storableText } from "@/lib/ingest/field-limits";
+import { pgJson, pgText } from "@/lib/ingest/store/pg-safe";
 import { utcDay } from "@/lib/utc-day";
 import { withTransaction } from "@/lib/db/with-transaction";
-import type { LockEventInput, LockIngestResponse } from "@/lib/schemas/locks";
+import type { LockEventInput, LockStoreResult } from "@/lib/schemas/locks";
 
 // Lock waits and deadlocks from the db agent. A wait is sent again while it lasts, under the
 // same (id, time), so the write is an upsert that only moves forward: the stored duration never
 // shrinks and the details are those of the furthest-along report (an ended wait stays ended),
 // whatever order re-sent and delayed requests arrive in. Deadlocks are sent once per id and
-// re-sends change nothing.
+// re-sends change nothing. NUL and lone surrogates become U+FFFD, as in OTLP ingest (pg-safe.ts).
 
-export async function storeLockEvents(pool: pg.Pool, events: LockEventInput[]): Promise<LockIngestResponse> {
+export async function storeLockEvents(pool: pg.Pool, events: LockEventInput[]): Promise<LockStoreResult> {
   if (events.length === 0) return { inserted: 0, updated: 0 };
   const rows = latestPerKey(events);
   const days = new Set(rows.map((e) => utcDay(Date.parse(e.time))));
@@ -39,11 +41,11 @@ export async function storeLockEvents(pool: pg.Pool, events: LockEventInput[]): 
        SELECT (SELECT count(*)::int FROM written) AS written, (SELECT count(*)::int FROM existing) AS existing`,
       [
         rows.map((e) => e.time),
-        rows.map((e) => e.id),
+        rows.map((e) => pgText(e.id)),
         rows.map((e) => e.kind),
-        rows.map((e) => e.database),
+        rows.map((e) => pgText(e.database)),
         rows.map((e) => (e.kind === "wait" ? e.durationMs : null)),
-        rows.map((e) => JSON.stringify(details(e))),
+        rows.map((e) => pgJson(details(e))),
         rows.map((e) => JSON.stringify(traceIds(e))),
       ],
     );
@@ -56,7 +58,8 @@ export async function storeLockEvents(pool: pg.Pool, events: LockEventInput[]): 
 function latestPerKey(events: LockEventInput[]): LockEventInput[] {
   const byKey = new Map<string, LockEventInput>();
   for (const event of events) {
-    const key = `${event.id}\0${Date.parse(event.time)}`;
+    // The id as the table will hold it: ids that differ only in NUL or a lone surrogate are one row.
+    const key = `${storableText(event.id)}\0${Date.parse(event.time)}`;
     const seen = byKey.get(key);
     if (!seen || progress(event) >= progress(seen)) byKey.set(key, event);
   }

@@ -39,6 +39,22 @@ describe("partition upkeep", () => {
     expect(auditDays).toContain(old); // audit keeps 90 days
   });
 
+  it("drops partitions for days beyond those ahead, far-future ones included, and keeps tomorrow's", async () => {
+    const now = Date.parse("2031-03-10T12:00:00Z");
+    const beyond = [utcDay(now + 4 * DAY), "2099-01-01", "2150-06-30"];
+    for (const day of beyond) await client.query("SELECT sightline_ensure_partition('audit_changes', $1::date)", [day]);
+    await client.query("SELECT sightline_ensure_partition('lock_events', '2999-12-31')");
+    const { dropped } = await maintainPartitions(client, { retention, daysAhead: 3, now });
+    expect(dropped).toEqual(expect.arrayContaining([...beyond.map((day) => `audit_changes:${day}`), "lock_events:2999-12-31"]));
+    const auditDays = (await listPartitions(client, "audit_changes")).map((p) => p.day);
+    for (const day of beyond) expect(auditDays).not.toContain(day);
+    expect(auditDays).toContain(utcDay(now + 3 * DAY)); // within days ahead: kept
+    // With no days ahead, the next day stays: ingest accepts times up to 24 h ahead.
+    const { dropped: none } = await maintainPartitions(client, { retention, daysAhead: 0, now });
+    expect(none.filter((d) => d.endsWith(utcDay(now + DAY)))).toEqual([]);
+    expect((await listPartitions(client, "spans")).map((p) => p.day)).toContain(utcDay(now + DAY));
+  });
+
   it("accepts rows for a day with no premade partition by creating it on demand", async () => {
     forgetKnownPartitions();
     const day = "2019-06-01";

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { partitionDay, telemetryTableNames, telemetryTables, type TelemetryTable } from "./telemetry-tables";
+import { FIELD_LIMITS } from "../ingest/field-limits";
 import { utcDay } from "../utc-day";
 
 export interface RetentionDays {
@@ -18,7 +19,10 @@ const DAY_MS = 86_400_000;
 
 /**
  * Makes sure every telemetry table has partitions for today and `daysAhead` days after, and
- * drops partitions whose whole day is older than the table's retention. Run at start and then
+ * drops every partition outside [now − the table's retention, now + days ahead]: those whose
+ * whole day is older than retention, and those for days further ahead than premade partitions
+ * and ingest's future skew (../ingest/field-limits.ts) reach, which only a clock or unit mistake
+ * can have filled and which retention would otherwise never reach. Run at start and then
  * periodically; safe to run from several processes at once.
  */
 export async function maintainPartitions(
@@ -28,6 +32,8 @@ export async function maintainPartitions(
   const now = options.now ?? Date.now();
   const created: string[] = [];
   const dropped: string[] = [];
+  // Ingest accepts times up to maxFutureSkewMs ahead, so that day stays even when daysAhead is 0.
+  const newestKept = utcDay(now + Math.max(options.daysAhead * DAY_MS, FIELD_LIMITS.maxFutureSkewMs));
   for (const table of telemetryTableNames) {
     for (let ahead = 0; ahead <= options.daysAhead; ahead++) {
       const day = utcDay(now + ahead * DAY_MS);
@@ -37,7 +43,7 @@ export async function maintainPartitions(
     // A partition is kept while any part of its day is within retention.
     const oldestKept = utcDay(now - options.retention[telemetryTables[table].retention] * DAY_MS);
     for (const partition of await listPartitions(db, table)) {
-      if (partition.day < oldestKept) {
+      if (partition.day < oldestKept || partition.day > newestKept) {
         await db.query(`DROP TABLE IF EXISTS ${quoteIdent(partition.name)}`);
         dropped.push(`${table}:${partition.day}`);
       }

@@ -30,7 +30,10 @@ describe("Admission", () => {
     const gate = new Admission({ maxActive: 1, maxQueued: 1, maxWaitMs: 50, retryAfterSeconds: 3 });
     const hold = deferred();
     const first = gate.run(() => hold.promise);
+    expect(() => gate.refuseIfFull()).not.toThrow(); // one may still queue
     const waiting = gate.run(async () => {});
+    // Full: a request is refused before it reads its body, and run() refuses it too.
+    expect(() => gate.refuseIfFull()).toThrow(ApiError);
     const refused = await gate.run(async () => {}).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ApiError);
     expect((refused as ApiError).status).toBe(503);

@@ -1,10 +1,11 @@
 import { ApiError } from "@/lib/http/api-error";
 
-// Back-pressure for ingest. At most MAX_ACTIVE requests decode and write at once (the database
+// Back-pressure for ingest: store slots. At most MAX_ACTIVE requests write at once (the database
 // on two cores gains nothing from more), and at most MAX_QUEUED wait for a turn; past that, or
-// after waiting MAX_WAIT_MS, the request is refused with 503 + Retry-After before its body is
-// read, which OTLP exporters treat as "retry later". Memory stays bounded by
-// (MAX_ACTIVE + MAX_QUEUED) × the body limit instead of growing with the backlog.
+// after waiting MAX_WAIT_MS, the request is refused with 503 + Retry-After, which OTLP exporters
+// treat as "retry later". A slot is asked for only once the body has been read and decoded, so a
+// sender that uploads slowly never holds one (body-budget.ts bounds the memory of reading), and
+// a request is refused before its body is read when the queue is already full.
 
 export interface AdmissionLimits {
   maxActive: number;
@@ -27,6 +28,11 @@ export class Admission {
     } finally {
       this.release();
     }
+  }
+
+  /** Throws the 503 `run` would, without waiting, when no request could even queue now. */
+  refuseIfFull(): void {
+    if (this.active >= this.limits.maxActive && this.queue.length >= this.limits.maxQueued) throw this.overloaded();
   }
 
   get load() {

@@ -189,7 +189,7 @@ export const apiEndpoints: ApiEndpoint[] = [
     summary: "Row changes from the db agent; each change's id makes a re-sent batch store once",
     tag: "ingest",
     body: { description: "a batch of row changes", name: "AuditIngestBody", schema: auditIngestBodySchema },
-    responses: { 200: { description: "stored whole", name: "AuditIngestResponse", schema: auditIngestResponseSchema }, 400: badRequest, 401: unauthorized, 503: unavailable },
+    responses: { 200: { description: "stored, except the changes listed as rejected (each refused alone)", name: "AuditIngestResponse", schema: auditIngestResponseSchema }, 400: badRequest, 401: unauthorized, 503: unavailable },
   },
   {
     path: "/api/v1/ingest/locks",
@@ -198,7 +198,7 @@ export const apiEndpoints: ApiEndpoint[] = [
     summary: "Lock waits and deadlocks from the db agent",
     tag: "ingest",
     body: { description: "a batch of lock events", name: "LockIngestBody", schema: lockIngestBodySchema },
-    responses: { 200: { description: "stored whole", name: "LockIngestResponse", schema: lockIngestResponseSchema }, 400: badRequest, 401: unauthorized, 503: unavailable },
+    responses: { 200: { description: "stored, except the events listed as rejected (each refused alone)", name: "LockIngestResponse", schema: lockIngestResponseSchema }, 400: badRequest, 401: unauthorized, 503: unavailable },
   },
   {
     path: "/api/v1/ingest-keys",

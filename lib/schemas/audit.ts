@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { attributeValueSchema, isWithinTimeRange, limitParam, nonEmptyParam, NUL_MESSAGE, TIME_RANGE_MESSAGE, refineTimeRange, spanIdSchema, timeRangeShape, traceIdSchema } from "./common";
+import { FIELD_LIMITS, instantProblem, timeWindow, utf8Bytes } from "@/lib/ingest/field-limits";
 import { findNul, jsonDepth, MAX_JSON_DEPTH } from "./params";
+import { attributeValueSchema, isWithinTimeRange, limitParam, nonEmptyParam, NUL_MESSAGE, refineTimeRange, spanIdSchema, TIME_RANGE_MESSAGE, timeRangeShape, traceIdSchema } from "./common";
 
 // The row-level audit trail: what the db agent sends (POST /api/v1/ingest/audit) and what
 // GET /api/v1/audit/changes answers. One contract for the agent, the store and the UI.
@@ -23,7 +24,14 @@ export const isoInstantSchema = z.iso
   .refine((text) => Number.isNaN(Date.parse(text)) || isWithinTimeRange(Date.parse(text)), TIME_RANGE_MESSAGE)
   .meta({ example: "2026-11-25T18:10:01.123456Z" });
 
-const MAX_BIGINT = 2n ** 63n - 1n;
+/**
+ * An ingested instant: also within the window every ingest path accepts (from the year 2000 to
+ * 24 h ahead of the receiving clock), so one request cannot create a partition per far-off day.
+ */
+export const ingestInstantSchema = isoInstantSchema.superRefine((text, ctx) => {
+  const problem = instantProblem(Date.parse(text), timeWindow());
+  if (problem) ctx.addIssue({ code: "custom", message: `${text} ${problem}` });
+});
 
 /** A transaction id: xid8 as decimal digits (or a JSON number), stored as bigint. */
 const txidSchema = z
@@ -33,9 +41,22 @@ const txidSchema = z
       .string()
       .regex(/^\d{1,19}$/, "must be decimal digits")
       // zod runs this check even when the pattern failed: BigInt must only see digits.
-      .refine((digits) => !/^\d+$/.test(digits) || BigInt(digits) <= MAX_BIGINT, `must be at most ${MAX_BIGINT} (a bigint)`),
+      .refine((digits) => !/^\d+$/.test(digits) || BigInt(digits) <= FIELD_LIMITS.maxInt64, "must be at most 9223372036854775807 (bigint)"),
   ])
   .transform((v) => String(v));
+
+/**
+ * The key of the changed row: scalar column values, small enough to be part of the audit row
+ * index beside the table name (a btree entry holds ~2.7 kB; see lib/ingest/field-limits.ts).
+ */
+const pkSchema = z
+  .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+  .superRefine((pk, ctx) => {
+    const columns = Object.keys(pk).length;
+    if (columns > FIELD_LIMITS.maxPkColumns) ctx.addIssue({ code: "custom", message: `has ${columns} columns, at most ${FIELD_LIMITS.maxPkColumns}` });
+    const bytes = utf8Bytes(JSON.stringify(pk));
+    if (bytes > FIELD_LIMITS.maxPkJsonBytes) ctx.addIssue({ code: "custom", message: `is ${bytes} bytes of JSON, at most ${FIELD_LIMITS.maxPkJsonBytes}` });
+  });
 
 export const auditChangeInputSchema = z
   .object({
@@ -44,7 +65,7 @@ export const auditChangeInputSchema = z
     schema: z.string().min(1).max(200).default("public"),
     table: z.string().min(1).max(200),
     op: z.enum(AUDIT_OPS),
-    pk: rowSchema.describe("primary key columns of the changed row"),
+    pk: pkSchema.describe(`primary key columns of the changed row: scalar values, at most ${FIELD_LIMITS.maxPkColumns} columns and ${FIELD_LIMITS.maxPkJsonBytes} bytes of JSON`),
     before: rowSchema.nullable().describe("the row before the change; null for INSERT"),
     after: rowSchema.nullable().describe("the row after the change; null for DELETE"),
     changedColumns: z.array(z.string()).max(2_000).default([]),
@@ -55,7 +76,7 @@ export const auditChangeInputSchema = z
     txid: txidSchema.nullable().default(null),
     traceId: traceIdSchema.nullable().default(null),
     spanId: spanIdSchema.nullable().default(null),
-    committedAt: isoInstantSchema.describe("commit time of the transaction (see agents/db/README.md for how the agent determines it)"),
+    committedAt: ingestInstantSchema.describe("commit time of the transaction (see agents/db/README.md for how the agent determines it); from 2000 to 24 h ahead of Sightline's clock"),
   })
   .superRefine((change, ctx) => {
     if (change.op !== "INSERT" && change.before === null) ctx.addIssue({ code: "custom", path: ["before"], message: `is required for ${change.op}` });
@@ -65,37 +86,25 @@ export const auditChangeInputSchema = z
 
 export type AuditChangeInput = z.infer<typeof auditChangeInputSchema>;
 
-export const auditIngestBodySchema = z
-  .preprocess(
-    refuseDeepJson,
-    z.object(
-      { changes: z.array(auditChangeInputSchema).min(1, "must hold at least one change").max(MAX_AUDIT_BATCH, `must hold at most ${MAX_AUDIT_BATCH} changes`) },
-      { error: 'the request body must be a JSON object like {"changes": [...]}' },
-    ),
-  )
-  .superRefine(refineStorable);
+export const auditIngestBodySchema = z.object({
+  changes: z.array(auditChangeInputSchema).min(1, "must hold at least one change").max(MAX_AUDIT_BATCH, `must hold at most ${MAX_AUDIT_BATCH} changes`),
+});
 
-/** Runs before the body's schema, whose JSON validation recurses (see MAX_JSON_DEPTH). */
-export function refuseDeepJson(body: unknown, ctx: z.RefinementCtx): unknown {
-  if (jsonDepth(body) > MAX_JSON_DEPTH) ctx.addIssue({ code: "custom", message: `the request body nests deeper than ${MAX_JSON_DEPTH} levels` });
-  return body;
-}
-
-/**
- * A batch PostgreSQL would refuse is refused here, naming the field: U+0000 cannot be stored in
- * text or jsonb (a monitored database's jsonb never holds it, so only a broken agent sends it).
- */
-export function refineStorable(body: object, ctx: z.RefinementCtx) {
-  const path = findNul(body);
-  if (path) ctx.addIssue({ code: "custom", path, message: NUL_MESSAGE });
-}
+/** Items of an agent batch refused one by one, as OTLP's partial success reports them. */
+export const ingestRejectionsShape = {
+  rejected: z.number().int().describe("items refused (each failed its schema or a field limit); the rest were stored"),
+  errors: z.array(z.string()).describe("why, for the first few refused items"),
+};
 
 export const auditIngestResponseSchema = z.object({
   inserted: z.number().int().describe("changes stored by this request"),
   duplicates: z.number().int().describe("changes already stored (a re-sent batch) and left as they were"),
+  ...ingestRejectionsShape,
 });
 
 export type AuditIngestResponse = z.infer<typeof auditIngestResponseSchema>;
+/** What the store writes report; the handler adds the rejections. */
+export type AuditStoreResult = Omit<AuditIngestResponse, "rejected" | "errors">;
 
 export const AUDIT_ORDERS = ["desc", "asc"] as const;
 

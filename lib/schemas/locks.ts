@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoInstantSchema, refineStorable, refuseDeepJson } from "./audit";
+import { ingestInstantSchema, ingestRejectionsShape, isoInstantSchema } from "./audit";
 import { limitParam, nonEmptyParam, refineTimeRange, spanIdSchema, timeRangeShape, traceIdSchema } from "./common";
 
 // Lock waits and deadlocks: what the db agent sends (POST /api/v1/ingest/locks) and what
@@ -41,7 +41,7 @@ export const lockWaitInputSchema = z.object({
   id: z.string().min(1).max(300).describe("stable per episode: later samples of the same wait update it"),
   kind: z.literal("wait"),
   database: z.string().min(1).max(200),
-  time: isoInstantSchema.describe("when the wait started"),
+  time: ingestInstantSchema.describe("when the wait started; from 2000 to 24 h ahead of Sightline's clock"),
   durationMs: z.number().min(0).describe("how long it has waited so far (final once ended)"),
   ended: z.boolean().describe("the wait is over (granted, cancelled or broken as a deadlock)"),
   lock: lockTargetSchema,
@@ -62,7 +62,7 @@ export const deadlockInputSchema = z.object({
   id: z.string().min(1).max(300),
   kind: z.literal("deadlock"),
   database: z.string().min(1).max(200),
-  time: isoInstantSchema.describe("when the server detected the deadlock (or when the agent saw the counter grow)"),
+  time: ingestInstantSchema.describe("when the server detected the deadlock (or when the agent saw the counter grow); from 2000 to 24 h ahead of Sightline's clock"),
   source: z.enum(["log", "counter"]).describe("log: the whole cycle from the server log; counter: pg_stat_database.deadlocks grew, details unavailable"),
   count: z.number().int().min(1).describe("deadlocks this event stands for (1 from the log)"),
   victimPid: z.number().int().positive().nullable().default(null).describe("the process whose transaction was aborted to break the cycle"),
@@ -76,21 +76,18 @@ export type LockEventInput = z.infer<typeof lockEventInputSchema>;
 export type LockWaitInput = z.infer<typeof lockWaitInputSchema>;
 export type DeadlockInput = z.infer<typeof deadlockInputSchema>;
 
-export const lockIngestBodySchema = z
-  .preprocess(
-    refuseDeepJson,
-    z.object(
-      { events: z.array(lockEventInputSchema).min(1, "must hold at least one event").max(MAX_LOCK_BATCH, `must hold at most ${MAX_LOCK_BATCH} events`) },
-      { error: 'the request body must be a JSON object like {"events": [...]}' },
-    ),
-  )
-  .superRefine(refineStorable);
+export const lockIngestBodySchema = z.object({
+  events: z.array(lockEventInputSchema).min(1, "must hold at least one event").max(MAX_LOCK_BATCH, `must hold at most ${MAX_LOCK_BATCH} events`),
+});
 
 export const lockIngestResponseSchema = z.object({
   inserted: z.number().int().describe("new events"),
   updated: z.number().int().describe("events already stored (a wait still going on, or a re-sent batch)"),
+  ...ingestRejectionsShape,
 });
 export type LockIngestResponse = z.infer<typeof lockIngestResponseSchema>;
+/** What the store writes report; the handler adds the rejections. */
+export type LockStoreResult = Omit<LockIngestResponse, "rejected" | "errors">;
 
 export const lockEventsQuerySchema = z
   .object({
@@ -104,7 +101,8 @@ export const lockEventsQuerySchema = z
   .describe("Newest first. Default window: all stored events.");
 export type LockEventsQuery = z.infer<typeof lockEventsQuerySchema>;
 
-const stored = { traceIds: z.array(z.string()).describe("trace ids of every process involved") };
+// Stored events are read back without the ingest window: it is judged by the clock at ingest.
+const stored = { time: isoInstantSchema, traceIds: z.array(z.string()).describe("trace ids of every process involved") };
 
 export const lockWaitSchema = lockWaitInputSchema.extend(stored);
 export const deadlockSchema = deadlockInputSchema.extend(stored);

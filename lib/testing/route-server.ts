@@ -5,6 +5,8 @@ import { NextRequest } from "next/server";
 // Serves Next.js route handlers from a plain node:http server, so integration tests can point
 // real HTTP clients (OpenTelemetry exporters, the db agent) at the real handlers without
 // building the app. Paths are matched exactly; `[param]` segments are passed as params.
+// As in Next.js, the handler is called once the headers are in and reads the body as a stream
+// while it arrives, so a slow sender is seen by the handler as it would be in production.
 
 type Handler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
 export type RouteTable = Record<string, Partial<Record<"GET" | "POST" | "DELETE" | "PUT" | "PATCH", Handler>>>;
@@ -18,32 +20,34 @@ export interface RouteServer {
 export async function startRouteServer(routes: RouteTable): Promise<RouteServer> {
   const requests: RouteServer["requests"] = [];
   const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      void (async () => {
-        const body = Buffer.concat(chunks);
-        const url = new URL(req.url ?? "/", "http://127.0.0.1");
-        const match = matchRoute(routes, url.pathname);
-        const handler = match?.handlers[req.method as "GET"];
-        let response: Response;
-        if (!match || !handler) {
-          response = new Response("not found", { status: 404 });
-        } else {
-          const headers = new Headers();
-          for (const [key, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(key, value);
-          const request = new NextRequest(url, { method: req.method, headers, body: body.length ? body : undefined });
-          response = await handler(request, { params: Promise.resolve(match.params) });
-        }
-        requests.push({ method: req.method ?? "", path: url.pathname, status: response.status, body });
-        const headers: http.OutgoingHttpHeaders = Object.fromEntries(response.headers);
-        // Headers.entries() folds repeated headers into one; Set-Cookie must stay one per cookie.
-        const cookies = response.headers.getSetCookie();
-        if (cookies.length) headers["set-cookie"] = cookies;
-        res.writeHead(response.status, headers);
-        res.end(Buffer.from(await response.arrayBuffer()));
-      })();
-    });
+    void (async () => {
+      const url = new URL(req.url ?? "/", "http://127.0.0.1");
+      const chunks: Buffer[] = [];
+      const entry = { method: req.method ?? "", path: url.pathname, status: 0, body: Buffer.alloc(0) };
+      const body = streamBody(req, chunks);
+      req.on("end", () => (entry.body = Buffer.concat(chunks)));
+      const match = matchRoute(routes, url.pathname);
+      const handler = match?.handlers[req.method as "GET"];
+      let response: Response;
+      if (!match || !handler) {
+        response = new Response("not found", { status: 404 });
+      } else {
+        const headers = new Headers();
+        for (const [key, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(key, value);
+        const hasBody = req.method !== "GET" && req.method !== "HEAD";
+        const request = new NextRequest(url, { method: req.method, headers, body: hasBody ? body : undefined, duplex: "half" });
+        response = await handler(request, { params: Promise.resolve(match.params) });
+      }
+      entry.status = response.status;
+      if (req.complete) entry.body = Buffer.concat(chunks);
+      requests.push(entry);
+      const responseHeaders: http.OutgoingHttpHeaders = Object.fromEntries(response.headers);
+      // Headers.entries() folds repeated headers into one; Set-Cookie must stay one per cookie.
+      const cookies = response.headers.getSetCookie();
+      if (cookies.length) responseHeaders["set-cookie"] = cookies;
+      res.writeHead(response.status, responseHeaders);
+      res.end(Buffer.from(await response.arrayBuffer()));
+    })();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -65,4 +69,29 @@ function matchRoute(routes: RouteTable, pathname: string) {
     }
   }
   return undefined;
+}
+
+/** The request body as a web stream fed as it arrives; every chunk is also kept in `chunks`. */
+function streamBody(req: http.IncomingMessage, chunks: Buffer[]): ReadableStream<Uint8Array> {
+  let open = true;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.on("data", (chunk: Buffer) => {
+        chunks.push(chunk);
+        if (open) controller.enqueue(new Uint8Array(chunk));
+      });
+      req.on("end", () => {
+        if (open) controller.close();
+        open = false;
+      });
+      req.on("error", (error) => {
+        if (open) controller.error(error);
+        open = false;
+      });
+    },
+    // The handler stopped reading (a limit or a deadline): keep draining so the answer can be sent.
+    cancel() {
+      open = false;
+    },
+  });
 }

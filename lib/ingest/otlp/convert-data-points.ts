@@ -1,6 +1,7 @@
 // One OTLP metric data point → one MetricPointRecord. Throws ItemRejection for a point that
 // must be rejected; the metric identity is shared by all points of a metric.
 
+import { int32Flags, requireCount } from "../field-limits";
 import { convertAttributes, convertAttributesIn } from "./attributes";
 import { int64ToNumber, uint64ToBigInt } from "./int64";
 import type {
@@ -69,7 +70,7 @@ function pointBase(
     attributes: convertAttributes(point.attributes),
     startTimeUnixNano,
     timeUnixNano,
-    flags: point.flags,
+    flags: int32Flags(point.flags),
     exemplars: exemplars.map(convertExemplar),
   };
 }
@@ -93,7 +94,7 @@ export function convertHistogramPoint(
   point: PbHistogramDataPoint,
   window: TimeWindow,
 ): MetricPointRecord {
-  const bucketCounts = numbers(point.bucketCounts);
+  const bucketCounts = counts("bucketCounts", point.bucketCounts);
   const explicitBounds = point.explicitBounds;
   const consistent =
     bucketCounts.length === 0 ? explicitBounds.length === 0 : bucketCounts.length === explicitBounds.length + 1;
@@ -105,7 +106,7 @@ export function convertHistogramPoint(
   return {
     ...pointBase(identity, point, point.exemplars, window),
     type: "histogram",
-    count: int64ToNumber(point.count),
+    count: requireCount("count", int64ToNumber(point.count)),
     sum: point.sum ?? null,
     min: point.min ?? null,
     max: point.max ?? null,
@@ -122,15 +123,15 @@ export function convertExponentialHistogramPoint(
   return {
     ...pointBase(identity, point, point.exemplars, window),
     type: "exponential_histogram",
-    count: int64ToNumber(point.count),
+    count: requireCount("count", int64ToNumber(point.count)),
     sum: point.sum ?? null,
     min: point.min ?? null,
     max: point.max ?? null,
     scale: point.scale,
-    zeroCount: int64ToNumber(point.zeroCount),
+    zeroCount: requireCount("zeroCount", int64ToNumber(point.zeroCount)),
     zeroThreshold: point.zeroThreshold,
-    positive: buckets(point.positive),
-    negative: buckets(point.negative),
+    positive: buckets("positive", point.positive),
+    negative: buckets("negative", point.negative),
   };
 }
 
@@ -142,7 +143,7 @@ export function convertSummaryPoint(
   return {
     ...pointBase(identity, point, [], window),
     type: "summary",
-    count: int64ToNumber(point.count),
+    count: requireCount("count", int64ToNumber(point.count)),
     sum: point.sum,
     quantileValues: point.quantileValues.map((q) => ({ quantile: q.quantile, value: q.value })),
   };
@@ -163,12 +164,12 @@ function convertExemplar(exemplar: PbExemplar, i: number): ExemplarRecord {
   };
 }
 
-function buckets(value: PbBuckets | null): ExponentialBuckets {
-  return { offset: value?.offset ?? 0, bucketCounts: value ? numbers(value.bucketCounts) : [] };
+function buckets(field: string, value: PbBuckets | null): ExponentialBuckets {
+  return { offset: value?.offset ?? 0, bucketCounts: value ? counts(`${field}.bucketCounts`, value.bucketCounts) : [] };
 }
 
-function numbers(values: readonly LongLike[]): number[] {
+function counts(field: string, values: readonly LongLike[]): number[] {
   const out = new Array<number>(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = int64ToNumber(values[i] as LongLike);
+  for (let i = 0; i < values.length; i++) out[i] = requireCount(`${field}[${i}]`, int64ToNumber(values[i] as LongLike));
   return out;
 }

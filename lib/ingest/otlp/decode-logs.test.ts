@@ -6,6 +6,8 @@ import { jsonBody, logsRequest, NOW_NANOS, spanId, TRACE_ID } from "./testing/ot
 import { hrTimeToNanos, recordLogs, SERVICE_RESOURCE, T0, T0_DATE } from "./testing/sdk-telemetry";
 
 const now = T0_DATE;
+// The SDK stamps observed times with the real clock, which must not look like the future.
+const sdkNow = new Date(Math.max(T0_DATE.getTime(), Date.now()));
 
 describe("decodeLogs on what the OpenTelemetry JS exporters send", () => {
   let logs: ReadableLogRecord[];
@@ -19,7 +21,7 @@ describe("decodeLogs on what the OpenTelemetry JS exporters send", () => {
   ] as const;
 
   it.each(encodings)("keeps bodies, severities, trace context and times (%s)", (encoding, serialize) => {
-    const { records, rejected } = decodeLogs(serialize() as Uint8Array, encoding, { now });
+    const { records, rejected } = decodeLogs(serialize() as Uint8Array, encoding, { now: sdkNow });
     expect(rejected).toBe(0);
     expect(records).toHaveLength(3);
     const [failure, created, event] = records;
@@ -45,8 +47,8 @@ describe("decodeLogs on what the OpenTelemetry JS exporters send", () => {
   });
 
   it("decodes the JSON and protobuf forms of one export identically", () => {
-    const fromProtobuf = decodeLogs(ProtobufLogsSerializer.serializeRequest(logs) as Uint8Array, "protobuf", { now });
-    const fromJson = decodeLogs(JsonLogsSerializer.serializeRequest(logs) as Uint8Array, "json", { now });
+    const fromProtobuf = decodeLogs(ProtobufLogsSerializer.serializeRequest(logs) as Uint8Array, "protobuf", { now: sdkNow });
+    const fromJson = decodeLogs(JsonLogsSerializer.serializeRequest(logs) as Uint8Array, "json", { now: sdkNow });
     expect(fromJson).toEqual(fromProtobuf);
   });
 });

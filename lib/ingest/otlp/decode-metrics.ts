@@ -1,6 +1,7 @@
 // ExportMetricsServiceRequest (protobuf or OTLP/JSON) → one validated MetricPointRecord per
 // data point. The data point is the unit of acceptance, as in OTLP's `rejected_data_points`.
 
+import { indexedName, truncateUtf8 } from "../field-limits";
 import { convertAttributes } from "./attributes";
 import {
   convertExponentialHistogramPoint,
@@ -16,6 +17,7 @@ import {
   type Item,
   type PbExponentialHistogramDataPoint,
   type PbHistogramDataPoint,
+  type PbKeyValue,
   type PbMetric,
   type PbMetricsRequest,
   type PbNumberDataPoint,
@@ -24,8 +26,9 @@ import {
   type PbSummaryDataPoint,
 } from "./otlp-messages";
 import { otlpTypes } from "./otlp-root";
-import { decodeProtobufRequest, parseJsonBody } from "./parse-otlp-request";
-import { convertResource, convertScope, type ResourceContext } from "./resource-scope";
+import { otlpTypes as shallow } from "./otlp-shallow-root";
+import { decodeProtobufItem, decodeProtobufRequest, parseJsonBody } from "./parse-otlp-request";
+import { convertResource, convertScope, type ResourceContext, warnTruncatedService } from "./resource-scope";
 import { type DecodeOptions, ItemRejection, Rejections, type TimeWindow, timeWindow } from "./validate";
 
 export function decodeMetrics(
@@ -35,7 +38,7 @@ export function decodeMetrics(
 ): DecodeResult<MetricPointRecord> {
   const request =
     encoding === "protobuf"
-      ? decodeProtobufRequest<PbMetricsRequest>(otlpTypes.metricsRequest, body)
+      ? metricsRequestFromProtobuf(body)
       : metricsRequestFromJson(parseJsonBody(body));
   const window = timeWindow(options.now);
   const rejections = new Rejections();
@@ -50,6 +53,7 @@ export function decodeMetrics(
       rejections.absorb(error, points, `resource ${r}`);
       return;
     }
+    warnTruncatedService(context, `resource ${r}`, rejections);
     resourceMetrics.scopeMetrics.forEach((scopeMetrics, s) => {
       let scope: ScopeInfo;
       try {
@@ -107,15 +111,19 @@ function convertMetric(
   // A metric without data has no points, so there is nothing to store or to count as rejected.
   const data = metricData(metric);
   if (!data) return;
-  const metricWhere = `metric "${metric.name}" in ${resourceWhere}`;
+  const metricWhere = `metric "${truncateUtf8(metric.name, 100).value}" in ${resourceWhere}`;
   let identity: MetricIdentity;
   try {
     const temporality = data.aggregationTemporality;
     if (!(temporality >= 0 && temporality <= 2)) {
       throw new ItemRejection(`aggregationTemporality must be 0..2, got ${temporality}`);
     }
+    const name = indexedName(metric.name);
+    if (name.cutBytes > 0) {
+      rejections.warn(`${metricWhere}: name truncated to ${Buffer.byteLength(name.value)} bytes (${name.cutBytes} bytes cut)`);
+    }
     identity = {
-      name: metric.name,
+      name: name.value,
       description: metric.description,
       unit: metric.unit,
       aggregationTemporality: temporality as AggregationTemporalityNumber,
@@ -175,13 +183,13 @@ function metricsRequestFromJson(json: unknown): PbMetricsRequest {
       const where = `resourceMetrics[${r}]`;
       const resourceMetrics = jsonObject(value, where);
       return {
-        resource: jsonMessage<PbResource>(otlpTypes.resource, resourceMetrics.resource, `${where}.resource`),
+        resource: jsonMessage<PbResource>(otlpTypes.resource, resourceMetrics.resource),
         schemaUrl: jsonString(resourceMetrics, "schemaUrl", where),
         scopeMetrics: jsonList(resourceMetrics, "scopeMetrics", where).map((scopeValue, s) => {
           const scopeWhere = `${where}.scopeMetrics[${s}]`;
           const scopeMetrics = jsonObject(scopeValue, scopeWhere);
           return {
-            scope: jsonMessage<PbScope>(otlpTypes.scope, scopeMetrics.scope, `${scopeWhere}.scope`),
+            scope: jsonMessage<PbScope>(otlpTypes.scope, scopeMetrics.scope),
             schemaUrl: jsonString(scopeMetrics, "schemaUrl", scopeWhere),
             metrics: jsonList(scopeMetrics, "metrics", scopeWhere).map((metric, m) =>
               metricFromJson(metric, `${scopeWhere}.metrics[${m}]`),
@@ -193,17 +201,89 @@ function metricsRequestFromJson(json: unknown): PbMetricsRequest {
   };
 }
 
-/** The metric's identity through fromObject as a whole; its data points one by one. */
+/**
+ * The metric's identity through fromObject as a whole; its data points one by one. A metric
+ * whose identity is malformed refuses all its points, with the reason.
+ */
 function metricFromJson(value: unknown, where: string): PbMetric {
   const metric = jsonObject(value, where);
   const field = DATA_FIELDS.find(([name]) => metric[name] != null);
-  if (!field) return jsonMessage<PbMetric>(otlpTypes.metric, metric, where) as PbMetric;
+  if (!field) return orEmptyMetric(jsonMessage<PbMetric>(otlpTypes.metric, metric));
   const [name, pointType] = field;
   const data = jsonObject(metric[name], `${where}.${name}`);
   const points = jsonList(data, "dataPoints", `${where}.${name}`);
-  const shell = jsonMessage<PbMetric>(otlpTypes.metric, { ...metric, [name]: { ...data, dataPoints: [] } }, where);
-  const converted = shell?.[name];
-  if (!shell || !converted) throw new Error(`fromObject dropped ${where}.${name}`);
-  converted.dataPoints = points.map((point) => jsonItem(pointType, point, POINT_IDS)) as typeof converted.dataPoints;
+  const shell = jsonMessage<PbMetric>(otlpTypes.metric, { ...metric, [name]: { ...data, dataPoints: [] } });
+  if (shell instanceof InvalidItem || !shell?.[name]) {
+    const reason = shell instanceof InvalidItem ? shell.reason : `${name} is missing`;
+    return { ...emptyMetric(), name: typeof metric.name === "string" ? metric.name : "", [name]: { ...emptyData(), dataPoints: points.map(() => new InvalidItem(`metric: ${reason}`)) } };
+  }
+  shell[name].dataPoints = points.map((point) => jsonItem<never>(pointType, point, POINT_IDS));
   return shell;
+}
+
+interface ShallowData {
+  dataPoints: Uint8Array[];
+  aggregationTemporality: number;
+  isMonotonic: boolean;
+}
+
+interface ShallowMetric {
+  name: string;
+  description: string;
+  unit: string;
+  gauge: ShallowData | null;
+  sum: ShallowData | null;
+  histogram: ShallowData | null;
+  exponentialHistogram: ShallowData | null;
+  summary: ShallowData | null;
+  metadata: Uint8Array[];
+}
+
+interface ShallowMetricsRequest {
+  resourceMetrics: { resource: Uint8Array; schemaUrl: string; scopeMetrics: { scope: Uint8Array; schemaUrl: string; metrics: ShallowMetric[] }[] }[];
+}
+
+function metricsRequestFromProtobuf(body: Uint8Array): PbMetricsRequest {
+  const request = decodeProtobufRequest<ShallowMetricsRequest>(shallow.metricsRequest, body);
+  return {
+    resourceMetrics: request.resourceMetrics.map((resourceMetrics) => ({
+      resource: decodeProtobufItem<PbResource>(otlpTypes.resource, resourceMetrics.resource),
+      schemaUrl: resourceMetrics.schemaUrl,
+      scopeMetrics: resourceMetrics.scopeMetrics.map((scopeMetrics) => ({
+        scope: decodeProtobufItem<PbScope>(otlpTypes.scope, scopeMetrics.scope),
+        schemaUrl: scopeMetrics.schemaUrl,
+        metrics: scopeMetrics.metrics.map(metricFromProtobuf),
+      })),
+    })),
+  };
+}
+
+/** Metadata entries and data points decoded one by one; bad metadata refuses every point. */
+function metricFromProtobuf(metric: ShallowMetric): PbMetric {
+  const metadata = metric.metadata.map((entry) => decodeProtobufItem<PbKeyValue>(otlpTypes.keyValue, entry));
+  const badMetadata = metadata.find((entry) => entry instanceof InvalidItem);
+  const out: PbMetric = { ...emptyMetric(), name: metric.name, description: metric.description, unit: metric.unit };
+  out.metadata = badMetadata ? [] : (metadata as PbKeyValue[]);
+  for (const [name, pointType] of DATA_FIELDS) {
+    const data = metric[name];
+    if (!data) continue;
+    const dataPoints = data.dataPoints.map((point) =>
+      badMetadata ? new InvalidItem(`metric metadata: ${badMetadata.reason}`) : decodeProtobufItem<never>(pointType, point),
+    );
+    out[name] = { dataPoints, aggregationTemporality: data.aggregationTemporality, isMonotonic: data.isMonotonic };
+  }
+  return out;
+}
+
+function emptyData() {
+  return { dataPoints: [], aggregationTemporality: 0, isMonotonic: false };
+}
+
+function emptyMetric(): PbMetric {
+  return { name: "", description: "", unit: "", gauge: null, sum: null, histogram: null, exponentialHistogram: null, summary: null, metadata: [] };
+}
+
+/** A metric without data points whose identity is malformed has nothing to refuse. */
+function orEmptyMetric(metric: Item<PbMetric> | null): PbMetric {
+  return metric instanceof InvalidItem || metric === null ? emptyMetric() : metric;
 }

@@ -266,7 +266,7 @@ describe("decodeTraces on OTLP/JSON specifics", () => {
     ["an odd-length spanId", { spanId: "abc" }, 'spanId must be a hex string, got "abc"'],
     ["a numeric parentSpanId", { parentSpanId: 12 }, "parentSpanId must be a hex string, got number"],
     ["a non-hex link id", { links: [{ traceId: "zz", spanId: "0000000000000001" }] }, "links[0].traceId must be a hex string"],
-    ["attributes that are not a list", { attributes: { a: 1 } }, "attributes: array expected"],
+    ["attributes that are not a list", { attributes: { a: 1 } }, "attributes must be an array, got an object"],
   ])("rejects only the span with %s", (_case, overrides, message) => {
     const result = decodeJson([hexSpan(1), hexSpan(2, overrides), 7, hexSpan(3)]);
     expect(result.rejected).toBe(2);
@@ -302,7 +302,6 @@ describe("decodeTraces on unusable bodies", () => {
     ["[1,2]", /the request body must be an object/],
     ['{"resourceSpans":{}}', /resourceSpans must be an array/],
     ['{"resourceSpans":[{"scopeSpans":[{"spans":"x"}]}]}', /resourceSpans\[0\]\.scopeSpans\[0\]\.spans must be an array/],
-    ['{"resourceSpans":[{"resource":{"attributes":3}}]}', /resourceSpans\[0\]\.resource: .*array expected/],
   ])("reports the JSON body %j as a 400", (text, pattern) => {
     expect(badRequest(() => decodeTraces(new TextEncoder().encode(text), "json"))).toMatch(pattern);
   });

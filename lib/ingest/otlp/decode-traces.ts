@@ -1,5 +1,6 @@
 // ExportTraceServiceRequest (protobuf or OTLP/JSON) → validated SpanRecords.
 
+import { clampInt32Count, indexedName, int32Flags } from "../field-limits";
 import { convertAttributes, convertAttributesIn } from "./attributes";
 import { bytesToHex, isAllZero } from "./ids";
 import { uint64ToBigInt } from "./int64";
@@ -7,8 +8,9 @@ import type { DecodeResult, OtlpEncoding, ScopeInfo, SpanKindNumber, SpanRecord,
 import { type HexIdFields, jsonItem, jsonList, jsonMessage, jsonObject, jsonString } from "./otlp-json";
 import { InvalidItem, type PbResource, type PbScope, type PbSpan, type PbTracesRequest } from "./otlp-messages";
 import { otlpTypes } from "./otlp-root";
-import { decodeProtobufRequest, parseJsonBody } from "./parse-otlp-request";
-import { convertResource, convertScope, type ResourceContext } from "./resource-scope";
+import { otlpTypes as shallow } from "./otlp-shallow-root";
+import { decodeProtobufItem, decodeProtobufRequest, parseJsonBody } from "./parse-otlp-request";
+import { convertResource, convertScope, type ResourceContext, warnTruncatedService } from "./resource-scope";
 import {
   type DecodeOptions,
   ItemRejection,
@@ -26,7 +28,7 @@ export function decodeTraces(
 ): DecodeResult<SpanRecord> {
   const request =
     encoding === "protobuf"
-      ? decodeProtobufRequest<PbTracesRequest>(otlpTypes.traceRequest, body)
+      ? tracesRequestFromProtobuf(body)
       : tracesRequestFromJson(parseJsonBody(body));
   const window = timeWindow(options.now);
   const rejections = new Rejections();
@@ -41,6 +43,7 @@ export function decodeTraces(
       rejections.absorb(error, spanCount, `resource ${r}`);
       return;
     }
+    warnTruncatedService(resource, `resource ${r}`, rejections);
     // Spans are numbered across the resource's scopes, as "span 3 of resource 0".
     let index = 0;
     resourceSpans.scopeSpans.forEach((scopeSpans, s) => {
@@ -59,7 +62,7 @@ export function decodeTraces(
           continue;
         }
         try {
-          records.push(convertSpan(span, resource, scope, window));
+          records.push(convertSpan(span, resource, scope, window, (note) => rejections.warn(`${where}: ${note}`)));
         } catch (error) {
           rejections.absorb(error, 1, where);
         }
@@ -69,7 +72,7 @@ export function decodeTraces(
   return { records, rejected: rejections.count, errors: rejections.messages };
 }
 
-function convertSpan(span: PbSpan, context: ResourceContext, scope: ScopeInfo, window: TimeWindow): SpanRecord {
+function convertSpan(span: PbSpan, context: ResourceContext, scope: ScopeInfo, window: TimeWindow, warn: (note: string) => void): SpanRecord {
   const traceId = requireId("traceId", span.traceId, 16);
   const spanId = requireId("spanId", span.spanId, 8);
   const kind = span.kind;
@@ -82,34 +85,39 @@ function convertSpan(span: PbSpan, context: ResourceContext, scope: ScopeInfo, w
     throw new ItemRejection(`endTimeUnixNano ${endTimeUnixNano} is before startTimeUnixNano ${startTimeUnixNano}`);
   }
 
+  const name = indexedName(span.name);
+  if (name.cutBytes > 0) warn(`name truncated to ${Buffer.byteLength(name.value)} bytes (${name.cutBytes} bytes cut)`);
+  const flags = int32Flags(span.flags);
+  if (flags !== span.flags >>> 0) warn(`flags ${span.flags >>> 0} has reserved bit 31 set; stored without it`);
+
   return {
     traceId,
     spanId,
     parentSpanId: parentSpanId(span.parentSpanId),
     traceState: span.traceState,
-    flags: span.flags,
-    name: span.name,
+    flags,
+    name: name.value,
     kind: kind as SpanKindNumber,
     startTimeUnixNano,
     endTimeUnixNano,
     attributes: convertAttributes(span.attributes),
-    droppedAttributesCount: span.droppedAttributesCount,
+    droppedAttributesCount: clampInt32Count(span.droppedAttributesCount),
     events: span.events.map((event, i) => ({
-      timeUnixNano: uint64ToBigInt(event.timeUnixNano),
+      timeUnixNano: requireTime(`event ${i} timeUnixNano`, uint64ToBigInt(event.timeUnixNano), window),
       name: event.name,
       attributes: convertAttributesIn(`event ${i}`, event.attributes),
-      droppedAttributesCount: event.droppedAttributesCount,
+      droppedAttributesCount: clampInt32Count(event.droppedAttributesCount),
     })),
-    droppedEventsCount: span.droppedEventsCount,
+    droppedEventsCount: clampInt32Count(span.droppedEventsCount),
     links: span.links.map((link, i) => ({
       traceId: requireId(`link ${i} traceId`, link.traceId, 16),
       spanId: requireId(`link ${i} spanId`, link.spanId, 8),
       traceState: link.traceState,
       attributes: convertAttributesIn(`link ${i}`, link.attributes),
-      droppedAttributesCount: link.droppedAttributesCount,
-      flags: link.flags,
+      droppedAttributesCount: clampInt32Count(link.droppedAttributesCount),
+      flags: int32Flags(link.flags),
     })),
-    droppedLinksCount: span.droppedLinksCount,
+    droppedLinksCount: clampInt32Count(span.droppedLinksCount),
     status: { code: code as StatusCodeNumber, message: span.status?.message ?? "" },
     resource: context.resource,
     scope,
@@ -130,6 +138,25 @@ const SPAN_IDS: HexIdFields = {
   lists: { links: ["traceId", "spanId"] },
 };
 
+interface ShallowTracesRequest {
+  resourceSpans: { resource: Uint8Array; schemaUrl: string; scopeSpans: { scope: Uint8Array; schemaUrl: string; spans: Uint8Array[] }[] }[];
+}
+
+function tracesRequestFromProtobuf(body: Uint8Array): PbTracesRequest {
+  const request = decodeProtobufRequest<ShallowTracesRequest>(shallow.traceRequest, body);
+  return {
+    resourceSpans: request.resourceSpans.map((resourceSpans) => ({
+      resource: decodeProtobufItem<PbResource>(otlpTypes.resource, resourceSpans.resource),
+      schemaUrl: resourceSpans.schemaUrl,
+      scopeSpans: resourceSpans.scopeSpans.map((scopeSpans) => ({
+        scope: decodeProtobufItem<PbScope>(otlpTypes.scope, scopeSpans.scope),
+        schemaUrl: scopeSpans.schemaUrl,
+        spans: scopeSpans.spans.map((span) => decodeProtobufItem<PbSpan>(otlpTypes.span, span)),
+      })),
+    })),
+  };
+}
+
 function tracesRequestFromJson(json: unknown): PbTracesRequest {
   const body = jsonObject(json, "the request body");
   return {
@@ -137,13 +164,13 @@ function tracesRequestFromJson(json: unknown): PbTracesRequest {
       const where = `resourceSpans[${r}]`;
       const resourceSpans = jsonObject(value, where);
       return {
-        resource: jsonMessage<PbResource>(otlpTypes.resource, resourceSpans.resource, `${where}.resource`),
+        resource: jsonMessage<PbResource>(otlpTypes.resource, resourceSpans.resource),
         schemaUrl: jsonString(resourceSpans, "schemaUrl", where),
         scopeSpans: jsonList(resourceSpans, "scopeSpans", where).map((scopeValue, s) => {
           const scopeWhere = `${where}.scopeSpans[${s}]`;
           const scopeSpans = jsonObject(scopeValue, scopeWhere);
           return {
-            scope: jsonMessage<PbScope>(otlpTypes.scope, scopeSpans.scope, `${scopeWhere}.scope`),
+            scope: jsonMessage<PbScope>(otlpTypes.scope, scopeSpans.scope),
             schemaUrl: jsonString(scopeSpans, "schemaUrl", scopeWhere),
             spans: jsonList(scopeSpans, "spans", scopeWhere).map((span) => jsonItem<PbSpan>(otlpTypes.span, span, SPAN_IDS)),
           };

@@ -1,14 +1,17 @@
 // OTLP/JSON → the same message shapes protobuf decoding yields, so one converter serves both.
 // Field mapping (lowerCamelCase names, 64-bit ints as strings or numbers, enums as integers
-// or names, base64 bytes) is protobufjs `fromObject`'s. What OTLP/JSON does differently —
-// trace and span ids in hex, not base64 — is translated here first. Each item (span, data
-// point, log record) is converted on its own so a bad one is rejected alone.
+// or names, base64 bytes) is protobufjs `fromObject`'s, after check-otlp-json.ts has refused
+// what `fromObject` would silently coerce. What OTLP/JSON does differently — trace and span ids
+// in hex, not base64 — is translated here first. Each item (span, data point, log record) and
+// each resource, scope and metric is converted on its own, so a bad one refuses only the items
+// it covers.
 
 import type protobuf from "protobufjs/light.js";
 import { ApiError } from "@/lib/http/api-error";
+import { checkOtlpJson, JsonTypeError } from "./check-otlp-json";
 import { hexToBytes } from "./ids";
 import { InvalidItem, type Item } from "./otlp-messages";
-import { messageOf } from "./parse-otlp-request";
+import { itemErrorMessage } from "./parse-otlp-request";
 
 export type JsonObject = Record<string, unknown>;
 
@@ -48,15 +51,10 @@ export function jsonPath(where: string, key: string): string {
   return where === "" ? key : `${where}.${key}`;
 }
 
-/** A message outside the items (resource, scope, metric identity); malformed means 400. */
-export function jsonMessage<T>(type: protobuf.Type, value: unknown, where: string): T | null {
+/** A message above the items (resource, scope, metric identity); malformed refuses its items. */
+export function jsonMessage<T>(type: protobuf.Type, value: unknown): Item<T> | null {
   if (value == null) return null;
-  if (!isJsonObject(value)) throw new ApiError("bad_request", `malformed JSON: ${where} must be an object`);
-  try {
-    return type.fromObject(value) as unknown as T;
-  } catch (error) {
-    throw new ApiError("bad_request", `malformed JSON: ${where}: ${messageOf(error)}`, { cause: error });
-  }
+  return jsonItem<T>(type, value, { fields: [] });
 }
 
 /** One item; anything wrong with it becomes an InvalidItem carrying the reason. */
@@ -71,9 +69,11 @@ export function jsonItem<T>(type: protobuf.Type, value: unknown, ids: HexIdField
         isJsonObject(element) ? withBinaryIds(element, fields, `${list}[${i}].`) : element,
       );
     }
+    checkOtlpJson(type, copy);
     return type.fromObject(copy) as unknown as T;
   } catch (error) {
-    return new InvalidItem(error instanceof HexIdError ? error.message : `malformed JSON: ${messageOf(error)}`);
+    if (error instanceof HexIdError || error instanceof JsonTypeError) return new InvalidItem(error.message);
+    return new InvalidItem(itemErrorMessage(error, "malformed JSON"));
   }
 }
 

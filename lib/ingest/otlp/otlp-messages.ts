@@ -134,9 +134,10 @@ export interface PbSummaryDataPoint extends PbPointBase {
 }
 
 /**
- * An item a JSON body carried but that could not be turned into a message (bad hex id,
- * wrong field type). It travels in place of the item so the converter counts it as
- * rejected with this reason; protobuf bodies never contain one.
+ * An item (or the resource, scope or metric above items) that could not be turned into a
+ * message: a JSON value of the wrong type or a bad hex id, or protobuf bytes that do not
+ * decode (malformed, or nested too deeply). It travels in place of the message so the
+ * converter counts the items it covers as rejected with this reason.
  */
 export class InvalidItem {
   constructor(readonly reason: string) {}
@@ -145,6 +146,10 @@ export class InvalidItem {
 export type Item<T> = T | InvalidItem;
 
 type Points<P> = { dataPoints: Item<P>[] };
+
+export function isInvalid(value: unknown): value is InvalidItem {
+  return value instanceof InvalidItem;
+}
 
 export interface PbMetric {
   name: string;
@@ -173,12 +178,12 @@ export interface PbLogRecord {
 }
 
 interface PbResourceGroup {
-  resource: PbResource | null;
+  resource: Item<PbResource> | null;
   schemaUrl: string;
 }
 
 interface PbScopeGroup {
-  scope: PbScope | null;
+  scope: Item<PbScope> | null;
   schemaUrl: string;
 }
 

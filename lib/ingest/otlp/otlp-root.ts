@@ -12,6 +12,7 @@ const COLLECTOR = "opentelemetry.proto.collector";
 
 export const otlpTypes = {
   resource: root.lookupType("opentelemetry.proto.resource.v1.Resource"),
+  keyValue: root.lookupType(`${COMMON}.KeyValue`),
   scope: root.lookupType(`${COMMON}.InstrumentationScope`),
   span: root.lookupType("opentelemetry.proto.trace.v1.Span"),
   metric: root.lookupType("opentelemetry.proto.metrics.v1.Metric"),

@@ -1,8 +1,17 @@
 // Raw request bytes → a request message, or a 400 saying why the body is unusable as a whole.
-// Per-item problems are not decided here; the signal decoders reject those one by one.
+// Per-item problems are not decided here; the signal decoders reject those one by one. A
+// protobuf request is decoded with the shallow types (otlp-shallow-root.ts), then each item
+// with decodeProtobufItem, so a bad item is refused alone whatever the encoding.
 
-import type protobuf from "protobufjs/light.js";
+import protobuf from "protobufjs/light.js";
 import { ApiError } from "@/lib/http/api-error";
+import { InvalidItem, type Item } from "./otlp-messages";
+
+/**
+ * How deep messages may nest below an item (span, log record, data point, resource, scope):
+ * protobufjs' own limit while decoding and converting, and the JSON check's.
+ */
+export const MAX_MESSAGE_DEPTH = protobuf.util.recursionLimit;
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -30,6 +39,24 @@ export function parseJsonBody(body: Uint8Array): unknown {
   } catch (error) {
     throw new ApiError("bad_request", `malformed JSON: ${messageOf(error)}`, { cause: error });
   }
+}
+
+/** One item's bytes → its message, or an InvalidItem saying why not. */
+export function decodeProtobufItem<T>(type: protobuf.Type, bytes: Uint8Array): Item<T> {
+  try {
+    return type.decode(bytes) as unknown as T;
+  } catch (error) {
+    return new InvalidItem(itemErrorMessage(error, "malformed protobuf"));
+  }
+}
+
+/** Why an item could not be read; the same words for both encodings when it nests too deeply. */
+export function itemErrorMessage(error: unknown, prefix: string): string {
+  const message = messageOf(error);
+  if (message === "max depth exceeded" || (error instanceof RangeError && message.includes("call stack"))) {
+    return `nested deeper than ${MAX_MESSAGE_DEPTH} messages`;
+  }
+  return `${prefix}: ${message}`;
 }
 
 export function messageOf(error: unknown): string {

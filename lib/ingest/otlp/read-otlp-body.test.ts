@@ -118,4 +118,40 @@ describe("readOtlpBody", () => {
     const request = new Request(URL_, { method: "POST", headers: { "content-type": "application/x-protobuf", "content-encoding": "gzip" } });
     expect((await readOtlpBody(request, { maxBytes: 10 })).bytes).toHaveLength(0);
   });
+
+  /** Hands out `chunks` one read at a time, then fails with `thenError` or never ends. */
+  const dribble = (chunks: Uint8Array[], thenError?: Error) =>
+    new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = chunks.shift();
+        if (next) controller.enqueue(next);
+        else if (thenError) controller.error(thenError);
+        else return new Promise(() => {}); // a sender that stopped sending
+      },
+    });
+  const streamed = (body: ReadableStream<Uint8Array>, headers: Record<string, string> = {}) =>
+    new Request(URL_, { method: "POST", body, headers: { "content-type": "application/json", ...headers }, duplex: "half" } as RequestInit);
+
+  it("answers 408 when the body does not arrive within the deadline, naming how much did", async () => {
+    const { code, message } = await failure(readOtlpBody(streamed(dribble([Uint8Array.from([1, 2, 3])]), { "content-length": "50" }), { maxBytes: 100, deadlineMs: 50 }));
+    expect(code).toBe("request_timeout");
+    expect(message).toBe("the request body did not arrive within 0.05 s (3 of 50 bytes received); send smaller batches or check the network");
+  });
+
+  it("answers 400 when the sender goes away mid-body", async () => {
+    const { code, message } = await failure(readOtlpBody(streamed(dribble([Uint8Array.from([1, 2])], new Error("aborted"))), { maxBytes: 100 }));
+    expect(code).toBe("bad_request");
+    expect(message).toBe("the request body ended before it was complete (2 bytes received)");
+  });
+
+  it("accounts every chunk held, raw and inflated, and stops when the account refuses", async () => {
+    const taken: number[] = [];
+    const gz = gzipSync(Buffer.alloc(1000, 0x20));
+    await readOtlpBody(post(gz, { "content-type": "application/json", "content-encoding": "gzip" }), { maxBytes: 10 * MB, take: (n) => taken.push(n) });
+    expect(taken).toEqual([gz.length, 1000]);
+    const refusing = () => {
+      throw new ApiError("unavailable", "over budget");
+    };
+    expect(await failure(readOtlpBody(post("{}", { "content-type": "application/json" }), { maxBytes: 10, take: refusing }))).toEqual({ code: "unavailable", message: "over budget" });
+  });
 });

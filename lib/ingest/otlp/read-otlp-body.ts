@@ -1,5 +1,7 @@
 // An OTLP/HTTP request body → bytes ready to decode, enforcing the size limit on the wire and
-// again while inflating, so neither a huge upload nor a gzip bomb is ever held in memory whole.
+// again while inflating, so neither a huge upload nor a gzip bomb is ever held in memory whole,
+// and a deadline for the whole body, so a sender that dribbles its bytes is cut off (408)
+// instead of holding a connection, memory and (were it admitted) a store slot indefinitely.
 
 import { gunzip } from "node:zlib";
 import { ApiError } from "@/lib/http/api-error";
@@ -15,14 +17,31 @@ const MEDIA_TYPES: Readonly<Record<string, OtlpEncoding>> = {
   "application/json": "json",
 };
 
-export async function readOtlpBody(request: Request, { maxBytes }: { maxBytes: number }): Promise<OtlpBody> {
+/**
+ * Three times the OpenTelemetry SDKs' default export timeout (10 s): an exporter has given up on
+ * a request long before its body could take this long.
+ */
+export const BODY_READ_DEADLINE_MS = 30_000;
+
+export interface ReadBodyOptions {
+  maxBytes: number;
+  /** The whole body (headers excluded) must have arrived within this long. */
+  deadlineMs?: number;
+  /** Told of every chunk held in memory (raw and inflated), to account for it; may throw. */
+  take?: (bytes: number) => void;
+}
+
+export async function readOtlpBody(request: Request, options: ReadBodyOptions): Promise<OtlpBody> {
+  const { maxBytes, deadlineMs = BODY_READ_DEADLINE_MS, take = () => {} } = options;
   const encoding = bodyEncoding(request.headers.get("content-type"));
   const gzipped = isGzipped(request.headers.get("content-encoding"));
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge(`request body of ${declared} bytes exceeds the limit of ${maxBytes}`);
 
-  const raw = await readLimited(request.body, maxBytes);
-  const bytes = gzipped && raw.length > 0 ? await gunzipLimited(raw, maxBytes) : raw;
+  const raw = await readLimited(request.body, { maxBytes, deadlineMs, take, declared });
+  if (!(gzipped && raw.length > 0)) return { bytes: raw, encoding };
+  const bytes = await gunzipLimited(raw, maxBytes);
+  take(bytes.length);
   return { bytes, encoding };
 }
 
@@ -52,20 +71,50 @@ function isGzipped(contentEncoding: string | null): boolean {
   );
 }
 
-async function readLimited(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array> {
+interface ReadLimits {
+  maxBytes: number;
+  deadlineMs: number;
+  take: (bytes: number) => void;
+  declared: number;
+}
+
+async function readLimited(body: ReadableStream<Uint8Array> | null, limits: ReadLimits): Promise<Uint8Array> {
   if (!body) return new Uint8Array(0);
+  const { maxBytes, deadlineMs, take, declared } = limits;
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw tooLarge(`request body exceeds the limit of ${maxBytes} bytes`);
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<"expired">((resolve) => (timer = setTimeout(() => resolve("expired"), deadlineMs)));
+  try {
+    for (;;) {
+      const next = await Promise.race([reader.read().catch((error: unknown) => ({ error })), expired]);
+      if (next === "expired") {
+        void reader.cancel().catch(() => {});
+        const of = declared > 0 ? ` of ${declared}` : "";
+        throw new ApiError(
+          "request_timeout",
+          `the request body did not arrive within ${deadlineMs / 1000} s (${total}${of} bytes received); send smaller batches or check the network`,
+        );
+      }
+      if ("error" in next) {
+        // The sender went away (or the connection broke) mid-body; there is nothing to store.
+        throw new ApiError("bad_request", `the request body ended before it was complete (${total} bytes received)`, { cause: next.error });
+      }
+      if (next.done) break;
+      total += next.value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel();
+        throw tooLarge(`request body exceeds the limit of ${maxBytes} bytes`);
+      }
+      take(next.value.byteLength);
+      chunks.push(next.value);
     }
-    chunks.push(value);
+  } catch (error) {
+    void reader.cancel().catch(() => {});
+    throw error;
+  } finally {
+    clearTimeout(timer);
   }
   if (chunks.length !== 1) return Buffer.concat(chunks, total);
   const only = chunks[0] as Uint8Array;

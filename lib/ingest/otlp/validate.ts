@@ -1,9 +1,12 @@
 // Per-item validation shared by the three decoders. An item that fails is rejected on its own
 // (OTLP partial success); the request as a whole only fails when it cannot be parsed at all.
 
+import { ItemRejection } from "../field-limits";
 import { bytesToHex, isAllZero } from "./ids";
 
-/** Every limit the OTLP decoders enforce, in one place. */
+export { ItemRejection, requireTime, type TimeWindow, timeWindow } from "../field-limits";
+
+/** Every limit the OTLP decoders enforce beyond the store's own (../field-limits.ts), in one place. */
 export const OTLP_LIMITS = {
   /** A top-level attribute value is depth 1; each array or kvlist level adds one. */
   maxAttributeDepth: 8,
@@ -11,44 +14,13 @@ export const OTLP_LIMITS = {
   maxStringValueBytes: 64 * 1024,
   /** Attributes on one item (span, event, link, data point, log record, resource, scope). */
   maxAttributesPerItem: 1024,
-  /** Anything earlier is a unit mistake (seconds or millis sent as nanos) or an unset clock. */
-  earliestTimeUnixNano: BigInt(Date.UTC(2000, 0, 1)) * 1_000_000n,
-  /** How far ahead of our clock a timestamp may be before we call it implausible. */
-  maxFutureSkewNano: 24n * 3600n * 1_000_000_000n,
-  /** Rejection messages kept per request; the count is always exact. */
+  /** Rejection and warning messages kept per request; the count is always exact. */
   maxErrorMessages: 5,
 } as const;
 
 export interface DecodeOptions {
   /** The receiving clock; injectable so tests can pin it. */
   now?: Date;
-}
-
-export interface TimeWindow {
-  minUnixNano: bigint;
-  maxUnixNano: bigint;
-}
-
-export function timeWindow(now: Date = new Date()): TimeWindow {
-  return {
-    minUnixNano: OTLP_LIMITS.earliestTimeUnixNano,
-    maxUnixNano: BigInt(now.getTime()) * 1_000_000n + OTLP_LIMITS.maxFutureSkewNano,
-  };
-}
-
-/**
- * Thrown while converting one item (or the resource/scope it belongs to) to say it must be
- * rejected; the decoder catches it, counts the item and keeps the message. Anything else
- * thrown is a bug and propagates.
- */
-export class ItemRejection extends Error {
-  override name = "ItemRejection";
-}
-
-export function requireTime(field: string, value: bigint, window: TimeWindow): bigint {
-  if (value < window.minUnixNano) throw new ItemRejection(`${field} ${value} is before the year 2000`);
-  if (value > window.maxUnixNano) throw new ItemRejection(`${field} ${value} is more than 24 h in the future`);
-  return value;
 }
 
 /** A required id: exactly `length` bytes and not all zeros. */
@@ -66,15 +38,26 @@ export function optionalId(bytes: Uint8Array, length: 16 | 8): string | null {
   return bytes.length === length && !isAllZero(bytes) ? bytesToHex(bytes) : null;
 }
 
-/** Counts rejected items and keeps the first few reasons. */
+/** Counts rejected items and keeps the first few reasons, then the first few warnings. */
 export class Rejections {
   count = 0;
-  readonly messages: string[] = [];
+  private readonly reasons: string[] = [];
+  private readonly warnings: string[] = [];
 
   reject(items: number, message: string): void {
     if (items <= 0) return;
     this.count += items;
-    if (this.messages.length < OTLP_LIMITS.maxErrorMessages) this.messages.push(message);
+    if (this.reasons.length < OTLP_LIMITS.maxErrorMessages) this.reasons.push(message);
+  }
+
+  /** A note for the sender about an item that was stored in a changed form (counts nothing). */
+  warn(message: string): void {
+    if (this.warnings.length < OTLP_LIMITS.maxErrorMessages) this.warnings.push(message);
+  }
+
+  /** What the answer's error_message holds: why items were refused first, then warnings. */
+  get messages(): string[] {
+    return [...this.reasons, ...this.warnings].slice(0, OTLP_LIMITS.maxErrorMessages);
   }
 
   /** Records `error` against `items` items when it is an ItemRejection; rethrows anything else. */

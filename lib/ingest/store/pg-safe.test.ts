@@ -13,4 +13,9 @@ describe("pg-safe", () => {
     expect(JSON.parse(pgJson({ k: "\\u0000" }))).toEqual({ k: "\\u0000" });
     expect(JSON.parse(pgJson({ "k\u0000": ["\\\u0000"] }))).toEqual({ "k\uFFFD": ["\\\uFFFD"] });
   });
+
+  it("replaces escaped lone surrogates in JSON (jsonb refuses them) and keeps paired ones", () => {
+    expect(JSON.parse(pgJson({ k: "a\ud800b", "\udc00": "\ud83d\ude00" }))).toEqual({ k: "a\uFFFDb", "\uFFFD": "\ud83d\ude00" });
+    expect(JSON.parse(pgJson({ k: "\\ud800" }))).toEqual({ k: "\\ud800" }); // a backslash the user wrote
+  });
 });

@@ -1,4 +1,5 @@
 import { addToHistogram } from "@/lib/rollup/latency-buckets";
+import { FIELD_LIMITS } from "../field-limits";
 import type { SpanRecord } from "../otlp/model";
 
 export interface RollupRow {
@@ -32,9 +33,13 @@ export function buildSpanRollups(spans: SpanRecord[], isTimeout: (span: SpanReco
     row.count++;
     if (span.status.code === 2) row.errors++;
     if (isTimeout(span)) row.timeouts++;
-    row.durationSumNs += durationNs;
+    // Saturates rather than overflow bigint: a dozen spans of the 26 years the time window
+    // allows, in one minute, would otherwise fail every batch that touches this row.
+    row.durationSumNs = min(row.durationSumNs + durationNs, FIELD_LIMITS.maxInt64);
     if (durationNs > row.durationMaxNs) row.durationMaxNs = durationNs;
     addToHistogram(row.histogram, Number(durationNs));
   }
   return [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
 }
+
+const min = (a: bigint, b: bigint) => (a < b ? a : b);

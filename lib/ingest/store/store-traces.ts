@@ -131,7 +131,7 @@ async function upsertRollups(client: pg.ClientBase, spans: SpanRecord[], timeout
        count = r.count + excluded.count,
        errors = r.errors + excluded.errors,
        timeouts = r.timeouts + excluded.timeouts,
-       duration_sum_ns = r.duration_sum_ns + excluded.duration_sum_ns,
+       duration_sum_ns = least(r.duration_sum_ns::numeric + excluded.duration_sum_ns, 9223372036854775807)::bigint,
        duration_max_ns = greatest(r.duration_max_ns, excluded.duration_max_ns),
        histogram = sightline_add_histograms(r.histogram, excluded.histogram)`,
     [
