@@ -18,8 +18,9 @@ const rowSchema = z.record(z.string(), attributeValueSchema).describe("the row a
  * An ISO-8601 instant with an offset; microseconds are kept (PostgreSQL's resolution). Within
  * the range time parameters have (year 0000 or an offset past 9999 would fail in the store).
  */
-export const isoInstantSchema = z.iso
-  .datetime({ offset: true })
+const isoInstantFormat = z.iso.datetime({ offset: true });
+
+export const isoInstantSchema = isoInstantFormat
   // NaN: not a datetime at all, which the format check above already reports.
   .refine((text) => Number.isNaN(Date.parse(text)) || isWithinTimeRange(Date.parse(text)), TIME_RANGE_MESSAGE)
   .meta({ example: "2026-11-25T18:10:01.123456Z" });
@@ -28,7 +29,7 @@ export const isoInstantSchema = z.iso
  * An ingested instant: also within the window every ingest path accepts (from the year 2000 to
  * 24 h ahead of the receiving clock), so one request cannot create a partition per far-off day.
  */
-export const ingestInstantSchema = isoInstantSchema.superRefine((text, ctx) => {
+export const ingestInstantSchema = isoInstantFormat.superRefine((text, ctx) => {
   const problem = instantProblem(Date.parse(text), timeWindow());
   if (problem) ctx.addIssue({ code: "custom", message: `${text} ${problem}` });
 });

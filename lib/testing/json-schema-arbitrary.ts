@@ -40,6 +40,8 @@ function plausibleArbitrary(schema: JsonSchema, options: SchemaArbitraryOptions,
   if (Array.isArray(schema.enum)) return fc.constantFrom(...(schema.enum as unknown[]));
   const branches = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
   if (branches) return fc.oneof(...branches.map((branch) => plausibleArbitrary({ ...schema, anyOf: undefined, oneOf: undefined, ...branch }, options, depth)));
+  // `type: ["string", "number"]` is JSON Schema's short form of a union of types.
+  if (Array.isArray(schema.type)) return fc.oneof(...(schema.type as string[]).map((type) => plausibleArbitrary({ ...schema, type }, options, depth)));
   if (depth > MAX_DEPTH) return fc.constant(null);
   switch (schema.type) {
     case "object":
@@ -78,7 +80,12 @@ function objectArbitrary(schema: JsonSchema, next: (s: unknown) => fc.Arbitrary<
 }
 
 function stringArbitrary(schema: JsonSchema): fc.Arbitrary<string> {
-  if (schema.format === "date-time") return fc.date({ min: new Date("2020-01-01"), max: new Date("2030-01-01"), noInvalidDate: true }).map((d) => d.toISOString());
+  // Recent instants: what a sender really reports, and inside the window ingest accepts (the last
+  // days up to now; see lib/ingest/field-limits.ts). Far-off times are among the hostile values.
+  if (schema.format === "date-time") {
+    const now = Date.now();
+    return fc.date({ min: new Date(now - 6 * 86_400_000), max: new Date(now), noInvalidDate: true }).map((d) => d.toISOString());
+  }
   if (schema.format === "uuid") return fc.uuid();
   if (typeof schema.pattern === "string") return fc.stringMatching(new RegExp(schema.pattern));
   if (typeof schema.example === "string") return exampleShaped(schema.example);
