@@ -18,7 +18,7 @@ const statusColor = { active: "teal", expired: "orange", revoked: "gray" } as co
 /** Tokens for scripts: role-scoped, with expiry and last use; the secret is never listed. */
 export function ApiTokensCard() {
   const t = useTranslations("settings.apiTokens");
-  const roleWords = useTranslations("settings.users.roles");
+  const roleWords = useTranslations("auth.roles");
   const format = useFormatter();
   // Re-read each minute so a token that expires while the page is open says so.
   const now = useNow({ updateInterval: 60_000 });

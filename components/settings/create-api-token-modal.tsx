@@ -1,19 +1,20 @@
 "use client";
 
-import { Alert, Button, Code, CopyButton, Group, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { RoleSelect } from "./role-select";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
-import { roles, type Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/auth/roles";
 import { createApiToken } from "@/lib/client/accounts-queries";
 import { apiTokenExpiryChoices, expiresInDaysOf, isApiTokenExpiryChoice, type ApiTokenExpiryChoice } from "@/lib/client/api-token-status";
+import { ShownOnceSecret } from "./shown-once-secret";
 import { queryKeys } from "@/lib/client/query-keys";
 
 /** Names a token, its role and expiry, then shows the secret once: Sightline keeps only a hash of it. */
 export function CreateApiTokenModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const t = useTranslations("settings.apiTokens");
-  const roleWords = useTranslations("settings.users.roles");
   const queryClient = useQueryClient();
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("viewer");
@@ -35,24 +36,13 @@ export function CreateApiTokenModal({ opened, onClose }: { opened: boolean; onCl
   return (
     <Modal opened={opened} onClose={close} title={create.data ? t("createdTitle") : t("createTitle")}>
       {create.data ? (
-        <Stack>
-          <Alert color="yellow" variant="light">
-            {t("shownOnce")}
-          </Alert>
-          <Code block data-testid="new-api-token">
-            {create.data.token}
-          </Code>
-          <Group justify="flex-end">
-            <CopyButton value={create.data.token}>
-              {({ copied, copy }) => (
-                <Button variant="light" onClick={copy}>
-                  {copied ? t("copied") : t("copy")}
-                </Button>
-              )}
-            </CopyButton>
-            <Button onClick={close}>{t("done")}</Button>
-          </Group>
-        </Stack>
+        <ShownOnceSecret
+          notice={t("shownOnce")}
+          value={create.data.token}
+          testId="new-api-token"
+          labels={{ copy: t("copy"), copied: t("copied"), done: t("done") }}
+          onDone={close}
+        />
       ) : (
         <form
           onSubmit={(event) => {
@@ -62,16 +52,7 @@ export function CreateApiTokenModal({ opened, onClose }: { opened: boolean; onCl
         >
           <Stack>
             <TextInput label={t("name")} description={t("nameHint")} value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus required maxLength={100} />
-            <Select
-              label={t("role")}
-              data={roles.map((value) => ({ value, label: roleWords(value) }))}
-              value={role}
-              allowDeselect={false}
-              onChange={(value) => {
-                const picked = roles.find((candidate) => candidate === value);
-                if (picked) setRole(picked);
-              }}
-            />
+            <RoleSelect label={t("role")} value={role} onChange={setRole} />
             <Select
               label={t("expiry")}
               data={apiTokenExpiryChoices.map((value) => ({ value, label: t(`expiryChoices.${value}`) }))}

@@ -1,11 +1,12 @@
 "use client";
 
-import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
 import { createIngestKey } from "@/lib/client/ingest-keys-query";
+import { ShownOnceSecret } from "./shown-once-secret";
 import { queryKeys } from "@/lib/client/query-keys";
 
 /** Names a new key, then shows its secret once: Sightline keeps only a hash of it. */
@@ -27,24 +28,13 @@ export function CreateIngestKeyModal({ opened, onClose }: { opened: boolean; onC
   return (
     <Modal opened={opened} onClose={close} title={create.data ? t("createdTitle") : t("createTitle")}>
       {create.data ? (
-        <Stack>
-          <Alert color="yellow" variant="light">
-            {t("shownOnce")}
-          </Alert>
-          <Code block data-testid="new-ingest-key">
-            {create.data.key}
-          </Code>
-          <Group justify="flex-end">
-            <CopyButton value={create.data.key}>
-              {({ copied, copy }) => (
-                <Button variant="light" onClick={copy}>
-                  {copied ? t("copied") : t("copy")}
-                </Button>
-              )}
-            </CopyButton>
-            <Button onClick={close}>{t("done")}</Button>
-          </Group>
-        </Stack>
+        <ShownOnceSecret
+          notice={t("shownOnce")}
+          value={create.data.key}
+          testId="new-ingest-key"
+          labels={{ copy: t("copy"), copied: t("copied"), done: t("done") }}
+          onDone={close}
+        />
       ) : (
         <form
           onSubmit={(event) => {

@@ -1,12 +1,14 @@
 "use client";
 
-import { Alert, Button, Code, CopyButton, Group, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
+import { RoleSelect } from "./role-select";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
-import { roles, type Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/auth/roles";
 import { inviteUser } from "@/lib/client/accounts-queries";
+import { ShownOnceSecret } from "./shown-once-secret";
 import { queryKeys } from "@/lib/client/query-keys";
 
 /**
@@ -36,27 +38,16 @@ export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose:
   return (
     <Modal opened={opened} onClose={close} title={invite.data ? t("invitedTitle", { email: invite.data.user.email }) : t("inviteTitle")}>
       {invite.data ? (
-        <Stack>
-          <Alert color="yellow" variant="light">
-            {t("inviteShownOnce", {
+        <ShownOnceSecret
+          notice={t("inviteShownOnce", {
               email: invite.data.user.email,
               expires: format.dateTime(new Date(invite.data.inviteExpiresAt), { dateStyle: "medium", timeStyle: "short" }),
             })}
-          </Alert>
-          <Code block data-testid="new-invite-link">
-            {invite.data.inviteUrl}
-          </Code>
-          <Group justify="flex-end">
-            <CopyButton value={invite.data.inviteUrl}>
-              {({ copied, copy }) => (
-                <Button variant="light" onClick={copy}>
-                  {copied ? t("copied") : t("copy")}
-                </Button>
-              )}
-            </CopyButton>
-            <Button onClick={close}>{t("done")}</Button>
-          </Group>
-        </Stack>
+          value={invite.data.inviteUrl}
+          testId="new-invite-link"
+          labels={{ copy: t("copy"), copied: t("copied"), done: t("done") }}
+          onDone={close}
+        />
       ) : (
         <form
           onSubmit={(event) => {
@@ -67,16 +58,7 @@ export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose:
           <Stack>
             <TextInput label={t("email")} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} data-autofocus required maxLength={320} />
             <TextInput label={t("name")} description={t("nameHint")} value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={200} />
-            <Select
-              label={t("role")}
-              data={roles.map((value) => ({ value, label: t(`roles.${value}`) }))}
-              value={role}
-              onChange={(value) => {
-                const picked = roles.find((candidate) => candidate === value);
-                if (picked) setRole(picked);
-              }}
-              allowDeselect={false}
-            />
+            <RoleSelect label={t("role")} value={role} onChange={setRole} />
             {invite.isError && <QueryErrorAlert title={t("inviteError")} error={invite.error} />}
             <Text size="xs" c="dimmed">
               {t("inviteHint")}

@@ -1,13 +1,13 @@
 "use client";
 
-import { Badge, Button, Group, Modal, Select, Skeleton, Stack, Table, Text } from "@mantine/core";
+import { Badge, Button, Group, Modal, Skeleton, Stack, Table, Text } from "@mantine/core";
 import { IconUserPlus, IconUsers } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
+import { RoleSelect } from "./role-select";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
 import { SectionCard } from "@/components/ui/section-card";
-import { roles } from "@/lib/auth/roles";
 import { updateUser, usersQueryOptions } from "@/lib/client/accounts-queries";
 import { queryKeys } from "@/lib/client/query-keys";
 import type { User } from "@/lib/schemas/users";
@@ -82,17 +82,14 @@ export function UsersCard() {
                     <Table.Td>{user.email}</Table.Td>
                     <Table.Td>{user.name}</Table.Td>
                     <Table.Td>
-                      <Select
+                      <RoleSelect
                         size="xs"
                         w={130}
                         aria-label={t("roleOf", { email: user.email })}
-                        data={roles.map((value) => ({ value, label: t(`roles.${value}`) }))}
                         value={user.role}
-                        allowDeselect={false}
                         disabled={changeRole.isPending && changeRole.variables.id === user.id}
-                        onChange={(value) => {
-                          const role = roles.find((candidate) => candidate === value);
-                          if (role && role !== user.role) changeRole.mutate({ id: user.id, role });
+                        onChange={(role) => {
+                          if (role !== user.role) changeRole.mutate({ id: user.id, role });
                         }}
                       />
                     </Table.Td>
