@@ -203,6 +203,7 @@ export class DatabaseWatcher {
       });
       this.report.shipped += shipped.shipped;
       this.report.duplicates += shipped.duplicates;
+      if (shipped.refused > 0) this.report.notes.add(`Sightline refused ${shipped.refused} changes: ${shipped.refusals.join("; ")}`);
       this.sightlineBackoff.succeed();
     } catch (error) {
       if (!isSightlineError(error)) throw error;

@@ -81,6 +81,10 @@ export function toAuditChange(row: OutboxRow, database: string, installToken: st
 export interface ShipResult {
   shipped: number;
   duplicates: number;
+  /** Changes Sightline refused as items (a field it cannot store); they are gone from the outbox. */
+  refused: number;
+  /** Why, for the first few refused changes. */
+  refusals: string[];
   batches: number;
 }
 
@@ -98,7 +102,7 @@ export interface ShipOptions {
 /** Ships batches until the outbox is drained or the time budget is spent. Throws on the first failure. */
 export async function shipOutbox(db: Pick<pg.Pool, "query">, sightline: SightlineClient, options: ShipOptions): Promise<ShipResult> {
   const started = Date.now();
-  const result: ShipResult = { shipped: 0, duplicates: 0, batches: 0 };
+  const result: ShipResult = { shipped: 0, duplicates: 0, refused: 0, refusals: [], batches: 0 };
   for (;;) {
     const rows = await readOutboxBatch(db, options.batchSize, options.trackCommitTimestamp);
     if (rows.length === 0) return result;
@@ -110,6 +114,9 @@ export async function shipOutbox(db: Pick<pg.Pool, "query">, sightline: Sightlin
     await db.query(tagSql("DELETE FROM sightline_audit.outbox WHERE id = ANY($1::bigint[])"), [rows.map((r) => r.id)]);
     result.shipped += answer.inserted;
     result.duplicates += answer.duplicates;
+    // Refused items will be refused again whatever happens: said, not retried.
+    result.refused += answer.rejected ?? 0;
+    result.refusals.push(...(answer.errors ?? []).slice(0, 3 - result.refusals.length));
     result.batches++;
     if (rows.length < options.batchSize || Date.now() - started > options.budgetMs) return result;
   }
