@@ -51,6 +51,7 @@ export interface ApiEndpoint {
 
 const badRequest = { description: "a parameter is invalid; the message names it", name: "ErrorResponse", schema: errorResponseSchema };
 const unauthorized = { description: "missing, wrong or revoked ingest key", name: "ErrorResponse", schema: errorResponseSchema };
+const bodyTimeout = { description: "the body did not arrive within the read deadline (30 s); nothing was written", name: "ErrorResponse", schema: errorResponseSchema };
 const unavailable = { description: "the store is behind or failed: nothing was written; retry after Retry-After", name: "ErrorResponse", schema: errorResponseSchema };
 const otlpExportResponseSchema = z.object({ partialSuccess: z.object({ errorMessage: z.string() }).loose().optional() }).loose();
 const otlpEndpoint = (signal: "traces" | "metrics" | "logs", request: string): ApiEndpoint => ({
@@ -64,6 +65,7 @@ const otlpEndpoint = (signal: "traces" | "metrics" | "logs", request: string): A
     200: { description: "stored (partialSuccess counts items rejected by validation)", name: "OtlpExportResponse", schema: otlpExportResponseSchema },
     400: badRequest,
     401: unauthorized,
+    408: bodyTimeout,
     413: { description: "body over 16 MiB, on the wire or once inflated", name: "ErrorResponse", schema: errorResponseSchema },
     415: { description: "not application/x-protobuf or application/json, or an encoding other than gzip", name: "ErrorResponse", schema: errorResponseSchema },
     503: unavailable,
@@ -189,7 +191,7 @@ export const apiEndpoints: ApiEndpoint[] = [
     summary: "Row changes from the db agent; each change's id makes a re-sent batch store once",
     tag: "ingest",
     body: { description: "a batch of row changes", name: "AuditIngestBody", schema: auditIngestBodySchema },
-    responses: { 200: { description: "stored, except the changes listed as rejected (each refused alone)", name: "AuditIngestResponse", schema: auditIngestResponseSchema }, 400: badRequest, 401: unauthorized, 503: unavailable },
+    responses: { 200: { description: "stored, except the changes listed as rejected (each refused alone)", name: "AuditIngestResponse", schema: auditIngestResponseSchema }, 400: badRequest, 401: unauthorized, 408: bodyTimeout, 503: unavailable },
   },
   {
     path: "/api/v1/ingest/locks",
@@ -198,7 +200,7 @@ export const apiEndpoints: ApiEndpoint[] = [
     summary: "Lock waits and deadlocks from the db agent",
     tag: "ingest",
     body: { description: "a batch of lock events", name: "LockIngestBody", schema: lockIngestBodySchema },
-    responses: { 200: { description: "stored, except the events listed as rejected (each refused alone)", name: "LockIngestResponse", schema: lockIngestResponseSchema }, 400: badRequest, 401: unauthorized, 503: unavailable },
+    responses: { 200: { description: "stored, except the events listed as rejected (each refused alone)", name: "LockIngestResponse", schema: lockIngestResponseSchema }, 400: badRequest, 401: unauthorized, 408: bodyTimeout, 503: unavailable },
   },
   {
     path: "/api/v1/ingest-keys",

@@ -110,5 +110,6 @@ export const errorResponseSchema = z.object({
   error: z.object({
     code: z.enum(Object.keys(errorStatus) as [keyof typeof errorStatus, ...(keyof typeof errorStatus)[]]),
     message: z.string().describe("what is wrong, naming the parameter"),
+    requestId: z.string().optional().describe("the server logged what this answer leaves out under this id (also the X-Request-Id header)"),
   }),
 });
