@@ -91,6 +91,17 @@ describe("sign-in", () => {
     expect((await signIn("root@example.com", "correct horse battery", "10.9.4.1")).status).toBe(200);
   });
 
+  it("marks the cookie Secure when the request came over HTTPS, through a proxy that says so", async () => {
+    const plain = await signIn("root@example.com", "correct horse battery", "10.9.4.2");
+    expect(plain.headers.get("set-cookie")).not.toMatch(/Secure/i);
+    const proxied = await send("/api/auth/sign-in", "post", {
+      body: { email: "root@example.com", password: "correct horse battery" },
+      headers: { "x-forwarded-for": "10.9.4.2", "x-forwarded-proto": "https", origin: "https://sightline.test", "x-forwarded-host": "sightline.test" },
+    });
+    expect(proxied.status).toBe(200);
+    expect(proxied.headers.get("set-cookie")).toMatch(/; Secure/i);
+  });
+
   it("limits guesses per address across accounts", async () => {
     for (let i = 0; i < 20; i++) await signIn(`spray${i}@example.com`, "password123456", "10.9.5.5");
     expect((await signIn("root@example.com", "correct horse battery", "10.9.5.5")).status).toBe(429);
