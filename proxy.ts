@@ -10,7 +10,10 @@ import { SESSION_COOKIE } from "@/lib/auth/session-cookie";
 // checked by the dashboard layout (lib/auth/get-page-principal.ts).
 
 export function proxy(request: NextRequest) {
-  const { pathname, search } = request.nextUrl;
+  const url = request.nextUrl.clone();
+  // A client-side navigation's RSC request carries a cache-busting `_rsc`: not part of the page's address.
+  url.searchParams.delete("_rsc");
+  const { pathname, search } = url;
   const here = `${pathname}${search}`;
   if (!isOpenPage(pathname) && !request.cookies.has(SESSION_COOKIE) && !request.headers.has("authorization")) {
     return NextResponse.redirect(new URL(signInPath(here), request.url));
