@@ -1,11 +1,12 @@
 "use client";
 
-import { Badge, Button, Group, Modal, Skeleton, Stack, Table, Text } from "@mantine/core";
+import { Badge, Button, Group, Modal, Stack, Table, Text } from "@mantine/core";
 import { IconPlus, IconTerminal2 } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useNow, useTranslations } from "next-intl";
 import { useState } from "react";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
+import { QueryStates } from "@/components/ui/query-states";
 import { SectionCard } from "@/components/ui/section-card";
 import { apiTokensQueryOptions, revokeApiToken } from "@/lib/client/accounts-queries";
 import { apiTokenStatus } from "@/lib/client/api-token-status";
@@ -48,16 +49,8 @@ export function ApiTokensCard() {
         </Button>
       }
     >
-      {tokens.isPending ? (
-        <Skeleton height={80} />
-      ) : tokens.isError ? (
-        <QueryErrorAlert title={t("loadError")} error={tokens.error} onRetry={() => void tokens.refetch()} />
-      ) : tokens.data.tokens.length === 0 ? (
-        <Group gap="xs" c="dimmed">
-          <IconTerminal2 size={18} />
-          <Text size="sm">{t("empty")}</Text>
-        </Group>
-      ) : (
+      <QueryStates query={tokens} loadError={t("loadError")} isEmpty={(data) => data.tokens.length === 0} empty={{ icon: IconTerminal2, text: t("empty") }}>
+        {(data) => (
         <Table.ScrollContainer minWidth={860}>
           <Table striped verticalSpacing="sm" aria-label={t("title")}>
             <Table.Thead>
@@ -74,7 +67,7 @@ export function ApiTokensCard() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {tokens.data.tokens.map((token) => {
+              {data.tokens.map((token) => {
                 const status = apiTokenStatus(token, now.getTime());
                 return (
                   <Table.Tr key={token.id}>
@@ -101,7 +94,8 @@ export function ApiTokensCard() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-      )}
+        )}
+      </QueryStates>
       <CreateApiTokenModal opened={creating} onClose={() => setCreating(false)} />
       <Modal opened={revoking !== null} onClose={closeRevoke} title={t("revokeTitle", { name: revoking?.name ?? "" })}>
         <Stack>

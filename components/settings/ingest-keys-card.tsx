@@ -1,11 +1,11 @@
 "use client";
 
-import { Badge, Button, Group, Modal, Skeleton, Table, Text } from "@mantine/core";
+import { Badge, Button, Group, Modal, Table, Text } from "@mantine/core";
 import { IconKey, IconPlus } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import { QueryErrorAlert } from "@/components/ui/query-error-alert";
+import { QueryStates } from "@/components/ui/query-states";
 import { SectionCard } from "@/components/ui/section-card";
 import { ingestKeysQueryOptions, revokeIngestKey } from "@/lib/client/ingest-keys-query";
 import { queryKeys } from "@/lib/client/query-keys";
@@ -37,16 +37,8 @@ export function IngestKeysCard() {
         </Button>
       }
     >
-      {keys.isPending ? (
-        <Skeleton height={80} />
-      ) : keys.isError ? (
-        <QueryErrorAlert title={t("loadError")} error={keys.error} onRetry={() => void keys.refetch()} />
-      ) : keys.data.keys.length === 0 ? (
-        <Group gap="xs" c="dimmed">
-          <IconKey size={18} />
-          <Text size="sm">{t("empty")}</Text>
-        </Group>
-      ) : (
+      <QueryStates query={keys} loadError={t("loadError")} isEmpty={(data) => data.keys.length === 0} empty={{ icon: IconKey, text: t("empty") }}>
+        {(data) => (
         <Table striped verticalSpacing="sm" aria-label={t("title")}>
           <Table.Thead>
             <Table.Tr>
@@ -59,7 +51,7 @@ export function IngestKeysCard() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {keys.data.keys.map((key) => (
+            {data.keys.map((key) => (
               <Table.Tr key={key.id}>
                 <Table.Td>{key.name}</Table.Td>
                 <Table.Td ff="monospace">{key.prefix}…</Table.Td>
@@ -79,7 +71,8 @@ export function IngestKeysCard() {
             ))}
           </Table.Tbody>
         </Table>
-      )}
+        )}
+      </QueryStates>
       <CreateIngestKeyModal opened={creating} onClose={() => setCreating(false)} />
       <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title={t("revokeTitle", { name: revoking?.name ?? "" })}>
         <Text size="sm">{t("revokeBody")}</Text>

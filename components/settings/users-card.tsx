@@ -1,12 +1,13 @@
 "use client";
 
-import { Badge, Button, Group, Modal, Skeleton, Stack, Table, Text } from "@mantine/core";
+import { Badge, Button, Group, Modal, Stack, Table, Text } from "@mantine/core";
 import { IconUserPlus, IconUsers } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { RoleSelect } from "./role-select";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
+import { QueryStates } from "@/components/ui/query-states";
 import { SectionCard } from "@/components/ui/section-card";
 import { updateUser, usersQueryOptions } from "@/lib/client/accounts-queries";
 import { queryKeys } from "@/lib/client/query-keys";
@@ -50,16 +51,8 @@ export function UsersCard() {
         </Button>
       }
     >
-      {users.isPending ? (
-        <Skeleton height={80} />
-      ) : users.isError ? (
-        <QueryErrorAlert title={t("loadError")} error={users.error} onRetry={() => void users.refetch()} />
-      ) : users.data.users.length === 0 ? (
-        <Group gap="xs" c="dimmed">
-          <IconUsers size={18} />
-          <Text size="sm">{t("empty")}</Text>
-        </Group>
-      ) : (
+      <QueryStates query={users} loadError={t("loadError")} isEmpty={(data) => data.users.length === 0} empty={{ icon: IconUsers, text: t("empty") }}>
+        {(data) => (
         <Stack>
           {/* A refused role change (e.g. 409: the last active admin) is said here, by the table it concerns. */}
           {changeRole.isError && <QueryErrorAlert title={t("roleError", { email: emailOf(changeRole.variables.id) })} error={changeRole.error} />}
@@ -77,7 +70,7 @@ export function UsersCard() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {users.data.users.map((user) => (
+                {data.users.map((user) => (
                   <Table.Tr key={user.id}>
                     <Table.Td>{user.email}</Table.Td>
                     <Table.Td>{user.name}</Table.Td>
@@ -117,7 +110,8 @@ export function UsersCard() {
             </Table>
           </Table.ScrollContainer>
         </Stack>
-      )}
+        )}
+      </QueryStates>
       <InviteUserModal opened={inviting} onClose={() => setInviting(false)} />
       <Modal
         opened={toggling !== null}
