@@ -273,6 +273,7 @@ export class DatabaseWatcher {
     }
     if (this.metrics) parts.push(`metrics ${r.metricPoints} points`);
     if (this.lockEvents.dropped) parts.push(`${this.lockEvents.dropped} lock events dropped (queue full)`);
+    if (this.lockEvents.refused) parts.push(`Sightline refused ${this.lockEvents.refused} lock events: ${this.lockEvents.refusals.join("; ")}`);
     if (this.sightlineBackoff.consecutiveFailures > 0) parts.push(`Sightline: ${this.sightlineBackoff.lastError}, ${retryIn(this.sightlineBackoff)}`);
     if (this.sampler.statementsNote && !this.statementsNoteShown) {
       this.statementsNoteShown = true;

@@ -14,6 +14,9 @@ export class LockEventQueue {
   private readonly pending = new Map<string, LockEventInput>();
   private flushing: Promise<number> | undefined;
   dropped = 0;
+  /** Events Sightline refused as items (it says why in `refusals`): sent, not stored, not retried. */
+  refused = 0;
+  refusals: string[] = [];
 
   constructor(
     private readonly sightline: SightlineClient,
@@ -46,8 +49,10 @@ export class LockEventQueue {
     while (this.pending.size > 0 && this.backoff.ready()) {
       const batch = [...this.pending.values()].slice(0, PER_REQUEST);
       try {
-        await this.sightline.postJson<LockIngestResponse>(LOCKS_INGEST_PATH, { events: batch });
+        const answer = await this.sightline.postJson<LockIngestResponse>(LOCKS_INGEST_PATH, { events: batch });
         this.backoff.succeed();
+        this.refused += answer.rejected ?? 0;
+        this.refusals.push(...(answer.errors ?? []).slice(0, 3 - this.refusals.length));
       } catch (error) {
         this.onFailure(error);
         return sent;
