@@ -114,6 +114,12 @@ function recordContentVisible(content: { selector: string; count?: number }[]) {
 
 async function open(context: BrowserContext, url: string, check: PageCheck): Promise<{ page: Page; visible: number; ttfb: number; apiStart: number; apiEnd: number }> {
   const page = await context.newPage();
+  // A hydration mismatch or a failed request shows here first: the timing of a page that
+  // re-rendered itself on the client is not the page's timing.
+  page.on("console", (message) => {
+    if (message.type() === "error") console.log(`[bench:ui] ${check.name}: console error: ${message.text().slice(0, 300)}`);
+  });
+  page.on("pageerror", (error) => console.log(`[bench:ui] ${check.name}: page error: ${error.message.slice(0, 300)}`));
   // tsx compiles this file with esbuild's keepNames, which wraps the inner functions of
   // recordContentVisible in __name(); the page has no such helper.
   await page.addInitScript({ content: "globalThis.__name ??= (fn) => fn;" });
