@@ -8,13 +8,14 @@ import { INGEST_KEY_PLACEHOLDER, otlpEndpoint, otlpEnvironment } from "@/lib/cli
 import { CopyValue } from "./copy-value";
 
 const subscribeNever = () => () => {};
-// The address the reader reached Sightline at; unknown on the server, so null there.
+// The address the reader reached Sightline at. The server renders the one the request named
+// (`serverOrigin`), so the endpoint is in the HTML instead of a skeleton until scripts run;
+// the browser's own replaces it after hydration where the two differ.
 const readOrigin = () => window.location.origin;
-const noOrigin = () => null;
 
-export function SendDataCard() {
+export function SendDataCard({ serverOrigin = null }: { serverOrigin?: string | null }) {
   const t = useTranslations("sendData");
-  const origin = useSyncExternalStore(subscribeNever, readOrigin, noOrigin);
+  const origin = useSyncExternalStore(subscribeNever, readOrigin, () => serverOrigin);
   const endpoint = origin ? otlpEndpoint(origin) : null;
   const environment = origin ? otlpEnvironment(origin) : null;
 

@@ -18,7 +18,8 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export async function startBenchServer(log: (line: string) => void): Promise<BenchServer> {
+/** `demo`: run the demo shop and its db agent beside Sightline, as `npm start` does by default. */
+export async function startBenchServer(log: (line: string) => void, options: { demo?: boolean } = {}): Promise<BenchServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "sightline-bench-"));
   const env = parseEnv({ SIGHTLINE_DATA_DIR: dataDir, SIGHTLINE_EMBEDDED_DB_PORT: "0" });
   const database = await prepareDatabase(env, log);
@@ -27,7 +28,7 @@ export async function startBenchServer(log: (line: string) => void): Promise<Ben
   const apiToken = "bench-admin-api-token-0123456789abcdef01";
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: database.url, SIGHTLINE_INGEST_KEY: ingestKey, SIGHTLINE_API_TOKEN: apiToken, SIGHTLINE_DEMO: "0", SIGHTLINE_DATA_DIR: dataDir },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: database.url, SIGHTLINE_INGEST_KEY: ingestKey, SIGHTLINE_API_TOKEN: apiToken, SIGHTLINE_DEMO: options.demo ? "1" : "0", SIGHTLINE_DATA_DIR: dataDir },
   });
   server.stdout.on("data", (chunk: Buffer) => {
     for (const line of chunk.toString().split("\n")) if (line.startsWith("[sightline]")) log(line.replace("[sightline] ", "server: "));
