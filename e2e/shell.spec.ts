@@ -171,7 +171,9 @@ test.describe("dashboard shell", { tag: "@shell" }, () => {
 
 test.describe("overview rendering of a known storage answer", { tag: "@shell" }, () => {
   // The served database is empty, and row counts are planner estimates that lag behind inserts,
-  // so this one test answers GET /api/v1/storage itself to check how a known answer is drawn.
+  // so these tests answer GET /api/v1/storage themselves to check how a known answer is drawn.
+  // The overview's first answer comes with the HTML (server-side), so the browser's own request
+  // — the one answered here — is the one "Refresh now" makes.
   test("stored telemetry is charted per day and listed per signal", async ({ page }) => {
     const today = new Date().toISOString().slice(0, 10);
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
@@ -189,6 +191,7 @@ test.describe("overview rendering of a known storage answer", { tag: "@shell" },
     );
     const shell = new ShellPage(page);
     await shell.goto("/");
+    await page.getByRole("button", { name: "Refresh now" }).click();
     const storage = shell.region("Stored telemetry");
     await expect(storage.getByText("PostgreSQL 18.1, 50 MB on disk")).toBeVisible();
     await expect(storage.getByRole("img", { name: "Stacked bar chart of estimated rows per day for each signal" }).locator("canvas")).toHaveCount(1);
@@ -206,6 +209,7 @@ test.describe("overview rendering of a known storage answer", { tag: "@shell" },
     );
     const shell = new ShellPage(page);
     await shell.goto("/");
+    await page.getByRole("button", { name: "Refresh now" }).click();
     const storage = shell.region("Stored telemetry");
     await expect(storage.getByText("Could not load stored telemetry")).toBeVisible();
     // Server text is shown as text: the tags appear literally instead of becoming markup.
