@@ -47,6 +47,12 @@ export const queryKeys = {
     changes: (traceId: string) => ["traces", "changes", traceId] as const,
   },
   serviceMap: (range: RangeKey) => ["serviceMap", range] as const,
+  database: {
+    all: () => ["database"] as const,
+    locks: (range: RangeKey, database: string | null) => ["database", "locks", range, database] as const,
+    names: (range: RangeKey) => ["database", "names", range] as const,
+    metric: (range: RangeKey, request: string) => ["database", "metric", range, request] as const,
+  },
 };
 
 /** True when the key contains a `rangeKey(…)`: it changes by itself when the window slides. */
