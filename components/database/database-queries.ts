@@ -48,3 +48,11 @@ export function databaseMetricQuery(range: RangeKey, request: MetricRequest) {
     queryFn: ({ signal }) => fetchJson(`/api/v1/metrics/query?${search}`, metricQueryResponseSchema, { signal }),
   });
 }
+
+/** Lock events in which a process ran for this trace (the trace page's lock notes). */
+export function traceLockEventsQuery(traceId: string) {
+  return queryOptions({
+    queryKey: queryKeys.traces.locks(traceId),
+    queryFn: ({ signal }) => fetchJson(`/api/v1/locks?traceId=${traceId}&limit=100`, lockEventsResponseSchema, { signal }),
+  });
+}

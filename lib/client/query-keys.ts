@@ -45,6 +45,8 @@ export const queryKeys = {
     find: (traceId: string, text: string) => ["traces", "find", traceId, text] as const,
     logs: (traceId: string) => ["traces", "logs", traceId] as const,
     changes: (traceId: string) => ["traces", "changes", traceId] as const,
+    /** Lock waits and deadlocks a process of the trace took part in. */
+    locks: (traceId: string) => ["traces", "locks", traceId] as const,
   },
   serviceMap: (range: RangeKey) => ["serviceMap", range] as const,
   database: {
