@@ -96,7 +96,8 @@ test.describe("database page", { tag: "@database" }, () => {
 
   const openDatabase = async (page: Page) => {
     await page.goto(`/database?db=${database}`);
-    await expect(page.getByRole("tab", { name: database })).toHaveAttribute("aria-selected", "true");
+    // The first answers can be slow on a loaded machine: the page itself is fine once they arrive.
+    await expect(page.getByRole("tab", { name: database })).toHaveAttribute("aria-selected", "true", { timeout: 15_000 });
   };
 
   test("shows the deadlock with both processes, the cycle graph and links to both traces", async ({ page }) => {
@@ -162,8 +163,8 @@ test.describe("database page", { tag: "@database" }, () => {
       if (variant.locale === "zh-CN") await context.addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: info.project.use.baseURL! }]);
       const page = await context.newPage();
       await page.goto(`/database?db=${database}`);
-      await expect(page.getByRole("tab", { name: database })).toBeVisible();
-      await expect(page.locator("[data-testid=deadlock-detail] canvas").first()).toBeVisible();
+      await expect(page.getByRole("tab", { name: database })).toBeVisible({ timeout: 15_000 });
+      await expect(page.locator("[data-testid=deadlock-detail] canvas").first()).toBeVisible({ timeout: 15_000 });
       await page.screenshot({ path: info.outputPath(`database-${variant.name}.png`), fullPage: true });
       await context.close();
     });

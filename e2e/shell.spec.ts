@@ -191,7 +191,7 @@ test.describe("overview rendering of a known storage answer", { tag: "@shell" },
     await shell.goto("/");
     const storage = shell.region("Stored telemetry");
     await expect(storage.getByText("PostgreSQL 18.1, 50 MB on disk")).toBeVisible();
-    await expect(storage.getByRole("img", { name: "Stacked bar chart of estimated rows per day for each signal" }).locator("canvas")).toHaveCount(1);
+    await expect(storage.getByRole("img", { name: "Stacked bar chart of rows per day for each signal" }).locator("canvas")).toHaveCount(1);
     const spans = storage.getByRole("row").filter({ hasText: "Spans" });
     await expect(spans).toContainText("4,600");
     await expect(spans).toContainText("3 MB");

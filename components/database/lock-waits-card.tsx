@@ -28,7 +28,7 @@ export function LockWaitsCard({ range, waits }: { range: RangeKey; waits: Wait[]
   const option = useMemo<EChartOption>(
     () => ({
       tooltip: { trigger: "item" },
-      grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: "time", min: range.from, max: range.to },
       yAxis: { type: "value", name: t("durationAxis"), axisLabel: { formatter: (ms: number) => formatDurationMs(ms) } },
       series: [

@@ -44,7 +44,7 @@ export function MetricChart({ range, request, title, height = 180 }: { range: Ra
       {answer.error ? (
         <QueryErrorAlert title={t("metricFailed", { name: request.name })} error={answer.error} onRetry={() => void answer.refetch()} />
       ) : answer.data && answer.data.series.length === 0 ? (
-        <Text size="sm" c="dimmed" h={height}>
+        <Text size="sm" c="dimmed">
           {t("noMetric", { name: request.name })}
         </Text>
       ) : (

@@ -4,7 +4,8 @@ import { escapeHtml } from "@/lib/trace/search/build-scatter-option";
 
 // A deadlock's cycle as an ECharts graph: one circle per process, an arrow from each process to
 // every process it waited for (labelled with the lock mode it wanted), the victim drawn red.
-// The processes sit on a circle, so a cycle reads as a cycle whatever its length.
+// The processes sit on a circle (placed here, left to right from the first), so a cycle reads as
+// a cycle whatever its length; opposite arrows between two processes bow apart, never overlap.
 
 type Deadlock = Extract<LockEvent, { kind: "deadlock" }>;
 
@@ -46,18 +47,20 @@ export function buildDeadlockGraph(deadlock: Deadlock, labels: DeadlockGraphLabe
     series: [
       {
         type: "graph",
-        layout: "circular",
-        circular: { rotateLabel: false },
+        layout: "none",
         roam: false,
         symbolSize: 46,
         edgeSymbol: ["none", "arrow"],
         edgeSymbolSize: 10,
         label: { show: true, color: colors.text, position: "bottom" },
         edgeLabel: { show: true, color: colors.text },
-        data: deadlock.processes.map((process) => {
+        data: deadlock.processes.map((process, index) => {
           const victim = process.pid === deadlock.victimPid;
+          const angle = Math.PI + (2 * Math.PI * index) / deadlock.processes.length;
           return {
             id: String(process.pid),
+            x: Math.round(100 * Math.cos(angle)),
+            y: Math.round(40 * Math.sin(angle)),
             name: labels.node(process.pid, victim),
             itemStyle: { color: victim ? colors.victim : colors.node },
             tooltip: { formatter: escapeHtml(labels.tooltip(process, victim)).replaceAll("\n", "<br/>") },
@@ -67,7 +70,7 @@ export function buildDeadlockGraph(deadlock: Deadlock, labels: DeadlockGraphLabe
           source: String(edge.source),
           target: String(edge.target),
           label: { show: edge.mode !== null, formatter: edge.mode ?? "" },
-          lineStyle: { color: colors.edge, width: 2, curveness: 0.2 },
+          lineStyle: { color: colors.edge, width: 2, curveness: 0.3 },
         })),
       },
     ],
