@@ -1,6 +1,6 @@
 "use client";
 
-import { Text } from "@mantine/core";
+import { Stack, Text } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
@@ -33,15 +33,20 @@ export function ConnectionsCard({ range, database }: { range: RangeKey; database
   const error = byState.error ?? max.error;
   return (
     <SectionCard title={t("title")} description={t("description")}>
-      {error ? (
-        <QueryErrorAlert title={t("failed")} error={error} />
-      ) : byState.data && byState.data.series.length === 0 ? (
+      <Stack>
+        {error ? (
+          <QueryErrorAlert title={t("failed")} error={error} />
+        ) : byState.data && byState.data.series.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t("none")}
+          </Text>
+        ) : (
+          <EChart option={option} ariaLabel={t("title")} height={240} loading={byState.isPending || max.isPending} />
+        )}
         <Text size="sm" c="dimmed">
-          {t("none")}
+          {t("idleSessionsMissing")}
         </Text>
-      ) : (
-        <EChart option={option} ariaLabel={t("title")} height={240} loading={byState.isPending || max.isPending} />
-      )}
+      </Stack>
     </SectionCard>
   );
 }
