@@ -13,7 +13,7 @@ const pages = [
   { label: "Services", path: "/services", built: false },
   { label: "Traces", path: "/traces", built: true },
   { label: "Metrics", path: "/metrics", built: false },
-  { label: "Database", path: "/database", built: false },
+  { label: "Database", path: "/database", built: true },
   { label: "Audit", path: "/audit", built: false },
   { label: "Reports", path: "/reports", built: false },
   { label: "Incidents", path: "/incidents", built: false },
