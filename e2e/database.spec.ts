@@ -142,6 +142,7 @@ test.describe("database page", { tag: "@database" }, () => {
     const notes = page.getByTestId("span-lock-notes");
     await expect(notes).toContainText("This statement was the deadlock victim");
     await expect(notes).toContainText(`This statement waited 1 s for ShareLock on transaction 901, held by process ${pids.first}.`);
+    await page.screenshot({ path: test.info().outputPath("trace-lock-notes.png") });
     const other = notes.getByRole("link", { name: `Trace of process ${pids.first}` }).first();
     await expect(other).toHaveAttribute("href", `/traces/${first.traceId}?span=${spans.first}`);
     await other.click();
