@@ -49,11 +49,6 @@ export function buildDeadlockGraph(deadlock: Deadlock, labels: DeadlockGraphLabe
         type: "graph",
         layout: "none",
         roam: false,
-        // Keep the circle narrow and leave room above and below for the bowed arrows and labels.
-        left: "25%",
-        right: "25%",
-        top: 60,
-        bottom: 60,
         symbolSize: 46,
         edgeSymbol: ["none", "arrow"],
         edgeSymbolSize: 10,
