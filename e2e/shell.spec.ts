@@ -13,7 +13,7 @@ const pages = [
   { label: "Services", path: "/services", built: false },
   { label: "Traces", path: "/traces", built: true },
   { label: "Metrics", path: "/metrics", built: false },
-  { label: "Database", path: "/database", built: false },
+  { label: "Database", path: "/database", built: true },
   { label: "Audit", path: "/audit", built: false },
   { label: "Reports", path: "/reports", built: false },
   { label: "Incidents", path: "/incidents", built: false },
@@ -194,7 +194,7 @@ test.describe("overview rendering of a known storage answer", { tag: "@shell" },
     await page.getByRole("button", { name: "Refresh now" }).click();
     const storage = shell.region("Stored telemetry");
     await expect(storage.getByText("PostgreSQL 18.1, 50 MB on disk")).toBeVisible();
-    await expect(storage.getByRole("img", { name: "Stacked bar chart of estimated rows per day for each signal" }).locator("canvas")).toHaveCount(1);
+    await expect(storage.getByRole("img", { name: "Stacked bar chart of rows per day for each signal" }).locator("canvas")).toHaveCount(1);
     const spans = storage.getByRole("row").filter({ hasText: "Spans" });
     await expect(spans).toContainText("4,600");
     await expect(spans).toContainText("3 MB");

@@ -6,7 +6,7 @@ import { EChart } from "@/components/charts/echart";
 import type { EChartOption } from "@/components/charts/echarts-setup";
 import type { StorageSummary } from "@/lib/client/summarise-storage";
 
-/** Stacked bars: estimated rows per UTC day, one colour per signal table. */
+/** Stacked bars: rows per UTC day (exact or estimated, see the table), one colour per signal table. */
 export function StorageChart({ summary }: { summary: StorageSummary }) {
   const t = useTranslations("storage");
   const locale = useLocale();

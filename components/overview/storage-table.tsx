@@ -22,7 +22,7 @@ export function StorageTable({ tables }: { tables: StorageTableSummary[] }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {tables.map(({ table, rows, bytes, retentionDays, oldestDay }) => (
+          {tables.map(({ table, rows, exact, bytes, retentionDays, oldestDay }) => (
             <Table.Tr key={table}>
               <Table.Td>
                 <Text size="sm">{t(`signals.${table}`)}</Text>
@@ -31,7 +31,8 @@ export function StorageTable({ tables }: { tables: StorageTableSummary[] }) {
                 </Text>
               </Table.Td>
               <Table.Td ta="right" style={{ fontVariantNumeric: "tabular-nums" }}>
-                {number.format(rows)}
+                {/* Small partitions are counted; any larger one makes the total an estimate, marked as such. */}
+                {exact ? number.format(rows) : <span title={t("estimateTitle")}>{t("estimated", { rows: number.format(rows) })}</span>}
               </Table.Td>
               <Table.Td ta="right" style={{ fontVariantNumeric: "tabular-nums" }}>
                 {formatBytes(bytes, locale)}
@@ -42,6 +43,9 @@ export function StorageTable({ tables }: { tables: StorageTableSummary[] }) {
           ))}
         </Table.Tbody>
       </Table>
+      <Text size="xs" c="dimmed" mt={4}>
+        {t("estimateNote")}
+      </Text>
     </Table.ScrollContainer>
   );
 }

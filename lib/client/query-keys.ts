@@ -45,8 +45,16 @@ export const queryKeys = {
     find: (traceId: string, text: string) => ["traces", "find", traceId, text] as const,
     logs: (traceId: string) => ["traces", "logs", traceId] as const,
     changes: (traceId: string) => ["traces", "changes", traceId] as const,
+    /** Lock waits and deadlocks a process of the trace took part in. */
+    locks: (traceId: string) => ["traces", "locks", traceId] as const,
   },
   serviceMap: (range: RangeKey) => ["serviceMap", range] as const,
+  database: {
+    all: () => ["database"] as const,
+    locks: (range: RangeKey, database: string | null) => ["database", "locks", range, database] as const,
+    names: (range: RangeKey) => ["database", "names", range] as const,
+    metric: (range: RangeKey, request: string) => ["database", "metric", range, request] as const,
+  },
 };
 
 /** True when the key contains a `rangeKey(…)`: it changes by itself when the window slides. */

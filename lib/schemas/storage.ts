@@ -4,7 +4,8 @@ import { z } from "zod";
 
 export const storagePartitionSchema = z.object({
   day: z.string().describe("UTC day of the partition, YYYY-MM-DD"),
-  rows: z.number().int().describe("estimated row count (planner statistics)"),
+  rows: z.number().int().describe("row count: exact when `exact`, else the planner's estimate"),
+  exact: z.boolean().default(false).describe("true: counted (partitions the planner thinks hold at most 10,000 rows); false: planner statistics"),
   bytes: z.number().int(),
 });
 

@@ -6,6 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { SpanLockNotes } from "@/components/database/span-lock-notes";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
 import { truncateText } from "@/lib/client/truncate-text";
 import { useBrowserTimeZone } from "@/lib/client/use-browser-time-zone";
@@ -106,6 +107,8 @@ export function SpanDetail({
           </Text>
         </Alert>
       )}
+
+      <SpanLockNotes traceId={model.traceId} spanId={spanId} />
 
       <Table fz="xs" verticalSpacing={3} layout="fixed" aria-label={t("facts")}>
         <Table.Tbody>
