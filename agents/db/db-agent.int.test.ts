@@ -315,6 +315,14 @@ describe("health metrics", () => {
       [shop.name],
     );
     expect(rows[0].attributes).toMatchObject({ "service.name": "postgresql", "db.system": "postgresql", "server.address": expect.any(String), "db.namespace": shop.name });
+    // Connection counts cover the whole server; the watched database's carry the same name as
+    // every other metric of this agent, so the Database page finds them under its tab.
+    const counts = await getPool().query<{ namespace: string }>(
+      `SELECT DISTINCT s.attributes->>'db.namespace' AS namespace FROM metric_series s JOIN resources r ON r.id = s.resource_id
+        WHERE s.name = 'postgresql.connection.count' AND r.attributes->>'db.name' = $1`,
+      [shop.name],
+    );
+    expect(counts.rows.map((r) => r.namespace)).toContain(shop.name);
   });
 });
 

@@ -114,7 +114,9 @@ export class HealthMetrics {
     upDown("postgresql.backends", "1", "backend processes connected to this database", (s, r) => r.observe(s.backends, this.db));
     gauge("postgresql.connection.max", "{connections}", "max_connections", (s, r) => r.observe(s.maxConnections));
     gauge("postgresql.connection.count", "{connections}", "client connections of the whole server by database and state", (s, r) => {
-      for (const c of s.connections) r.observe(c.count, { "db.namespace": c.database, state: c.state });
+      // The watched database under the name every other metric of this agent uses (its configured
+      // name, which the Database page's tabs show); the server's other databases under their own.
+      for (const c of s.connections) r.observe(c.count, { "db.namespace": c.self ? (this.db["db.namespace"]) : c.database, state: c.state });
     });
     gauge("postgresql.connection.utilization", "1", "client connections of the whole server / max_connections (pool exhaustion near 1)", (s, r) =>
       r.observe(s.connections.reduce((sum, c) => sum + c.count, 0) / s.maxConnections),

@@ -8,8 +8,8 @@ import { AGENT_SQL_TAG, tagSql } from "./tag-sql";
 export interface HealthSnapshot {
   takenAt: number;
   maxConnections: number;
-  /** Client backends of the whole server by database and state: exhaustion is server-wide. */
-  connections: { database: string; state: string; count: number }[];
+  /** Client backends of the whole server by database and state: exhaustion is server-wide. `self`: the watched database. */
+  connections: { database: string; self: boolean; state: string; count: number }[];
   /** Backends of every type connected to this database (pg_stat_database.numbackends). */
   backends: number;
   idleInTransaction: { count: number; maxAgeSeconds: number };
@@ -27,7 +27,7 @@ export interface HealthSnapshot {
 
 interface MainRow {
   max_connections: number;
-  connections: { database: string; state: string; count: number }[];
+  connections: { database: string; self: boolean; state: string; count: number }[];
   numbackends: number;
   commits: string;
   rollbacks: string;
@@ -47,7 +47,7 @@ interface MainRow {
 
 const MAIN_SQL = `
 SELECT current_setting('max_connections')::int AS max_connections,
-       (SELECT coalesce(json_agg(json_build_object('database', coalesce(s.datname, ''), 'state', s.state, 'count', s.n)), '[]')
+       (SELECT coalesce(json_agg(json_build_object('database', coalesce(s.datname, ''), 'self', s.datname IS NOT DISTINCT FROM current_database(), 'state', s.state, 'count', s.n)), '[]')
           FROM (SELECT datname, coalesce(state, 'unknown') AS state, count(*)::int AS n
                   FROM pg_stat_activity WHERE backend_type = 'client backend' GROUP BY 1, 2) s) AS connections,
        d.numbackends,
