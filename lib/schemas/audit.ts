@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { FIELD_LIMITS, instantProblem, timeWindow, utf8Bytes } from "@/lib/ingest/field-limits";
 import { findNul, jsonDepth, MAX_JSON_DEPTH } from "./params";
-import { attributeValueSchema, isWithinTimeRange, limitParam, nonEmptyParam, NUL_MESSAGE, refineTimeRange, spanIdSchema, TIME_RANGE_MESSAGE, timeRangeShape, traceIdSchema } from "./common";
+import { attributeValueSchema, isWithinTimeRange, keyValueParamSchema, limitParam, nonEmptyParam, NUL_MESSAGE, refineTimeRange, spanIdSchema, TIME_RANGE_MESSAGE, timeRangeShape, traceIdSchema } from "./common";
 
 // The row-level audit trail: what the db agent sends (POST /api/v1/ingest/audit) and what
 // GET /api/v1/audit/changes answers. One contract for the agent, the store and the UI.
@@ -128,6 +128,13 @@ export const pkParamSchema = nonEmptyParam.transform((text, ctx) => {
   return z.NEVER;
 });
 
+/** A transaction id in a query: decimal digits within bigint. */
+export const txidParamSchema = z
+  .string()
+  .regex(/^\d{1,19}$/, "must be decimal digits")
+  .refine((digits) => !/^\d+$/.test(digits) || BigInt(digits) <= FIELD_LIMITS.maxInt64, "must be at most 9223372036854775807 (bigint)")
+  .meta({ description: "transaction id (xid8) as decimal digits", example: "1234" });
+
 export const auditChangesQuerySchema = z
   .object({
     database: nonEmptyParam.optional().describe("database name as the agent reports it"),
@@ -137,13 +144,21 @@ export const auditChangesQuerySchema = z
       .describe("primary key: a JSON object of the key columns (`{\"id\":42}`), or a bare value matching a single-column key (`42`)"),
     traceId: traceIdSchema.optional(),
     op: z.enum(AUDIT_OPS).optional(),
+    column: nonEmptyParam.optional().describe("a column the change wrote (one of its changedColumns)"),
+    value: keyValueParamSchema
+      .optional()
+      .describe("`column=value`: the column's old or new value, as text, is exactly value (masked columns only match their mask)"),
+    actor: nonEmptyParam.optional().describe("`sightline.actor` of the writing transaction, exactly"),
+    dbUser: nonEmptyParam.optional().describe("database user, exactly"),
+    application: nonEmptyParam.optional().describe("`application_name` of the writing session (the service), exactly"),
+    txid: txidParamSchema.optional(),
     ...timeRangeShape,
     limit: limitParam(100, 1_000),
     order: z.enum(AUDIT_ORDERS).default("desc").describe("desc: newest first (default); asc: oldest first, for reading a row's history"),
   })
   .superRefine(refineTimeRange)
   .describe(
-    "Default window: all time when pk or traceId is given, else the 24 hours before `to` (or now). Changes are ordered by commit time, then by their order in the transaction.",
+    "Default window: all time when pk, traceId or txid is given, else the 24 hours before `to` (or now). Changes are ordered by commit time, then by their order in the transaction.",
   );
 
 export type AuditChangesQuery = z.infer<typeof auditChangesQuerySchema>;
