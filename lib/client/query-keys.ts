@@ -47,6 +47,10 @@ export const queryKeys = {
     changes: (traceId: string) => ["traces", "changes", traceId] as const,
   },
   serviceMap: (range: RangeKey) => ["serviceMap", range] as const,
+  audit: {
+    all: () => ["audit"] as const,
+    search: (range: RangeKey, filters: Readonly<Record<string, string>>) => ["audit", "search", range, filters] as const,
+  },
 };
 
 /** True when the key contains a `rangeKey(…)`: it changes by itself when the window slides. */
