@@ -1,0 +1,102 @@
+import { randomBytes } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { e2eIngestKey } from "../playwright.config";
+import { buildTrace, randomSpanId, sendAuditChanges, sendTrace, waitForTrace, type AuditRow, type BuiltTrace } from "./fixtures/otlp";
+
+// The Audit pages on the demo order's story: one order goes NEW → PENDING_PAYMENT → PAID, each
+// step written by its own request (a trace with the span that wrote it), then someone fixes the
+// total by hand in psql (no request context). Rows are sent as the db agent sends them.
+
+test.use({ locale: "en-US", timezoneId: "UTC", colorScheme: "light" });
+
+const suffix = randomBytes(3).toString("hex");
+const table = `orders_${suffix}`;
+const orderId = 4242;
+
+/** A row change with the agent's session fields the shared fixture's type does not list. */
+type AgentRow = Omit<AuditRow, "traceId" | "spanId"> & { traceId: string | null; spanId: string | null; dbUser: string; applicationName: string; statement: string };
+
+const steps = [
+  { name: "POST /orders", status: "NEW", service: `shop-api-${suffix}` },
+  { name: "POST /orders/:id/checkout", status: "PENDING_PAYMENT", service: `shop-api-${suffix}` },
+  { name: "POST /payments/webhook", status: "PAID", service: `payments-${suffix}` },
+] as const;
+
+test.describe("audit", { tag: "@audit" }, () => {
+  const traces: BuiltTrace[] = [];
+  const spans: string[] = [];
+  let start = 0;
+  const at = (ms: number) => new Date(start + ms).toISOString();
+
+  test.beforeAll(async ({ baseURL }) => {
+    start = Date.now() - 10 * 60_000;
+    for (const [index, step] of steps.entries()) {
+      const spanId = randomSpanId();
+      const trace = buildTrace({ service: step.service, name: step.name, kind: 2, durationMs: 80, children: [{ service: step.service, name: `UPDATE ${table}`, kind: 3, offsetMs: 10, durationMs: 20, spanId }] }, { startMs: start + index * 60_000 });
+      await sendTrace(baseURL!, e2eIngestKey, trace);
+      await waitForTrace(baseURL!, trace.traceId, trace.spans.length);
+      traces.push(trace);
+      spans.push(spanId);
+    }
+    const order = (status: string, total: number) => ({ id: orderId, status, total, card_number: "****" });
+    const rows: AgentRow[] = [
+      { id: `e2e-audit:${suffix}:1`, database: "shop", table, op: "INSERT", pk: { id: orderId }, before: null, after: order("NEW", 59.9), changedColumns: [], actor: "user-7", txid: 9001, traceId: traces[0]!.traceId, spanId: spans[0]!, committedAt: at(30), dbUser: "shop", applicationName: "shop-api", statement: `INSERT INTO ${table} (status, total) VALUES ($1, $2)` },
+      { id: `e2e-audit:${suffix}:2`, database: "shop", table, op: "UPDATE", pk: { id: orderId }, before: order("NEW", 59.9), after: order("PENDING_PAYMENT", 59.9), changedColumns: ["status"], actor: "user-7", txid: 9002, traceId: traces[1]!.traceId, spanId: spans[1]!, committedAt: at(60_030), dbUser: "shop", applicationName: "shop-api", statement: `UPDATE ${table} SET status = $1 WHERE id = $2` },
+      { id: `e2e-audit:${suffix}:3`, database: "shop", table, op: "UPDATE", pk: { id: orderId }, before: order("PENDING_PAYMENT", 59.9), after: order("PAID", 59.9), changedColumns: ["status"], actor: "stripe", txid: 9003, traceId: traces[2]!.traceId, spanId: spans[2]!, committedAt: at(120_030), dbUser: "payments", applicationName: "payments", statement: `UPDATE ${table} SET status = $1 WHERE id = $2` },
+      { id: `e2e-audit:${suffix}:4`, database: "shop", table, op: "UPDATE", pk: { id: orderId }, before: order("PAID", 59.9), after: order("PAID", 49.9), changedColumns: ["total"], txid: 9004, traceId: null, spanId: null, committedAt: at(300_000), dbUser: "dba", applicationName: "psql", statement: `UPDATE ${table} SET total = ? WHERE id = ?` },
+    ];
+    // The fixture's type requires a trace; the agent sends null for a change without one.
+    await sendAuditChanges(baseURL!, e2eIngestKey, rows as unknown as AuditRow[]);
+  });
+
+  const results = (page: Page) => page.getByTestId("audit-row");
+
+  test("search: every filter in the URL, a one-line diff per change, the whole change in a drawer", async ({ page }) => {
+    await page.goto(`/audit?rel=1h&table=${table}`);
+    await expect(results(page)).toHaveCount(4);
+    await expect(page.getByTestId("audit-result-count")).toHaveText("4 changes");
+    await expect(results(page).first().getByTestId("audit-row-diff")).toHaveText("total: 59.9 → 49.9");
+
+    await test.step("a filter typed in the form is written to the URL", async () => {
+      await page.getByTestId("audit-filter-column").fill("status");
+      await page.getByTestId("audit-filter-column").press("Enter");
+      await expect(page).toHaveURL(/column=status/);
+      await expect(results(page)).toHaveCount(2);
+      await expect(results(page).first().getByTestId("audit-row-diff")).toHaveText("status: PENDING_PAYMENT → PAID");
+    });
+
+    await test.step("a change opens with its diff, statement, actor and the span that made it", async () => {
+      await results(page).first().click();
+      await expect.poll(() => new URL(page.url()).searchParams.get("change")).toBe(`e2e-audit:${suffix}:3`);
+      const detail = page.getByTestId("audit-change-detail");
+      await expect(detail.getByRole("row", { name: /status/ })).toContainText("PENDING_PAYMENT");
+      await expect(detail.getByRole("row", { name: /status/ })).toContainText("PAID");
+      await expect(detail.getByTestId("audit-change-statement")).toHaveText(`UPDATE ${table} SET status = $1 WHERE id = $2`);
+      await expect(detail).toContainText("stripe");
+      await expect(detail.getByTestId("audit-change-trace-link")).toHaveAttribute("href", `/traces/${traces[2]!.traceId}?span=${spans[2]}`);
+      await page.screenshot({ path: `test-results/audit-search-drawer.png` });
+    });
+
+    await test.step("a change made by hand says it carried no request", async () => {
+      await page.goto(`/audit?rel=1h&table=${table}&application=psql`);
+      await expect(results(page)).toHaveCount(1);
+      await results(page).first().click();
+      await expect(page.getByTestId("audit-change-no-request")).toBeVisible();
+    });
+  });
+
+  test("a search by trace id finds exactly that request's changes", async ({ page }) => {
+    await page.goto(`/audit?rel=1h&traceId=${traces[1]!.traceId}`);
+    await expect(results(page)).toHaveCount(1);
+    await expect(results(page).first()).toHaveAttribute("data-change-id", `e2e-audit:${suffix}:2`);
+    await expect(results(page).first().getByTestId("audit-row-diff")).toHaveText("status: NEW → PENDING_PAYMENT");
+  });
+
+  test("values the page cannot use are named, not dropped", async ({ page }) => {
+    await page.goto(`/audit?rel=1h&table=${table}&txid=12abc&op=TRUNCATE`);
+    const problems = page.getByTestId("url-problems");
+    await expect(problems).toContainText("txid");
+    await expect(problems).toContainText("op");
+    await expect(results(page)).toHaveCount(4);
+  });
+});
