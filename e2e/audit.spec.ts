@@ -43,6 +43,8 @@ test.describe("audit", { tag: "@audit" }, () => {
       { id: `e2e-audit:${suffix}:1`, database: "shop", table, op: "INSERT", pk: { id: orderId }, before: null, after: order("NEW", 59.9), changedColumns: [], actor: "user-7", txid: 9001, traceId: traces[0]!.traceId, spanId: spans[0]!, committedAt: at(30), dbUser: "shop", applicationName: "shop-api", statement: `INSERT INTO ${table} (status, total) VALUES ($1, $2)` },
       { id: `e2e-audit:${suffix}:2`, database: "shop", table, op: "UPDATE", pk: { id: orderId }, before: order("NEW", 59.9), after: order("PENDING_PAYMENT", 59.9), changedColumns: ["status"], actor: "user-7", txid: 9002, traceId: traces[1]!.traceId, spanId: spans[1]!, committedAt: at(60_030), dbUser: "shop", applicationName: "shop-api", statement: `UPDATE ${table} SET status = $1 WHERE id = $2` },
       { id: `e2e-audit:${suffix}:3`, database: "shop", table, op: "UPDATE", pk: { id: orderId }, before: order("PENDING_PAYMENT", 59.9), after: order("PAID", 59.9), changedColumns: ["status"], actor: "stripe", txid: 9003, traceId: traces[2]!.traceId, spanId: spans[2]!, committedAt: at(120_030), dbUser: "payments", applicationName: "payments", statement: `UPDATE ${table} SET status = $1 WHERE id = $2` },
+      // The checkout's transaction also reserved stock, in another table, right after the order.
+      { id: `e2e-audit:${suffix}:2:1`, database: "shop", table: `stock_${suffix}`, op: "UPDATE", pk: { sku: "sku-1" }, before: { sku: "sku-1", reserved: 0 }, after: { sku: "sku-1", reserved: 1 }, changedColumns: ["reserved"], actor: "user-7", txid: 9002, traceId: traces[1]!.traceId, spanId: spans[1]!, committedAt: at(60_030), dbUser: "shop", applicationName: "shop-api", statement: `UPDATE stock_${suffix} SET reserved = reserved + 1 WHERE sku = $1` },
       { id: `e2e-audit:${suffix}:4`, database: "shop", table, op: "UPDATE", pk: { id: orderId }, before: order("PAID", 59.9), after: order("PAID", 49.9), changedColumns: ["total"], txid: 9004, traceId: null, spanId: null, committedAt: at(300_000), dbUser: "dba", applicationName: "psql", statement: `UPDATE ${table} SET total = ? WHERE id = ?` },
     ];
     // The fixture's type requires a trace; the agent sends null for a change without one.
@@ -85,11 +87,71 @@ test.describe("audit", { tag: "@audit" }, () => {
     });
   });
 
+  test("row history: NEW → PENDING_PAYMENT → PAID with the request of each step, then a change by hand", async ({ page }) => {
+    await test.step("the drawer of a change links to its row's history", async () => {
+      await page.goto(`/audit?rel=1h&table=${table}&op=INSERT`);
+      await results(page).first().click();
+      await page.getByRole("link", { name: "Every change of this row" }).click();
+      await expect(page).toHaveURL(new RegExp(`/audit/public\\.${table}/`));
+    });
+    const entries = page.getByTestId("row-history-entry");
+    await expect(entries).toHaveCount(4);
+    for (const [index, step] of steps.entries()) {
+      const entry = entries.nth(index);
+      await expect(entry.getByTestId("row-history-request")).toContainText(step.name);
+      await expect(entry.getByTestId("row-history-request").getByRole("link")).toHaveAttribute("href", `/traces/${traces[index]!.traceId}?span=${spans[index]}`);
+      await expect(entry.getByRole("row", { name: /status/ })).toContainText(step.status);
+    }
+    await expect(entries.nth(3).getByTestId("row-history-no-request")).toHaveText("No request context");
+    await expect(entries.nth(3).getByRole("row", { name: /total/ })).toContainText("49.9");
+
+    await test.step("as of a moment between two changes, the row has the earlier values", async () => {
+      await page.getByTestId("row-at").fill(at(90_000));
+      await page.getByTestId("row-at").press("Enter");
+      const state = page.getByTestId("row-state");
+      await expect(state.getByRole("row", { name: /status/ })).toContainText("PENDING_PAYMENT");
+      await expect(state.getByRole("row", { name: /total/ })).toContainText("59.9");
+      await expect(state.getByRole("row", { name: /card_number/ })).toContainText("****");
+      await expect.poll(() => new URL(page.url()).searchParams.get("at")).toBe(String(start + 90_000));
+    });
+
+    await test.step("two moments compared: the changed columns first, before and after", async () => {
+      await page.getByTestId("row-compare").fill(at(400_000));
+      await page.getByTestId("row-compare").press("Enter");
+      const status = page.getByTestId("row-state").getByRole("row", { name: /status/ });
+      await expect(status.getByRole("cell").nth(1)).toHaveText("PENDING_PAYMENT");
+      await expect(status.getByRole("cell").nth(2)).toHaveText("PAID");
+      const total = page.getByTestId("row-state").getByRole("row", { name: /total/ });
+      await expect(total.getByRole("cell").nth(2)).toHaveText("49.9");
+      await page.screenshot({ path: "test-results/audit-row-history.png", fullPage: true });
+    });
+
+    await test.step("before the insert the row did not exist", async () => {
+      await page.goto(`/audit/${table}/${orderId}?database=shop&at=${start}`);
+      await expect(page.getByTestId("row-state-note")).toContainText("did not exist");
+    });
+  });
+
   test("a search by trace id finds exactly that request's changes", async ({ page }) => {
     await page.goto(`/audit?rel=1h&traceId=${traces[1]!.traceId}`);
+    await expect(results(page)).toHaveCount(2);
+    // Newest first; one commit's changes in reverse of the order the transaction made them.
+    await expect(results(page).nth(0)).toHaveAttribute("data-change-id", `e2e-audit:${suffix}:2:1`);
+    await expect(results(page).nth(1)).toHaveAttribute("data-change-id", `e2e-audit:${suffix}:2`);
+    await expect(results(page).nth(1).getByTestId("audit-row-diff")).toHaveText("status: NEW → PENDING_PAYMENT");
+  });
+
+  test("transaction view: every change of one transaction, in order, across tables", async ({ page }) => {
+    await page.goto(`/audit?rel=1h&table=${table}&column=status&value=status%3DNEW`);
     await expect(results(page)).toHaveCount(1);
-    await expect(results(page).first()).toHaveAttribute("data-change-id", `e2e-audit:${suffix}:2`);
-    await expect(results(page).first().getByTestId("audit-row-diff")).toHaveText("status: NEW → PENDING_PAYMENT");
+    await results(page).first().click();
+    await page.getByRole("link", { name: "Every change of this transaction" }).click();
+    await expect(page).toHaveURL(/\/audit\/tx\/shop\/9002$/);
+    const changes = page.getByTestId("transaction-change");
+    await expect(changes).toHaveCount(2);
+    await expect(changes.nth(0)).toContainText(`public.${table}`);
+    await expect(changes.nth(1)).toContainText(`public.stock_${suffix}`);
+    await expect(page.getByRole("link", { name: traces[1]!.traceId })).toBeVisible();
   });
 
   test("values the page cannot use are named, not dropped", async ({ page }) => {

@@ -17,6 +17,13 @@ export interface RangeKey {
   to: number;
 }
 
+/** One audited row: its database (when known), table and key as the URL names them. */
+export interface AuditRowKey {
+  database: string | null;
+  table: string;
+  pk: string;
+}
+
 export function rangeKey(range: TimeRange): RangeKey {
   return { from: range.fromMs, to: range.toMs };
 }
@@ -50,6 +57,10 @@ export const queryKeys = {
   audit: {
     all: () => ["audit"] as const,
     search: (range: RangeKey, filters: Readonly<Record<string, string>>) => ["audit", "search", range, filters] as const,
+    /** A row's history and its state at a moment: keyed by the row, not the window. */
+    rowHistory: (row: AuditRowKey) => ["audit", "rowHistory", row] as const,
+    rowAt: (row: AuditRowKey, atMs: number) => ["audit", "rowAt", row, atMs] as const,
+    transaction: (database: string, txid: string) => ["audit", "transaction", database, txid] as const,
   },
 };
 
