@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { e2eIngestKey } from "../playwright.config";
 import { buildTrace, randomSpanId, sendAuditChanges, sendTrace, waitForTrace, type AuditRow, type BuiltTrace } from "./fixtures/otlp";
@@ -152,6 +153,32 @@ test.describe("audit", { tag: "@audit" }, () => {
     await expect(changes.nth(0)).toContainText(`public.${table}`);
     await expect(changes.nth(1)).toContainText(`public.stock_${suffix}`);
     await expect(page.getByRole("link", { name: traces[1]!.traceId })).toBeVisible();
+  });
+
+  test("CSV export downloads what the table shows", async ({ page, baseURL }) => {
+    await page.goto(`/audit?rel=1h&table=${table}`);
+    await expect(results(page)).toHaveCount(4);
+    const shown = await results(page).evaluateAll((rows) => rows.map((row) => row.getAttribute("data-change-id")));
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("audit-export").click()]);
+    expect(download.suggestedFilename()).toBe("audit-changes.csv");
+    const lines = (await readFile(await download.path(), "utf8")).split("\r\n").filter(Boolean);
+    expect(lines[0]).toMatch(/^committed_at,database,schema,table,op,pk,change,/);
+    expect(lines.slice(1).map((line) => line.split(",").at(-1))).toEqual(shown);
+    expect(lines[1]).toContain("total: 59.9 → 49.9");
+    expect(new URL((await page.getByTestId("audit-export").getAttribute("href")) ?? "", baseURL).searchParams.get("table")).toBe(table);
+  });
+
+  test("screenshots: dark and zh-CN", async ({ page, context, baseURL }) => {
+    await context.addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: baseURL! }]);
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.goto(`/audit?rel=1h&table=${table}`);
+    await expect(results(page)).toHaveCount(4);
+    await expect(page.getByTestId("audit-result-count")).toHaveText("4 条变更");
+    await page.screenshot({ path: "test-results/audit-search-dark-zh.png" });
+    await page.goto(`/audit/public.${table}/${orderId}?database=shop&at=${start + 90_000}&compare=${start + 400_000}`);
+    await expect(page.getByTestId("row-history-entry")).toHaveCount(4);
+    await expect(page.getByTestId("row-history-no-request")).toHaveText("无请求上下文");
+    await page.screenshot({ path: "test-results/audit-row-dark-zh.png", fullPage: true });
   });
 
   test("values the page cannot use are named, not dropped", async ({ page }) => {

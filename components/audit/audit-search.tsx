@@ -1,7 +1,7 @@
 "use client";
 
-import { Alert, Skeleton, Stack, Text } from "@mantine/core";
-import { IconInfoCircle } from "@tabler/icons-react";
+import { Alert, Button, Group, Skeleton, Stack, Text } from "@mantine/core";
+import { IconDownload, IconInfoCircle } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -10,6 +10,7 @@ import { useTimeRangeLabel } from "@/components/time-range/use-time-range-label"
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
 import { SectionCard } from "@/components/ui/section-card";
 import { UrlProblemsAlert } from "@/components/ui/url-problems-alert";
+import { auditChangesExportUrl } from "@/lib/audit/search/build-changes-request";
 import { AUDIT_MAX_LIMIT } from "@/lib/audit/search/search-params";
 import { auditSearchUrlRules } from "@/lib/audit/search/search-url-rules";
 import { describeUrlProblems } from "@/lib/client/describe-url-problems";
@@ -49,9 +50,15 @@ export function AuditSearch() {
         <SectionCard
           title={t("results.title")}
           action={
-            <Text size="sm" c="dimmed" aria-live="polite" data-testid="audit-result-count">
-              {t("results.count", { count: changes.length })}
-            </Text>
+            <Group gap="sm">
+              <Text size="sm" c="dimmed" aria-live="polite" data-testid="audit-result-count">
+                {t("results.count", { count: changes.length })}
+              </Text>
+              {/* A plain link: the browser streams the file to disk, the page holds none of it. */}
+              <Button component="a" href={auditChangesExportUrl(filters, { fromMs: key.from, toMs: key.to })} download size="compact-sm" variant="light" leftSection={<IconDownload size={14} />} data-testid="audit-export">
+                {t("results.export")}
+              </Button>
+            </Group>
           }
         >
           {changes.length >= limit && (

@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as rowHistoryRoute } from "@/app/api/v1/audit/row-history/route";
 import { GET as rowRoute } from "@/app/api/v1/audit/row/route";
 import { GET as changesRoute } from "@/app/api/v1/audit/changes/route";
+import { GET as exportRoute } from "@/app/api/v1/audit/changes/export/route";
+import { streamAuditChangesCsv } from "./stream-audit-changes-csv";
 import { getPool } from "@/lib/db/client";
 import { storeTraces } from "@/lib/ingest/store/store-traces";
-import { auditChangeInputSchema, auditChangesResponseSchema, auditRowAsOfResponseSchema, auditRowHistoryResponseSchema, type AuditChangeInput } from "@/lib/schemas/audit";
+import { auditChangeInputSchema, auditChangesExportQuerySchema, auditChangesResponseSchema, auditRowAsOfResponseSchema, auditRowHistoryResponseSchema, type AuditChangeInput } from "@/lib/schemas/audit";
 import { storeAuditChanges } from "./store-audit-changes";
 import { makeResource, makeSpan } from "@/lib/testing/make-records";
 import { adminRequest } from "@/lib/testing/test-auth";
@@ -114,5 +116,70 @@ describe("GET /api/v1/audit/row-history", () => {
     };
     expect(await search("card_number=4242424242424242")).toBe(0);
     expect(await search("card_number=****4242")).toBe(3);
+  });
+});
+
+/** Splits RFC 4180 text into records of fields (quoted fields may hold commas, quotes and newlines). */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let field = "";
+  let record: string[] = [];
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ",") {
+      record.push(field);
+      field = "";
+    } else if (char === "\r" && text[i + 1] === "\n") {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = "";
+      i++;
+    } else field += char;
+  }
+  return records;
+}
+
+describe("GET /api/v1/audit/changes/export", () => {
+  it("streams the same changes as the search, in its order, masked values masked", async () => {
+    const query = `database=${db}&table=orders&order=asc`;
+    const json = auditChangesResponseSchema.parse(await (await changesRoute(adminRequest(`/api/v1/audit/changes?${query}`), noParams)).json()).changes;
+    const response = await exportRoute(adminRequest(`/api/v1/audit/changes/export?${query}`), noParams);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toContain("attachment");
+    const [header, ...records] = parseCsv(await response.text());
+    expect(header!.slice(0, 6)).toEqual(["committed_at", "database", "schema", "table", "op", "pk"]);
+    const column = (name: string) => header!.indexOf(name);
+    expect(records.map((r) => r[column("id")])).toEqual(json.map((c) => c.id));
+    // Columns in jsonb's order (shorter keys first), as the page's preview shows them.
+    expect(records.map((r) => r[column("change")])).toEqual(["id: 7, status: NEW, updated_at: t0, card_number: ****4242", "status: NEW → PAID", "id: 7, status: PAID, updated_at: t10, card_number: ****4242", "id: 7, status: NEW, updated_at: t30, card_number: ****0000"]);
+    expect(JSON.parse(records[1]![column("after")]!)).toEqual(order("PAID", "****4242", "t10"));
+    expect(records[0]![column("trace_id")]).toBe(traceId);
+  });
+
+  it("reads page after page with a cursor, stopping at the limit", async () => {
+    const read = async (params: string, pageSize: number) => {
+      const query = auditChangesExportQuerySchema.parse(Object.fromEntries(new URLSearchParams(params)));
+      return parseCsv(await new Response(streamAuditChangesCsv(getPool(), query, pageSize)).text()).slice(1).map((r) => r.at(-1));
+    };
+    const all = [1, 2, 3, 4].map((n) => `${db}:1:${n}`);
+    expect(await read(`database=${db}&order=asc`, 1)).toEqual(all);
+    expect(await read(`database=${db}`, 3)).toEqual([...all].reverse());
+    expect(await read(`database=${db}&order=asc&limit=3`, 2)).toEqual(all.slice(0, 3));
+  });
+
+  it("answers a bad parameter with 400 naming it, before any CSV", async () => {
+    const response = await exportRoute(adminRequest("/api/v1/audit/changes/export?limit=1000001"), noParams);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toContain("limit");
   });
 });

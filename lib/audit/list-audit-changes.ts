@@ -37,7 +37,13 @@ function defaultFrom(query: AuditChangesQuery): number | undefined {
   return (query.to ?? Date.now()) - DEFAULT_WINDOW_MS;
 }
 
-export async function listAuditChanges(db: Pick<pg.Pool, "query">, query: AuditChangesQuery): Promise<AuditChangesResponse> {
+/** Where a page of a longer listing starts: strictly after this change, in the listing's order. */
+export interface AuditChangesCursor {
+  committedAt: string;
+  id: string;
+}
+
+export async function listAuditChanges(db: Pick<pg.Pool, "query">, query: AuditChangesQuery, after?: AuditChangesCursor): Promise<AuditChangesResponse> {
   const params: unknown[] = [];
   const param = (value: unknown) => `$${params.push(value)}`;
   const where: string[] = [];
@@ -69,6 +75,11 @@ export async function listAuditChanges(db: Pick<pg.Pool, "query">, query: AuditC
   if (from !== undefined) where.push(`committed_at >= to_timestamp(${param(from)}::float8 / 1000)`);
   if (query.to !== undefined) where.push(`committed_at < to_timestamp(${param(query.to)}::float8 / 1000)`);
   const direction = query.order === "asc" ? "ASC" : "DESC";
+  if (after) {
+    // The same key as ORDER BY below, compared as a row: the next page starts where this one ended.
+    const key = `(${param(after.committedAt)}::timestamptz, ${param(after.id.length)}::int, ${param(after.id)}::text)`;
+    where.push(`(committed_at, length(id), id) ${direction === "ASC" ? ">" : "<"} ${key}`);
+  }
 
   const { rows } = await db.query<Row>(
     `SELECT id, database, schema_name, table_name, op, pk, before, after, changed_columns, actor, db_user, application_name,

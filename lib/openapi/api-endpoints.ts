@@ -14,6 +14,7 @@ import {
 import { redQuerySchema, redResponseSchema } from "@/lib/schemas/red";
 import { servicesQuerySchema, servicesResponseSchema } from "@/lib/schemas/services";
 import {
+  auditChangesExportQuerySchema,
   auditChangesQuerySchema,
   auditChangesResponseSchema,
   auditIngestBodySchema,
@@ -184,6 +185,14 @@ export const apiEndpoints: ApiEndpoint[] = [
     tag: "audit",
     query: auditChangesQuerySchema,
     responses: { 200: { description: "matching changes", name: "AuditChangesResponse", schema: auditChangesResponseSchema }, 400: badRequest },
+  },
+  {
+    path: "/api/v1/audit/changes/export",
+    access: "viewer",
+    summary: "The same search as /api/v1/audit/changes as a streamed CSV download (text/csv, RFC 4180, a header record first)",
+    tag: "audit",
+    query: auditChangesExportQuerySchema,
+    responses: { 200: { description: "text/csv: one record per change, in the search's order", name: "AuditChangesCsv", schema: z.string() }, 400: badRequest },
   },
   {
     path: "/api/v1/audit/row-history",

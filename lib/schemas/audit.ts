@@ -135,31 +135,48 @@ export const txidParamSchema = z
   .refine((digits) => !/^\d+$/.test(digits) || BigInt(digits) <= FIELD_LIMITS.maxInt64, "must be at most 9223372036854775807 (bigint)")
   .meta({ description: "transaction id (xid8) as decimal digits", example: "1234" });
 
+/** The filters of a change search, shared by the JSON listing and the CSV export. */
+const auditChangesFilterShape = {
+  database: nonEmptyParam.optional().describe("database name as the agent reports it"),
+  table: nonEmptyParam.optional().describe("table name, optionally schema-qualified (`public.orders`)"),
+  pk: pkParamSchema
+    .optional()
+    .describe("primary key: a JSON object of the key columns (`{\"id\":42}`), or a bare value matching a single-column key (`42`)"),
+  traceId: traceIdSchema.optional(),
+  op: z.enum(AUDIT_OPS).optional(),
+  column: nonEmptyParam.optional().describe("a column the change wrote (one of its changedColumns)"),
+  value: keyValueParamSchema
+    .optional()
+    .describe("`column=value`: the column's old or new value, as text, is exactly value (masked columns only match their mask)"),
+  actor: nonEmptyParam.optional().describe("`sightline.actor` of the writing transaction, exactly"),
+  dbUser: nonEmptyParam.optional().describe("database user, exactly"),
+  application: nonEmptyParam.optional().describe("`application_name` of the writing session (the service), exactly"),
+  txid: txidParamSchema.optional(),
+  ...timeRangeShape,
+};
+
+const AUDIT_WINDOW_DESCRIPTION =
+  "Default window: all time when pk, traceId or txid is given, else the 24 hours before `to` (or now). Changes are ordered by commit time, then by their order in the transaction.";
+
 export const auditChangesQuerySchema = z
   .object({
-    database: nonEmptyParam.optional().describe("database name as the agent reports it"),
-    table: nonEmptyParam.optional().describe("table name, optionally schema-qualified (`public.orders`)"),
-    pk: pkParamSchema
-      .optional()
-      .describe("primary key: a JSON object of the key columns (`{\"id\":42}`), or a bare value matching a single-column key (`42`)"),
-    traceId: traceIdSchema.optional(),
-    op: z.enum(AUDIT_OPS).optional(),
-    column: nonEmptyParam.optional().describe("a column the change wrote (one of its changedColumns)"),
-    value: keyValueParamSchema
-      .optional()
-      .describe("`column=value`: the column's old or new value, as text, is exactly value (masked columns only match their mask)"),
-    actor: nonEmptyParam.optional().describe("`sightline.actor` of the writing transaction, exactly"),
-    dbUser: nonEmptyParam.optional().describe("database user, exactly"),
-    application: nonEmptyParam.optional().describe("`application_name` of the writing session (the service), exactly"),
-    txid: txidParamSchema.optional(),
-    ...timeRangeShape,
+    ...auditChangesFilterShape,
     limit: limitParam(100, 1_000),
     order: z.enum(AUDIT_ORDERS).default("desc").describe("desc: newest first (default); asc: oldest first, for reading a row's history"),
   })
   .superRefine(refineTimeRange)
-  .describe(
-    "Default window: all time when pk, traceId or txid is given, else the 24 hours before `to` (or now). Changes are ordered by commit time, then by their order in the transaction.",
-  );
+  .describe(AUDIT_WINDOW_DESCRIPTION);
+
+export const auditChangesExportQuerySchema = z
+  .object({
+    ...auditChangesFilterShape,
+    limit: limitParam(1_000, 1_000_000),
+    order: z.enum(AUDIT_ORDERS).default("desc").describe("desc: newest first (default); asc: oldest first"),
+  })
+  .superRefine(refineTimeRange)
+  .describe(`The same search as GET /api/v1/audit/changes, as CSV (RFC 4180), streamed page by page. ${AUDIT_WINDOW_DESCRIPTION}`);
+
+export type AuditChangesExportQuery = z.infer<typeof auditChangesExportQuerySchema>;
 
 export type AuditChangesQuery = z.infer<typeof auditChangesQuerySchema>;
 

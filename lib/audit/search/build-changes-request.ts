@@ -26,3 +26,8 @@ export function auditChangesApiUrl(filters: AuditSearchFilters, window: { fromMs
 export function auditSearchKey(filters: AuditSearchFilters): Record<string, string> {
   return { ...Object.fromEntries(auditFilterParams(filters)), limit: String(Math.min(filters.limit, AUDIT_MAX_LIMIT)) };
 }
+
+/** The CSV download of exactly the search the table shows: same filters, window and limit. */
+export function auditChangesExportUrl(filters: AuditSearchFilters, window: { fromMs: number; toMs: number }): string {
+  return auditChangesApiUrl(filters, window).replace("/api/v1/audit/changes?", "/api/v1/audit/changes/export?");
+}
