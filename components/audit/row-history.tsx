@@ -11,7 +11,9 @@ import { SectionCard } from "@/components/ui/section-card";
 import { UrlProblemsAlert } from "@/components/ui/url-problems-alert";
 import { describeUrlProblems, type UrlParamRule } from "@/lib/client/describe-url-problems";
 import { parseAsUnixMillis, readUnixMillis } from "@/lib/client/time-range-params";
+import { findConcurrentWriters } from "@/lib/audit/find-concurrent-writers";
 import { auditRowHistoryQuery } from "./audit-queries";
+import { ConcurrentWriters } from "./concurrent-writers";
 import { CommittedTextInput } from "./committed-text-input";
 import { RowState } from "./row-state";
 import { RowTimeline } from "./row-timeline";
@@ -32,6 +34,7 @@ export function RowHistory({ table, pk }: { table: string; pk: string }) {
   const history = useQuery(auditRowHistoryQuery(row));
   const searchParams = useSearchParams();
   const problems = useMemo(() => describeUrlProblems(new URLSearchParams(searchParams.toString()), rowUrlRules), [searchParams]);
+  const concurrent = useMemo(() => findConcurrentWriters(history.data?.changes ?? []), [history.data]);
   const readMoment = (text: string | null) => (text === null ? null : (readUnixMillis(text.trim()) ?? Number.NaN));
 
   return (
@@ -55,6 +58,11 @@ export function RowHistory({ table, pk }: { table: string; pk: string }) {
           )}
         </Stack>
       </SectionCard>
+      {concurrent.length > 0 && (
+        <SectionCard title={t("concurrent.title")} description={t("concurrent.hint")}>
+          <ConcurrentWriters groups={concurrent} />
+        </SectionCard>
+      )}
       <SectionCard title={t("timelineTitle")}>
         {history.isError ? (
           <QueryErrorAlert title={t("historyError")} error={history.error} onRetry={() => void history.refetch()} />

@@ -101,7 +101,7 @@ describe("GET /api/v1/audit/row-history", () => {
       ["DELETE", null],
       ["INSERT", "NEW"],
     ]);
-    expect(history[0]!.request).toEqual({ rootService: "shop-api", rootName: "POST /orders", spanName: "INSERT orders" });
+    expect(history[0]!.request).toEqual({ rootService: "shop-api", rootName: "POST /orders", spanName: "INSERT orders", startMs: base - 50, endMs: base + 50 });
     expect(history.slice(1).map((change) => change.request)).toEqual([null, null, null]);
     // Masked values are stored, and so shown, masked: the clear value is nowhere.
     expect(JSON.stringify(history)).not.toMatch(/4242424242/);

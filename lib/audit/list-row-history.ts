@@ -13,6 +13,8 @@ interface RequestRow {
   root_service: string | null;
   root_name: string | null;
   span_name: string | null;
+  root_start_ms: number | null;
+  root_end_ms: number | null;
 }
 
 export async function listRowHistory(db: Pick<pg.Pool, "query">, query: z.output<typeof auditRowHistoryQuerySchema>): Promise<AuditRowHistoryResponse> {
@@ -22,10 +24,11 @@ export async function listRowHistory(db: Pick<pg.Pool, "query">, query: z.output
   if (traced.length > 0) {
     // One lookup per distinct (trace, span), on the spans' (trace_id, span_id, start_time) key.
     const { rows } = await db.query<RequestRow>(
-      `SELECT c.trace_id, c.span_id, root.service_name AS root_service, root.name AS root_name, own.name AS span_name
+      `SELECT c.trace_id, c.span_id, root.service_name AS root_service, root.name AS root_name, own.name AS span_name,
+              (root.start_ns / 1000000)::float8 AS root_start_ms, ((root.start_ns + root.duration_ns) / 1000000)::float8 AS root_end_ms
          FROM (SELECT DISTINCT * FROM unnest($1::text[], $2::text[]) AS u(trace_id, span_id)) AS c
          LEFT JOIN LATERAL (
-           SELECT service_name, name FROM spans
+           SELECT service_name, name, start_ns, duration_ns FROM spans
             WHERE trace_id = decode(c.trace_id, 'hex') AND parent_span_id IS NULL
             ORDER BY start_time LIMIT 1) AS root ON true
          LEFT JOIN LATERAL (
@@ -41,7 +44,16 @@ export async function listRowHistory(db: Pick<pg.Pool, "query">, query: z.output
       const request = change.traceId === null ? undefined : requests.get(`${change.traceId}:${change.spanId ?? ""}`);
       return {
         ...change,
-        request: change.traceId === null ? null : { rootService: request?.root_service ?? null, rootName: request?.root_name ?? null, spanName: request?.span_name ?? null },
+        request:
+          change.traceId === null
+            ? null
+            : {
+                rootService: request?.root_service ?? null,
+                rootName: request?.root_name ?? null,
+                spanName: request?.span_name ?? null,
+                startMs: request?.root_start_ms ?? null,
+                endMs: request?.root_end_ms ?? null,
+              },
       };
     }),
   };

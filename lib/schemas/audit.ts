@@ -222,6 +222,8 @@ export const auditRequestSchema = z
     rootService: z.string().nullable().describe("service of the trace's root span, when Sightline holds it"),
     rootName: z.string().nullable().describe("name of the trace's root span (the request, e.g. `POST /orders`)"),
     spanName: z.string().nullable().describe("name of the span that made the change"),
+    startMs: z.number().nullable().describe("start of the trace's root span, Unix ms"),
+    endMs: z.number().nullable().describe("end of the trace's root span, Unix ms"),
   })
   .describe("the request behind a change; null when the change carried no trace context");
 
