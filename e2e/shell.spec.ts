@@ -14,7 +14,7 @@ const pages = [
   { label: "Traces", path: "/traces", built: true },
   { label: "Metrics", path: "/metrics", built: false },
   { label: "Database", path: "/database", built: true },
-  { label: "Audit", path: "/audit", built: false },
+  { label: "Audit", path: "/audit", built: true },
   { label: "Reports", path: "/reports", built: false },
   { label: "Incidents", path: "/incidents", built: false },
   { label: "Settings", path: "/settings", built: true },

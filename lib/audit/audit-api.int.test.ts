@@ -149,6 +149,37 @@ describe("GET /api/v1/audit/changes", () => {
     expect(await ids("limit=2")).toEqual(["q:a:12", "q:a:11"]);
   });
 
+  it("filters by changed column, old or new value, actor, database user, application and transaction", async () => {
+    const db = "api_filters";
+    const result = await post("/api/v1/ingest/audit", {
+      changes: [
+        change({ id: "f:a:1", database: db, op: "INSERT", before: null, after: { id: 1, status: "NEW", total: 5 }, changedColumns: [], txid: "10", actor: null, committedAt: at(0) }),
+        change({ id: "f:a:2", database: db, before: { id: 1, status: "NEW", total: 5 }, after: { id: 1, status: "PAID", total: 5 }, txid: "11", actor: "bob", dbUser: "admin", applicationName: "psql", committedAt: at(1) }),
+        change({ id: "f:a:3", database: db, before: { id: 1, status: "PAID", total: 5 }, after: { id: 1, status: "PAID", total: 6 }, changedColumns: ["total"], txid: "11", actor: "bob", committedAt: at(1) }),
+      ],
+    });
+    expect(result.status).toBe(200);
+    const found = async (query: string) => {
+      const { status, json } = await get(`/api/v1/audit/changes?database=${db}&${query}`);
+      expect(status, query).toBe(200);
+      return auditChangesResponseSchema.parse(json).changes.map((c) => c.id);
+    };
+    expect(await found("column=status")).toEqual(["f:a:2"]);
+    expect(await found("column=total")).toEqual(["f:a:3"]);
+    // Old or new value; numbers compare by their JSON text.
+    expect(await found("value=status%3DNEW")).toEqual(["f:a:2", "f:a:1"]);
+    expect(await found("value=status%3DPAID")).toEqual(["f:a:3", "f:a:2"]);
+    expect(await found("value=total%3D6")).toEqual(["f:a:3"]);
+    expect(await found("value=status%3Dpaid")).toEqual([]);
+    expect(await found("actor=bob")).toEqual(["f:a:3", "f:a:2"]);
+    expect(await found("dbUser=admin")).toEqual(["f:a:2"]);
+    expect(await found("application=psql")).toEqual(["f:a:2"]);
+    expect(await found("application=checkout")).toEqual(["f:a:3", "f:a:1"]);
+    // A transaction is found over all time, like a key or a trace.
+    expect(await found("txid=11&order=asc")).toEqual(["f:a:2", "f:a:3"]);
+    expect(await found("txid=10&column=status")).toEqual([]);
+  });
+
   it("returns each change whole", async () => {
     const { json } = await get(`/api/v1/audit/changes?database=api_query&traceId=${trace}&order=asc&limit=1`);
     expect(json.changes[0]).toEqual({
@@ -179,6 +210,10 @@ describe("GET /api/v1/audit/changes", () => {
       ["traceId=xyz", "traceId: must be 32 hexadecimal characters"],
       ["from=2026-11-22&to=2026-11-21", "from: must be earlier than to"],
       ["op=TRUNCATE", "op:"],
+      ["txid=12a", "txid: must be decimal digits"],
+      ["txid=99999999999999999999", "txid:"],
+      ["value=status", "value: expected key=value"],
+      ["column=", "column: must not be empty"],
     ]) {
       const { status, json } = await get(`/api/v1/audit/changes?${query}`);
       expect(status, query).toBe(400);

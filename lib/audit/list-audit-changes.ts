@@ -1,7 +1,8 @@
 import type pg from "pg";
 import type { AuditChange, AuditChangesQuery, AuditChangesResponse } from "@/lib/schemas/audit";
 
-// GET /api/v1/audit/changes: the audit trail filtered by table, primary key, trace and time.
+// GET /api/v1/audit/changes: the audit trail filtered by table, primary key, trace, transaction,
+// column, value, actor, database user, application and time.
 // The WHERE clause is built from the filters given (values always as parameters), so each query
 // can use the row index (table, pk, time) or the trace index instead of a catch-all plan.
 
@@ -28,15 +29,21 @@ interface Row {
 const DEFAULT_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /**
- * A row's history (pk) or a request's changes (traceId) are index lookups over any time; a
+ * A row's history (pk), a request's (traceId) or a transaction's changes (txid) are narrow over any time; a
  * listing without them reads the last day unless told otherwise, so it never sorts 90 days.
  */
 function defaultFrom(query: AuditChangesQuery): number | undefined {
-  if (query.pk || query.traceId) return undefined;
+  if (query.pk || query.traceId || query.txid) return undefined;
   return (query.to ?? Date.now()) - DEFAULT_WINDOW_MS;
 }
 
-export async function listAuditChanges(db: Pick<pg.Pool, "query">, query: AuditChangesQuery): Promise<AuditChangesResponse> {
+/** Where a page of a longer listing starts: strictly after this change, in the listing's order. */
+export interface AuditChangesCursor {
+  committedAt: string;
+  id: string;
+}
+
+export async function listAuditChanges(db: Pick<pg.Pool, "query">, query: AuditChangesQuery, after?: AuditChangesCursor): Promise<AuditChangesResponse> {
   const params: unknown[] = [];
   const param = (value: unknown) => `$${params.push(value)}`;
   const where: string[] = [];
@@ -54,10 +61,25 @@ export async function listAuditChanges(db: Pick<pg.Pool, "query">, query: AuditC
   if (query.pk && "value" in query.pk) where.push(`ARRAY(SELECT value FROM jsonb_each_text(pk)) = ARRAY[${param(query.pk.value)}::text]`);
   if (query.traceId) where.push(`trace_id = decode(${param(query.traceId)}, 'hex')`);
   if (query.op) where.push(`op = ${param(query.op)}`);
+  if (query.column) where.push(`${param(query.column)} = ANY(changed_columns)`);
+  if (query.value) {
+    const column = param(query.value.key);
+    const value = param(query.value.value);
+    where.push(`(before ->> ${column} = ${value} OR after ->> ${column} = ${value})`);
+  }
+  if (query.actor) where.push(`actor = ${param(query.actor)}`);
+  if (query.dbUser) where.push(`db_user = ${param(query.dbUser)}`);
+  if (query.application) where.push(`application_name = ${param(query.application)}`);
+  if (query.txid) where.push(`txid = ${param(query.txid)}::bigint`);
   const from = query.from ?? defaultFrom(query);
   if (from !== undefined) where.push(`committed_at >= to_timestamp(${param(from)}::float8 / 1000)`);
   if (query.to !== undefined) where.push(`committed_at < to_timestamp(${param(query.to)}::float8 / 1000)`);
   const direction = query.order === "asc" ? "ASC" : "DESC";
+  if (after) {
+    // The same key as ORDER BY below, compared as a row: the next page starts where this one ended.
+    const key = `(${param(after.committedAt)}::timestamptz, ${param(after.id.length)}::int, ${param(after.id)}::text)`;
+    where.push(`(committed_at, length(id), id) ${direction === "ASC" ? ">" : "<"} ${key}`);
+  }
 
   const { rows } = await db.query<Row>(
     `SELECT id, database, schema_name, table_name, op, pk, before, after, changed_columns, actor, db_user, application_name,

@@ -17,6 +17,13 @@ export interface RangeKey {
   to: number;
 }
 
+/** One audited row: its database (when known), table and key as the URL names them. */
+export interface AuditRowKey {
+  database: string | null;
+  table: string;
+  pk: string;
+}
+
 export function rangeKey(range: TimeRange): RangeKey {
   return { from: range.fromMs, to: range.toMs };
 }
@@ -54,6 +61,14 @@ export const queryKeys = {
     locks: (range: RangeKey, database: string | null) => ["database", "locks", range, database] as const,
     names: (range: RangeKey) => ["database", "names", range] as const,
     metric: (range: RangeKey, request: string) => ["database", "metric", range, request] as const,
+  },
+  audit: {
+    all: () => ["audit"] as const,
+    search: (range: RangeKey, filters: Readonly<Record<string, string>>) => ["audit", "search", range, filters] as const,
+    /** A row's history and its state at a moment: keyed by the row, not the window. */
+    rowHistory: (row: AuditRowKey) => ["audit", "rowHistory", row] as const,
+    rowAt: (row: AuditRowKey, atMs: number) => ["audit", "rowAt", row, atMs] as const,
+    transaction: (database: string, txid: string) => ["audit", "transaction", database, txid] as const,
   },
 };
 

@@ -13,7 +13,17 @@ import {
 } from "@/lib/schemas/metrics";
 import { redQuerySchema, redResponseSchema } from "@/lib/schemas/red";
 import { servicesQuerySchema, servicesResponseSchema } from "@/lib/schemas/services";
-import { auditChangesQuerySchema, auditChangesResponseSchema, auditIngestBodySchema, auditIngestResponseSchema } from "@/lib/schemas/audit";
+import {
+  auditChangesExportQuerySchema,
+  auditChangesQuerySchema,
+  auditChangesResponseSchema,
+  auditIngestBodySchema,
+  auditIngestResponseSchema,
+  auditRowAsOfQuerySchema,
+  auditRowAsOfResponseSchema,
+  auditRowHistoryQuerySchema,
+  auditRowHistoryResponseSchema,
+} from "@/lib/schemas/audit";
 import { createdIngestKeySchema, createIngestKeyBodySchema, ingestKeyListSchema, ingestKeySchema } from "@/lib/schemas/ingest-keys";
 import { lockEventsQuerySchema, lockEventsResponseSchema, lockIngestBodySchema, lockIngestResponseSchema } from "@/lib/schemas/locks";
 import { activityQuerySchema, activityResponseSchema } from "@/lib/schemas/activity";
@@ -175,6 +185,30 @@ export const apiEndpoints: ApiEndpoint[] = [
     tag: "audit",
     query: auditChangesQuerySchema,
     responses: { 200: { description: "matching changes", name: "AuditChangesResponse", schema: auditChangesResponseSchema }, 400: badRequest },
+  },
+  {
+    path: "/api/v1/audit/changes/export",
+    access: "viewer",
+    summary: "The same search as /api/v1/audit/changes as a streamed CSV download (text/csv, RFC 4180, a header record first)",
+    tag: "audit",
+    query: auditChangesExportQuerySchema,
+    responses: { 200: { description: "text/csv: one record per change, in the search's order", name: "AuditChangesCsv", schema: z.string() }, 400: badRequest },
+  },
+  {
+    path: "/api/v1/audit/row-history",
+    access: "viewer",
+    summary: "Every change of one row, oldest first, with the request (trace root and span) behind each",
+    tag: "audit",
+    query: auditRowHistoryQuerySchema,
+    responses: { 200: { description: "the row's changes", name: "AuditRowHistoryResponse", schema: auditRowHistoryResponseSchema }, 400: badRequest },
+  },
+  {
+    path: "/api/v1/audit/row",
+    access: "viewer",
+    summary: "One row as it was at a moment, reconstructed from its recorded changes",
+    tag: "audit",
+    query: auditRowAsOfQuerySchema,
+    responses: { 200: { description: "the row's state", name: "AuditRowAsOfResponse", schema: auditRowAsOfResponseSchema }, 400: badRequest },
   },
   {
     path: "/api/v1/locks",

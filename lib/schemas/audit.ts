@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { FIELD_LIMITS, instantProblem, timeWindow, utf8Bytes } from "@/lib/ingest/field-limits";
 import { findNul, jsonDepth, MAX_JSON_DEPTH } from "./params";
-import { attributeValueSchema, isWithinTimeRange, limitParam, nonEmptyParam, NUL_MESSAGE, refineTimeRange, spanIdSchema, TIME_RANGE_MESSAGE, timeRangeShape, traceIdSchema } from "./common";
+import { attributeValueSchema, isWithinTimeRange, keyValueParamSchema, limitParam, nonEmptyParam, NUL_MESSAGE, refineTimeRange, spanIdSchema, TIME_RANGE_MESSAGE, timeParamSchema, timeRangeShape, traceIdSchema } from "./common";
 
 // The row-level audit trail: what the db agent sends (POST /api/v1/ingest/audit) and what
 // GET /api/v1/audit/changes answers. One contract for the agent, the store and the UI.
@@ -128,23 +128,55 @@ export const pkParamSchema = nonEmptyParam.transform((text, ctx) => {
   return z.NEVER;
 });
 
+/** A transaction id in a query: decimal digits within bigint. */
+export const txidParamSchema = z
+  .string()
+  .regex(/^\d{1,19}$/, "must be decimal digits")
+  .refine((digits) => !/^\d+$/.test(digits) || BigInt(digits) <= FIELD_LIMITS.maxInt64, "must be at most 9223372036854775807 (bigint)")
+  .meta({ description: "transaction id (xid8) as decimal digits", example: "1234" });
+
+/** The filters of a change search, shared by the JSON listing and the CSV export. */
+const auditChangesFilterShape = {
+  database: nonEmptyParam.optional().describe("database name as the agent reports it"),
+  table: nonEmptyParam.optional().describe("table name, optionally schema-qualified (`public.orders`)"),
+  pk: pkParamSchema
+    .optional()
+    .describe("primary key: a JSON object of the key columns (`{\"id\":42}`), or a bare value matching a single-column key (`42`)"),
+  traceId: traceIdSchema.optional(),
+  op: z.enum(AUDIT_OPS).optional(),
+  column: nonEmptyParam.optional().describe("a column the change wrote (one of its changedColumns)"),
+  value: keyValueParamSchema
+    .optional()
+    .describe("`column=value`: the column's old or new value, as text, is exactly value (masked columns only match their mask)"),
+  actor: nonEmptyParam.optional().describe("`sightline.actor` of the writing transaction, exactly"),
+  dbUser: nonEmptyParam.optional().describe("database user, exactly"),
+  application: nonEmptyParam.optional().describe("`application_name` of the writing session (the service), exactly"),
+  txid: txidParamSchema.optional(),
+  ...timeRangeShape,
+};
+
+const AUDIT_WINDOW_DESCRIPTION =
+  "Default window: all time when pk, traceId or txid is given, else the 24 hours before `to` (or now). Changes are ordered by commit time, then by their order in the transaction.";
+
 export const auditChangesQuerySchema = z
   .object({
-    database: nonEmptyParam.optional().describe("database name as the agent reports it"),
-    table: nonEmptyParam.optional().describe("table name, optionally schema-qualified (`public.orders`)"),
-    pk: pkParamSchema
-      .optional()
-      .describe("primary key: a JSON object of the key columns (`{\"id\":42}`), or a bare value matching a single-column key (`42`)"),
-    traceId: traceIdSchema.optional(),
-    op: z.enum(AUDIT_OPS).optional(),
-    ...timeRangeShape,
+    ...auditChangesFilterShape,
     limit: limitParam(100, 1_000),
     order: z.enum(AUDIT_ORDERS).default("desc").describe("desc: newest first (default); asc: oldest first, for reading a row's history"),
   })
   .superRefine(refineTimeRange)
-  .describe(
-    "Default window: all time when pk or traceId is given, else the 24 hours before `to` (or now). Changes are ordered by commit time, then by their order in the transaction.",
-  );
+  .describe(AUDIT_WINDOW_DESCRIPTION);
+
+export const auditChangesExportQuerySchema = z
+  .object({
+    ...auditChangesFilterShape,
+    limit: limitParam(1_000, 1_000_000),
+    order: z.enum(AUDIT_ORDERS).default("desc").describe("desc: newest first (default); asc: oldest first"),
+  })
+  .superRefine(refineTimeRange)
+  .describe(`The same search as GET /api/v1/audit/changes, as CSV (RFC 4180), streamed page by page. ${AUDIT_WINDOW_DESCRIPTION}`);
+
+export type AuditChangesExportQuery = z.infer<typeof auditChangesExportQuerySchema>;
 
 export type AuditChangesQuery = z.infer<typeof auditChangesQuerySchema>;
 
@@ -172,3 +204,49 @@ export const auditChangesResponseSchema = z.object({ changes: z.array(auditChang
 
 export type AuditChange = z.infer<typeof auditChangeSchema>;
 export type AuditChangesResponse = z.infer<typeof auditChangesResponseSchema>;
+
+// One row's history and its state at a moment (the /audit/<table>/<pk> page).
+
+const auditRowShape = {
+  database: nonEmptyParam.optional().describe("database name as the agent reports it (recommended: the same table and key in two databases are two rows)"),
+  table: nonEmptyParam.describe("table name, optionally schema-qualified (`public.orders`)"),
+  pk: pkParamSchema.describe("primary key: a JSON object of the key columns (`{\"id\":42}`), or a bare value matching a single-column key (`42`)"),
+};
+
+export const auditRowHistoryQuerySchema = z
+  .object({ ...auditRowShape, limit: limitParam(1_000, 5_000) })
+  .describe("Every recorded change of one row, oldest first, over all retained time.");
+
+export const auditRequestSchema = z
+  .object({
+    rootService: z.string().nullable().describe("service of the trace's root span, when Sightline holds it"),
+    rootName: z.string().nullable().describe("name of the trace's root span (the request, e.g. `POST /orders`)"),
+    spanName: z.string().nullable().describe("name of the span that made the change"),
+    startMs: z.number().nullable().describe("start of the trace's root span, Unix ms"),
+    endMs: z.number().nullable().describe("end of the trace's root span, Unix ms"),
+  })
+  .describe("the request behind a change; null when the change carried no trace context");
+
+export const auditRowHistoryResponseSchema = z.object({
+  changes: z.array(auditChangeSchema.extend({ request: auditRequestSchema.nullable() })),
+});
+
+export type AuditRowHistoryResponse = z.infer<typeof auditRowHistoryResponseSchema>;
+export type AuditHistoryChange = AuditRowHistoryResponse["changes"][number];
+
+export const auditRowAsOfQuerySchema = z
+  .object({ ...auditRowShape, at: timeParamSchema.describe("the moment: the row after every change committed up to the end of this millisecond") })
+  .describe("The row as it was at a moment, read from the recorded changes around it (masked columns stay masked).");
+
+const rowValuesSchema = rowSchema.nullable();
+
+export const auditRowAsOfResponseSchema = z.object({
+  state: z.enum(["present", "absent", "unknown"]).describe("absent: deleted, or not yet inserted; unknown: no change of this row is recorded"),
+  row: rowValuesSchema,
+  basis: z.object({ changeId: z.string(), side: z.enum(["after", "before"]) }).nullable().describe("the change the row is read from"),
+  unrecorded: z
+    .array(z.object({ column: z.string(), next: attributeValueSchema.nullable() }))
+    .describe("columns written later without a recorded change (ignored columns): the value shown may be stale; `next` is the one seen at the next change"),
+});
+
+export type AuditRowAsOfResponse = z.infer<typeof auditRowAsOfResponseSchema>;

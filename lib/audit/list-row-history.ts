@@ -1,0 +1,60 @@
+import type pg from "pg";
+import type { z } from "zod";
+import { listAuditChanges } from "@/lib/audit/list-audit-changes";
+import type { AuditRowHistoryResponse, auditRowHistoryQuerySchema } from "@/lib/schemas/audit";
+
+// GET /api/v1/audit/row-history: every change of one row, oldest first, each with the request
+// behind it (the root span of its trace and the span that wrote it, when Sightline holds them),
+// so the timeline reads "PAID, by POST /payments/webhook" rather than a bare trace id.
+
+interface RequestRow {
+  trace_id: string;
+  span_id: string | null;
+  root_service: string | null;
+  root_name: string | null;
+  span_name: string | null;
+  root_start_ms: number | null;
+  root_end_ms: number | null;
+}
+
+export async function listRowHistory(db: Pick<pg.Pool, "query">, query: z.output<typeof auditRowHistoryQuerySchema>): Promise<AuditRowHistoryResponse> {
+  const { changes } = await listAuditChanges(db, { ...query, order: "asc" });
+  const traced = changes.filter((change) => change.traceId !== null);
+  const requests = new Map<string, RequestRow>();
+  if (traced.length > 0) {
+    // One lookup per distinct (trace, span), on the spans' (trace_id, span_id, start_time) key.
+    const { rows } = await db.query<RequestRow>(
+      `SELECT c.trace_id, c.span_id, root.service_name AS root_service, root.name AS root_name, own.name AS span_name,
+              (root.start_ns / 1000000)::float8 AS root_start_ms, ((root.start_ns + root.duration_ns) / 1000000)::float8 AS root_end_ms
+         FROM (SELECT DISTINCT * FROM unnest($1::text[], $2::text[]) AS u(trace_id, span_id)) AS c
+         LEFT JOIN LATERAL (
+           SELECT service_name, name, start_ns, duration_ns FROM spans
+            WHERE trace_id = decode(c.trace_id, 'hex') AND parent_span_id IS NULL
+            ORDER BY start_time LIMIT 1) AS root ON true
+         LEFT JOIN LATERAL (
+           SELECT name FROM spans
+            WHERE trace_id = decode(c.trace_id, 'hex') AND span_id = decode(c.span_id, 'hex')
+            LIMIT 1) AS own ON true`,
+      [traced.map((change) => change.traceId), traced.map((change) => change.spanId)],
+    );
+    for (const row of rows) requests.set(`${row.trace_id}:${row.span_id ?? ""}`, row);
+  }
+  return {
+    changes: changes.map((change) => {
+      const request = change.traceId === null ? undefined : requests.get(`${change.traceId}:${change.spanId ?? ""}`);
+      return {
+        ...change,
+        request:
+          change.traceId === null
+            ? null
+            : {
+                rootService: request?.root_service ?? null,
+                rootName: request?.root_name ?? null,
+                spanName: request?.span_name ?? null,
+                startMs: request?.root_start_ms ?? null,
+                endMs: request?.root_end_ms ?? null,
+              },
+      };
+    }),
+  };
+}
