@@ -4,7 +4,8 @@ import type { Principal } from "@/lib/auth/principal";
 import { getPrisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
 import { forgetCachedIngestKeys } from "@/lib/ingest/auth/authenticate-ingest";
-import { createIngestKeySecret, hashIngestKey } from "@/lib/ingest/auth/hash-ingest-key";
+import { hashSecretToken } from "@/lib/auth/secret-token";
+import { createIngestKeySecret } from "@/lib/ingest/auth/hash-ingest-key";
 import type { IngestKey } from "@/lib/schemas/ingest-keys";
 
 type Row = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
@@ -27,7 +28,7 @@ export async function listIngestKeys(): Promise<IngestKey[]> {
 
 export async function createIngestKey(name: string, by: Principal, client: RequestClient): Promise<IngestKey & { key: string }> {
   const key = createIngestKeySecret();
-  const row = await getPrisma().ingestKey.create({ data: { name, keyHash: hashIngestKey(key), prefix: key.slice(0, 8) }, select: columns });
+  const row = await getPrisma().ingestKey.create({ data: { name, keyHash: hashSecretToken(key), prefix: key.slice(0, 8) }, select: columns });
   forgetCachedIngestKeys();
   await recordActivity({ action: "ingest_key_created", actor: by, target: name, detail: { id: row.id }, client });
   return { ...toJson(row), key };

@@ -1,9 +1,8 @@
 import "server-only";
-import { timingSafeEqual } from "node:crypto";
 import { getPrisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
 import { env } from "@/lib/server-env";
-import { hashIngestKey } from "./hash-ingest-key";
+import { hashSecretToken, sameSecret } from "@/lib/auth/secret-token";
 
 // Every ingest request (OTLP and the agents' endpoints) passes here first. A key is valid when
 // it equals SIGHTLINE_INGEST_KEY or hashes to a stored, unrevoked key. Stored keys are cached
@@ -23,7 +22,7 @@ export async function authenticateIngest(request: Request): Promise<{ keyId: str
   const presented = match[1]!;
   if (env.SIGHTLINE_INGEST_KEY && sameSecret(presented, env.SIGHTLINE_INGEST_KEY)) return { keyId: null };
 
-  const keyId = (await storedKeys()).get(hashIngestKey(presented));
+  const keyId = (await storedKeys()).get(hashSecretToken(presented));
   if (!keyId) throw new ApiError("unauthorized", "invalid or revoked ingest key");
   noteUse(keyId);
   return { keyId };
@@ -50,8 +49,3 @@ function noteUse(keyId: string) {
     .catch((error: unknown) => console.error("[sightline] could not record ingest key use:", error));
 }
 
-function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}

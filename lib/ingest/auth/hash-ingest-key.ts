@@ -1,11 +1,7 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 
-// Ingest keys are random strings shown once; the database keeps only their SHA-256 (a fast hash
-// is right here: the keys are long random secrets, not guessable passwords).
-
-export function hashIngestKey(key: string): string {
-  return createHash("sha256").update(key).digest("hex");
-}
+// Ingest keys are random strings shown once; the database keeps only their SHA-256
+// (hashSecretToken in lib/auth/secret-token.ts, as for sessions and API tokens).
 
 export function createIngestKeySecret(): string {
   return `sl_${randomBytes(24).toString("base64url")}`;
