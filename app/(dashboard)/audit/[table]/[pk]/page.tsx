@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { RowHistory } from "@/components/audit/row-history";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageMetadata } from "@/i18n/page-metadata";
+import { decodePathSegment } from "@/lib/client/decode-path-segment";
 
 export const generateMetadata = () => pageMetadata("audit");
 
@@ -9,20 +10,11 @@ export const generateMetadata = () => pageMetadata("audit");
 export default async function AuditRowPage({ params }: { params: Promise<{ table: string; pk: string }> }) {
   const { table, pk } = await params;
   const t = await getTranslations("audit.row");
-  const [tableName, key] = [decodeSegment(table), decodeSegment(pk)];
+  const [tableName, key] = [decodePathSegment(table), decodePathSegment(pk)];
   return (
     <>
       <PageHeader title={t("title", { table: tableName })} description={t("description")} />
       <RowHistory table={tableName} pk={key} />
     </>
   );
-}
-
-/** Dynamic segments may arrive percent-encoded; a key holding a bare "%" is kept as written. */
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
