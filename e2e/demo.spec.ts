@@ -1,39 +1,13 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { expect, test } from "@playwright/test";
-import { apiHeaders, e2eApiToken } from "./fixtures/accounts";
+import { expect, test } from "./fixtures/live-demo";
+import { apiHeaders } from "./fixtures/accounts";
 
 // `npm start` from a fresh data directory with the demo on, as a new user gets it: within a
 // minute or so the query API shows the shop's services, traces crossing them, audit rows that
 // lead to their traces, and the database health metrics the db agent sends.
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), "sightline-demo-"));
-const port = 3398;
-const base = `http://127.0.0.1:${port}`;
-let server: ChildProcess | undefined;
-
-test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once("exit", resolve));
-    server.kill("SIGINT");
-    await exited;
-  }
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-const getJson = async <T>(url: string): Promise<T | undefined> => {
-  const response = await fetch(`${base}${url}`, { headers: apiHeaders }).catch(() => undefined);
-  return response?.ok ? ((await response.json()) as T) : undefined;
-};
-
-test("the demo shop fills a fresh Sightline with services, traces, audit rows and DB health", async () => {
+test("the demo shop fills a fresh Sightline with services, traces, audit rows and DB health", async ({ liveDemo }) => {
+  const { base, getJson } = liveDemo;
   test.setTimeout(300_000);
-  server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: "", SIGHTLINE_INGEST_KEY: "", SIGHTLINE_DATA_DIR: dataDir, SIGHTLINE_EMBEDDED_DB_PORT: "0", SIGHTLINE_DEMO: "1", SIGHTLINE_API_TOKEN: e2eApiToken },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
   const poll = { timeout: 150_000, intervals: [2_000] };
 
   await test.step("at least six services report", async () => {
