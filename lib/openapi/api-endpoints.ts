@@ -35,6 +35,7 @@ import { serviceMapQuerySchema, serviceMapResponseSchema } from "@/lib/schemas/s
 import { spanAttributesQuerySchema, spanAttributesResponseSchema } from "@/lib/schemas/span-attributes";
 import { storageResponseSchema } from "@/lib/schemas/storage";
 import { compactTraceSchema, findInTraceQuerySchema, findInTraceResponseSchema, traceSpanPathSchema, traceSpanResponseSchema } from "@/lib/schemas/trace-compact";
+import { annotationIdPathSchema, annotationListSchema, annotationSchema, annotationsQuerySchema, createAnnotationBodySchema } from "@/lib/annotations/schemas";
 import { traceIdPathSchema, traceResponseSchema, traceSearchQuerySchema, traceSearchResponseSchema } from "@/lib/schemas/traces";
 
 // The JSON API as data: each endpoint's path, its request schemas and its response schemas by
@@ -51,7 +52,7 @@ export interface ApiEndpoint {
   /** GET when not given. */
   method?: "get" | "post" | "patch" | "delete";
   summary: string;
-  tag: "health" | "storage" | "traces" | "services" | "metrics" | "logs" | "audit" | "locks" | "ingest" | "accounts";
+  tag: "health" | "storage" | "traces" | "services" | "metrics" | "logs" | "audit" | "locks" | "ingest" | "accounts" | "annotations" | "dashboards";
   query?: ParameterSchema;
   pathParams?: ParameterSchema;
   /** A JSON request body; `otlp` marks the OTLP endpoints, whose bodies are OTLP messages. */
@@ -171,6 +172,32 @@ export const apiEndpoints: ApiEndpoint[] = [
     tag: "logs",
     query: logSearchQuerySchema,
     responses: { 200: { description: "matching log records", name: "LogSearchResponse", schema: logSearchResponseSchema }, 400: badRequest },
+  },
+  {
+    path: "/api/v1/annotations",
+    access: "viewer",
+    summary: "Annotations (points and windows with a note) overlapping a window, oldest first",
+    tag: "annotations",
+    query: annotationsQuerySchema,
+    responses: { 200: { description: "the annotations", name: "AnnotationList", schema: annotationListSchema }, 400: badRequest },
+  },
+  {
+    path: "/api/v1/annotations",
+    access: "editor",
+    method: "post",
+    summary: "Add an annotation: a point in time or a window, with a note; shown on every chart of its range",
+    tag: "annotations",
+    body: { description: "when, the note, tags and optionally the service it concerns", name: "CreateAnnotationBody", schema: createAnnotationBodySchema },
+    responses: { 200: { description: "the new annotation", name: "Annotation", schema: annotationSchema }, 400: badRequest },
+  },
+  {
+    path: "/api/v1/annotations/{id}",
+    access: "editor",
+    method: "delete",
+    summary: "Delete an annotation",
+    tag: "annotations",
+    pathParams: annotationIdPathSchema,
+    responses: { 200: { description: "the annotation as it was", name: "Annotation", schema: annotationSchema }, 400: badRequest, 404: notFound },
   },
   {
     path: "/api/v1/service-map",
