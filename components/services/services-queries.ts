@@ -1,4 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
+import type { z } from "zod";
 import { fetchJson } from "@/lib/client/fetch-json";
 import { queryKeys, type RangeKey } from "@/lib/client/query-keys";
 import { logSearchResponseSchema } from "@/lib/schemas/logs";
@@ -35,19 +36,24 @@ const PART_SCHEMAS = {
   versions: serviceVersionsResponseSchema,
   "db-pool": serviceDbPoolResponseSchema,
 } as const;
+type Parts = typeof PART_SCHEMAS;
 
-export function servicePartQuery<P extends keyof typeof PART_SCHEMAS>(service: string, part: P, range: RangeKey) {
+/** One part of a service's page: `/api/v1/services/{service}/{part}` over the window. */
+export function servicePartQuery<P extends keyof Parts>(service: string, part: P, range: RangeKey) {
+  const schema: Parts[P] = PART_SCHEMAS[part];
   return queryOptions({
     queryKey: queryKeys.services.part(service, part, range),
-    queryFn: ({ signal }) => fetchJson(`${servicePath(service)}/${part}?${window(range)}`, PART_SCHEMAS[part] as (typeof PART_SCHEMAS)[P], { signal }),
+    // TypeScript cannot narrow the schema's output through the indexed type; the schema parses it.
+    queryFn: ({ signal }) => fetchJson(`${servicePath(service)}/${part}?${window(range)}`, schema, { signal }) as Promise<z.infer<Parts[P]>>,
   });
 }
 
-/** The service's RED over the window, or over the window `shiftMs` earlier (a baseline). */
-export function serviceRedQuery(service: string, range: RangeKey, shiftMs = 0) {
+/** The service's RED over the window, or over the window `shiftMs` earlier (a baseline); `kind`: only its requests (SERVER). */
+export function serviceRedQuery(service: string, range: RangeKey, shiftMs = 0, kind: string | null = null) {
+  const kindParam = kind ? `&kind=${kind}` : "";
   return queryOptions({
-    queryKey: queryKeys.services.red(service, range, shiftMs),
-    queryFn: ({ signal }) => fetchJson(`/api/v1/red?service=${encodeURIComponent(service)}&from=${range.from - shiftMs}&to=${range.to - shiftMs}`, redResponseSchema, { signal }),
+    queryKey: queryKeys.services.red(service, range, shiftMs, kind),
+    queryFn: ({ signal }) => fetchJson(`/api/v1/red?service=${encodeURIComponent(service)}${kindParam}&from=${range.from - shiftMs}&to=${range.to - shiftMs}`, redResponseSchema, { signal }),
   });
 }
 

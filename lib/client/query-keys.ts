@@ -61,7 +61,7 @@ export const queryKeys = {
     all: () => ["services"] as const,
     health: (range: RangeKey) => ["services", "health", range] as const,
     part: (service: string, part: string, range: RangeKey) => ["services", "part", service, part, range] as const,
-    red: (service: string, range: RangeKey, shiftMs: number) => ["services", "red", service, range, shiftMs] as const,
+    red: (service: string, range: RangeKey, shiftMs: number, kind: string | null) => ["services", "red", service, range, shiftMs, kind] as const,
     logs: (service: string, range: RangeKey) => ["services", "logs", service, range] as const,
     worstOperations: (range: RangeKey) => ["services", "worstOperations", range] as const,
   },
