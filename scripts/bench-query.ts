@@ -12,6 +12,12 @@ import { getRedSeries } from "@/lib/query/get-red-series";
 import { getTrace } from "@/lib/query/get-trace";
 import { listServices } from "@/lib/query/list-services";
 import { searchTraces, type TraceSearchInput } from "@/lib/query/search-traces";
+import { getServiceDependencies } from "@/lib/services/get-service-dependencies";
+import { getServiceErrors } from "@/lib/services/get-service-errors";
+import { getServiceHealth } from "@/lib/services/get-service-health";
+import { getServiceOperations } from "@/lib/services/get-service-operations";
+import { getServiceVersions } from "@/lib/services/get-service-versions";
+import { getWorstOperations } from "@/lib/services/get-worst-operations";
 import { AVERAGE_SPANS_PER_TRACE, seedBenchBigTrace, seedBenchResources, seedBenchRollups, seedBenchTraces } from "@/lib/testing/seed-bench-telemetry";
 
 // `npm run bench:query`: how fast the query API's SQL answers over a realistic store. Starts a
@@ -165,6 +171,18 @@ async function runQueries(pool: pg.Pool, anchorMs: number): Promise<Result[]> {
     [`search attr enduser.id=${user} + service=frontend, 24 h`, async () => `${(await search({ service: "frontend", attr: [{ key: "enduser.id", value: user }], ...last(DAY) })).traces.length} traces`],
     ["search attr http.response.status_code=504, 1 h", async () => `${(await search({ attr: [{ key: "http.response.status_code", value: "504" }] })).traces.length} traces`],
     ["services, 24 h", async () => `${(await listServices(pool, last(DAY))).services.length} services`],
+    ...[DAY, 7 * DAY].flatMap((window): [string, () => Promise<string>][] => {
+      const label = window === DAY ? "24 h" : "7 d";
+      const checkout = { service: "checkout", ...last(window) };
+      return [
+        [`service health list, ${label}`, async () => `${(await getServiceHealth(pool, last(window))).services.length} services`],
+        [`service operations checkout, ${label}`, async () => `${(await getServiceOperations(pool, checkout)).operations.length} operations`],
+        [`service dependencies checkout, ${label}`, async () => `${(await getServiceDependencies(pool, checkout)).downstream.length} downstream`],
+        [`service errors checkout, ${label}`, async () => `${(await getServiceErrors(pool, checkout)).errors.length} groups`],
+        [`service versions checkout, ${label}`, async () => `${(await getServiceVersions(pool, checkout)).versions.length} versions`],
+      ];
+    }),
+    ["worst operations, 15 min", async () => `${(await getWorstOperations(pool, { ...last(15 * 60_000), limit: 5 })).slowest.length} slowest`],
     [
       `trace of ${BIG_TRACE_SPANS.toLocaleString("en")} spans (+ JSON.stringify)`,
       async () => {
