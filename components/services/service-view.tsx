@@ -64,10 +64,10 @@ export function ServiceView({ service }: { service: string }) {
       <Stack gap="lg">
         <Group justify="space-between">
           <Group gap="sm">
-            <ServiceName name={service} size="lg" fw={700} />
+            <ServiceName name={service} fw={600} />
             {current && current.version && (
               <Badge variant="light" color="violet">
-                {current.version}
+                {t("version", { version: current.version })}
               </Badge>
             )}
           </Group>

@@ -16,7 +16,7 @@ export default async function ServicePage({ params }: Props) {
   const t = await getTranslations("services.page");
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader title={service} description={t("description")} />
       <ServiceView service={service} />
     </>
   );
