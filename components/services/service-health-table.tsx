@@ -1,6 +1,7 @@
 "use client";
 
-import { Badge, Group, List, Stack, Table, Text, Tooltip } from "@mantine/core";
+import { Anchor, Badge, Group, List, Stack, Table, Text, Tooltip } from "@mantine/core";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useServiceColor } from "@/components/traces/service-colors-context";
@@ -41,20 +42,19 @@ export function ServiceHealthTable({ services, range, compact = false }: { servi
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {services.map((row) => (
-            <Table.Tr
-              key={`${row.type}:${row.name}`}
-              data-service={row.name}
-              data-status={row.status}
-              style={{ cursor: "pointer" }}
-              onClick={() => router.push(row.type === "peer" ? traceSearchLink({ fromMs: range.from, toMs: range.to, attr: [`peer.service=${row.name}`] }) : servicePageHref(row.name))}
-            >
+          {services.map((row) => {
+            const href = row.type === "peer" ? traceSearchLink({ fromMs: range.from, toMs: range.to, attr: [`peer.service=${row.name}`] }) : servicePageHref(row.name);
+            return (
+            <Table.Tr key={`${row.type}:${row.name}`} data-service={row.name} data-status={row.status} style={{ cursor: "pointer" }} onClick={() => router.push(href)}>
               <Table.Td>
                 <StatusBadge row={row} />
               </Table.Td>
               <Table.Td maw={260}>
                 <Group gap={6} wrap="nowrap">
-                  <ServiceName name={row.name} />
+                  {/* The link makes the row reachable by keyboard; a click anywhere on the row does the same. */}
+                  <Anchor component={Link} href={href} prefetch={false} underline="never" c="inherit" miw={0} onClick={(event) => event.stopPropagation()}>
+                    <ServiceName name={row.name} />
+                  </Anchor>
                   {row.type === "peer" && (
                     <Text size="xs" c="dimmed">
                       {t("list.peer")}
@@ -74,7 +74,8 @@ export function ServiceHealthTable({ services, range, compact = false }: { servi
                 <Sparkline values={row.sparkline} color={colorOf(row.name)} ariaLabel={t("list.sparklineLabel", { name: row.name })} />
               </Table.Td>
             </Table.Tr>
-          ))}
+            );
+          })}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
