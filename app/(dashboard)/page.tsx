@@ -18,7 +18,6 @@ import { checkDatabase } from "@/lib/health/check-database";
 import { healthQueryOptions, healthResponseSchema } from "@/lib/client/health-query";
 import { storageQueryOptions } from "@/lib/client/storage-query";
 import { readTimeRange } from "@/lib/client/time-range";
-import { readUnixMillis } from "@/lib/client/time-range-params";
 import { prefetchQueries, type ServerQuery } from "@/lib/pages/prefetch-queries";
 import { getStorageStats } from "@/lib/query/get-storage-stats";
 import { storageResponseSchema } from "@/lib/schemas/storage";
@@ -29,7 +28,9 @@ export const generateMetadata = () => pageMetadata("overview");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const param = (value: string | string[] | undefined) => (typeof value === "string" ? readUnixMillis(value) : null);
+// Plain Unix milliseconds, as the time picker writes them; any other spelling is left to the
+// browser (the query then runs there). The nuqs parsers cannot run in a server component.
+const param = (value: string | string[] | undefined) => (typeof value === "string" && /^\d{1,16}$/.test(value) ? Number(value) : null);
 
 export default async function OverviewPage({ searchParams }: Props) {
   const t = await getTranslations();
