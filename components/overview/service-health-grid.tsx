@@ -8,6 +8,7 @@ import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { ServiceHealthTable } from "@/components/services/service-health-table";
 import { serviceHealthQuery } from "@/components/services/services-queries";
+import { useWindowHref } from "@/components/services/use-window-href";
 import { ServiceColorsProvider } from "@/components/traces/service-colors-context";
 import { QueryStates } from "@/components/ui/query-states";
 import { SectionCard } from "@/components/ui/section-card";
@@ -21,11 +22,12 @@ export function ServiceHealthGrid() {
   const t = useTranslations("overview.health");
   const tl = useTranslations("services.list");
   const { range } = useTimeRange();
+  const withWindow = useWindowHref();
   const key = range ? rangeKey(range) : null;
   const health = useQuery({ ...serviceHealthQuery(key ?? { from: 0, to: 1 }), enabled: key !== null, placeholderData: keepPreviousData });
   const names = useMemo(() => health.data?.services.map((s) => s.name) ?? [], [health.data]);
   const all = (
-    <Anchor component={Link} href="/services" prefetch={false} size="sm">
+    <Anchor component={Link} href={withWindow("/services")} prefetch={false} size="sm">
       {t("all")}
     </Anchor>
   );

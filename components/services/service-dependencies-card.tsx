@@ -13,6 +13,7 @@ import type { DependencyEdge } from "@/lib/services/schemas";
 import { formatDurationMs } from "@/lib/trace/format-duration";
 import { formatPercent, formatRate, servicePageHref } from "./format";
 import { servicePartQuery } from "./services-queries";
+import { useWindowHref } from "./use-window-href";
 
 /** Who calls the service and what it calls, each with the calls' rate, errors and p95. */
 export function ServiceDependenciesCard({ service, range }: { service: string; range: RangeKey }) {
@@ -40,6 +41,7 @@ export function ServiceDependenciesCard({ service, range }: { service: string; r
 function Edges({ title, edges }: { title: string; edges: readonly DependencyEdge[] }) {
   const t = useTranslations("services.dependencies");
   const tl = useTranslations("services.list");
+  const withWindow = useWindowHref();
   return (
     <Stack gap={4}>
       <Title order={3} size="h6">
@@ -64,7 +66,7 @@ function Edges({ title, edges }: { title: string; edges: readonly DependencyEdge
               <Table.Tr key={edge.service}>
                 <Table.Td maw={220}>
                   <Group gap={6} wrap="nowrap">
-                    <Anchor component={Link} prefetch={false} href={servicePageHref(edge.service)} underline="never" miw={0}>
+                    <Anchor component={Link} prefetch={false} href={withWindow(servicePageHref(edge.service))} underline="never" miw={0}>
                       <ServiceName name={edge.service} />
                     </Anchor>
                     {edge.type === "peer" && (

@@ -12,6 +12,7 @@ import type { HealthReason, ServiceHealth } from "@/lib/services/schemas";
 import { formatDurationMs } from "@/lib/trace/format-duration";
 import { formatPercent, formatRate, servicePageHref, STATUS_COLOR } from "./format";
 import { Sparkline } from "./sparkline";
+import { useWindowHref } from "./use-window-href";
 
 const ms = (value: number | null) => (value === null ? "–" : formatDurationMs(value));
 
@@ -25,6 +26,7 @@ export function ServiceHealthTable({ services, range, compact = false }: { servi
   const t = useTranslations("services");
   const router = useRouter();
   const colorOf = useServiceColor();
+  const withWindow = useWindowHref();
   return (
     <Table.ScrollContainer minWidth={compact ? 560 : 900}>
       <Table verticalSpacing={4} fz="sm" highlightOnHover aria-label={t("list.tableLabel")}>
@@ -43,7 +45,7 @@ export function ServiceHealthTable({ services, range, compact = false }: { servi
         </Table.Thead>
         <Table.Tbody>
           {services.map((row) => {
-            const href = row.type === "peer" ? traceSearchLink({ fromMs: range.from, toMs: range.to, attr: [`peer.service=${row.name}`] }) : servicePageHref(row.name);
+            const href = row.type === "peer" ? traceSearchLink({ fromMs: range.from, toMs: range.to, attr: [`peer.service=${row.name}`] }) : withWindow(servicePageHref(row.name));
             return (
             <Table.Tr key={`${row.type}:${row.name}`} data-service={row.name} data-status={row.status} style={{ cursor: "pointer" }} onClick={() => router.push(href)}>
               <Table.Td>

@@ -19,11 +19,13 @@ import { ServiceOperationsCard } from "./service-operations-card";
 import { ServiceRedCharts } from "./service-red-charts";
 import { ServiceVersionsCard } from "./service-versions-card";
 import { servicePartQuery } from "./services-queries";
+import { useWindowHref } from "./use-window-href";
 
 /** One service: its RED against its baselines, operations, dependencies, pool, errors, versions and logs. */
 export function ServiceView({ service }: { service: string }) {
   const t = useTranslations("services.page");
   const { range } = useTimeRange();
+  const withWindow = useWindowHref();
   const key = range ? rangeKey(range) : { from: 0, to: 1 };
   const versions = useQuery({ ...servicePartQuery(service, "versions", key), enabled: range !== null, placeholderData: keepPreviousData });
   const operations = useQuery({ ...servicePartQuery(service, "operations", key), enabled: range !== null, placeholderData: keepPreviousData });
@@ -39,7 +41,7 @@ export function ServiceView({ service }: { service: string }) {
   const services = useMemo(() => [service], [service]);
 
   const back = (
-    <Anchor component={Link} href="/services" prefetch={false} size="sm">
+    <Anchor component={Link} href={withWindow("/services")} prefetch={false} size="sm">
       <Group gap={4}>
         <IconArrowLeft size={14} />
         {t("back")}
