@@ -14,6 +14,12 @@ import { listServices } from "@/lib/query/list-services";
 import { queryMetricSeries, type MetricSeriesInput } from "@/lib/query/query-metric-series";
 import { searchTraces, type TraceSearchInput } from "@/lib/query/search-traces";
 import { BENCH_METRIC_INTERVAL_MS, seedBenchMetricPoints, seedBenchMetricSeries } from "@/lib/testing/seed-bench-metrics";
+import { getServiceDependencies } from "@/lib/services/get-service-dependencies";
+import { getServiceErrors } from "@/lib/services/get-service-errors";
+import { getServiceHealth } from "@/lib/services/get-service-health";
+import { getServiceOperations } from "@/lib/services/get-service-operations";
+import { getServiceVersions } from "@/lib/services/get-service-versions";
+import { getWorstOperations } from "@/lib/services/get-worst-operations";
 import { AVERAGE_SPANS_PER_TRACE, seedBenchBigTrace, seedBenchResources, seedBenchRollups, seedBenchTraces } from "@/lib/testing/seed-bench-telemetry";
 
 // `npm run bench:query`: how fast the query API's SQL answers over a realistic store. Starts a
@@ -195,6 +201,18 @@ async function runQueries(pool: pg.Pool, anchorMs: number): Promise<Result[]> {
     ["metric p95 request duration by service, 7 d", () => metric({ ...durationP95, groupBy: [...durationP95.groupBy] }, 7 * DAY)],
     ["metric pool in use (avg) by service, 7 d", () => metric({ ...poolInUse, filter: [...poolInUse.filter], groupBy: [...poolInUse.groupBy] }, 7 * DAY)],
     ["metric orders rate, 7 d", () => metric(ordersRate, 7 * DAY)],
+    ...[DAY, 7 * DAY].flatMap((window): [string, () => Promise<string>][] => {
+      const label = window === DAY ? "24 h" : "7 d";
+      const checkout = { service: "checkout", ...last(window) };
+      return [
+        [`service health list, ${label}`, async () => `${(await getServiceHealth(pool, last(window))).services.length} services`],
+        [`service operations checkout, ${label}`, async () => `${(await getServiceOperations(pool, checkout)).operations.length} operations`],
+        [`service dependencies checkout, ${label}`, async () => `${(await getServiceDependencies(pool, checkout)).downstream.length} downstream`],
+        [`service errors checkout, ${label}`, async () => `${(await getServiceErrors(pool, checkout)).errors.length} groups`],
+        [`service versions checkout, ${label}`, async () => `${(await getServiceVersions(pool, checkout)).versions.length} versions`],
+      ];
+    }),
+    ["worst operations, 15 min", async () => `${(await getWorstOperations(pool, { ...last(15 * 60_000), limit: 5 })).slowest.length} slowest`],
     [
       `trace of ${BIG_TRACE_SPANS.toLocaleString("en")} spans (+ JSON.stringify)`,
       async () => {

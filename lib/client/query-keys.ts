@@ -56,6 +56,15 @@ export const queryKeys = {
     locks: (traceId: string) => ["traces", "locks", traceId] as const,
   },
   serviceMap: (range: RangeKey) => ["serviceMap", range] as const,
+  /** The services list and one service's page (`part`: operations, dependencies, errors, …). */
+  services: {
+    all: () => ["services"] as const,
+    health: (range: RangeKey) => ["services", "health", range] as const,
+    part: (service: string, part: string, range: RangeKey) => ["services", "part", service, part, range] as const,
+    red: (service: string, range: RangeKey, shiftMs: number, kind: string | null) => ["services", "red", service, range, shiftMs, kind] as const,
+    logs: (service: string, range: RangeKey) => ["services", "logs", service, range] as const,
+    worstOperations: (range: RangeKey) => ["services", "worstOperations", range] as const,
+  },
   /** Annotations of a window: every chart of the range draws them; `all()` after a change. */
   annotations: {
     all: () => ["annotations"] as const,

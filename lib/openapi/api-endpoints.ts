@@ -13,6 +13,7 @@ import {
 } from "@/lib/schemas/metrics";
 import { redQuerySchema, redResponseSchema } from "@/lib/schemas/red";
 import { servicesQuerySchema, servicesResponseSchema } from "@/lib/schemas/services";
+import { serviceEndpoints } from "@/lib/services/api-endpoints";
 import {
   auditChangesExportQuerySchema,
   auditChangesQuerySchema,
@@ -139,6 +140,7 @@ export const apiEndpoints: ApiEndpoint[] = [
     query: redQuerySchema,
     responses: { 200: { description: "one point per step", name: "RedResponse", schema: redResponseSchema }, 400: badRequest },
   },
+  ...serviceEndpoints,
   {
     path: "/api/v1/metrics",
     access: "viewer",

@@ -69,8 +69,14 @@ describe("OpenAPI document", () => {
         "/api/v1/me",
         "/api/v1/openapi.json",
         "/api/v1/red",
+        "/api/v1/service-health",
         "/api/v1/service-map",
         "/api/v1/services",
+        "/api/v1/services/{service}/db-pool",
+        "/api/v1/services/{service}/dependencies",
+        "/api/v1/services/{service}/errors",
+        "/api/v1/services/{service}/operations",
+        "/api/v1/services/{service}/versions",
         "/api/v1/span-attributes",
         "/api/v1/storage",
         "/api/v1/traces",
@@ -80,6 +86,7 @@ describe("OpenAPI document", () => {
         "/api/v1/traces/{traceId}/spans/{spanId}",
         "/api/v1/users",
         "/api/v1/users/{id}",
+        "/api/v1/worst-operations",
       ].sort(),
     );
   });
