@@ -13,7 +13,7 @@ import { chooseStep } from "./step-buckets";
 // on the metric's type and temporality (increases, resets, bucket merging) is done by the pure
 // aggregateMetricSeries, so it is tested without a database.
 
-type Queryable = Pick<pg.Pool, "query">;
+export type Queryable = Pick<pg.Pool, "query">;
 
 export interface MetricSeriesInput {
   name: string;
@@ -28,9 +28,9 @@ export interface MetricSeriesInput {
 export const MAX_SERIES = 5_000;
 export const MAX_RAW_POINTS = 1_000_000;
 // Cumulative series need the point before the window as a baseline; exporters send every 10-60 s.
-const MIN_LOOKBACK_MS = 5 * 60_000;
+export const MIN_LOOKBACK_MS = 5 * 60_000;
 
-interface SeriesRow {
+export interface SeriesRow {
   id: string;
   type: MetricType;
   unit: string;
@@ -81,7 +81,7 @@ export async function queryMetricSeries(db: Queryable, input: MetricSeriesInput)
   return { name: input.name, type: first.type, unit: first.unit, agg, step, requestedStep, series };
 }
 
-async function findSeries(db: Queryable, input: MetricSeriesInput): Promise<SeriesRow[]> {
+export async function findSeries(db: Queryable, input: Pick<MetricSeriesInput, "name" | "filter">): Promise<SeriesRow[]> {
   const params = new SqlParams();
   const conditions = [`name = ${params.add(input.name, "text")}`];
   for (const { key, value } of input.filter ?? []) {
@@ -101,7 +101,7 @@ async function findSeries(db: Queryable, input: MetricSeriesInput): Promise<Seri
   return rows;
 }
 
-async function readPoints(db: Queryable, seriesIds: string[], fromMs: number, toMs: number): Promise<Map<string, StoredMetricPoint[]>> {
+export async function readPoints(db: Queryable, seriesIds: string[], fromMs: number, toMs: number): Promise<Map<string, StoredMetricPoint[]>> {
   const { rows } = await db.query<PointRow>(
     `SELECT series_id::text AS series_id, (time_ns / 1000000)::float8 AS time_ms, start_time_ns::text AS start_time_ns, value,
             count::float8 AS count, sum, min, max, bucket_counts::float8[] AS bucket_counts, explicit_bounds, exp_histogram, quantiles
@@ -135,7 +135,7 @@ async function readPoints(db: Queryable, seriesIds: string[], fromMs: number, to
 }
 
 /** Point attributes as text labels, plus the resource's service.name. */
-function seriesLabels(row: SeriesRow): Record<string, string> {
+export function seriesLabels(row: SeriesRow): Record<string, string> {
   const labels: Record<string, string> = {};
   for (const [key, value] of Object.entries(row.attributes)) labels[key] = typeof value === "string" ? value : JSON.stringify(value);
   labels[SERVICE_LABEL] = row.service_name;
