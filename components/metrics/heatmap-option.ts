@@ -2,7 +2,6 @@ import type { EChartOption } from "@/components/charts/echarts-setup";
 import { formatMetricValue } from "@/lib/metrics/format-metric-value";
 import { bucketStarts } from "@/lib/query/step-buckets";
 import type { MetricHeatmapResponse } from "@/lib/schemas/metrics";
-import { escapeHtml } from "./metric-chart-option";
 
 // A histogram metric as a heatmap: time steps across, buckets up, colour = observations. Both
 // axes are categories (ECharts draws heatmap cells on category axes); every step of the window
@@ -68,4 +67,8 @@ export function buildHeatmapOption(input: {
       series: [{ type: "heatmap", data, progressive: 2_000, emphasis: { itemStyle: { borderColor: "#333", borderWidth: 1 } } }],
     },
   };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
