@@ -20,6 +20,8 @@ export interface ChartSeries {
   area?: boolean | undefined;
   /** Series with the same stack name are stacked. */
   stack?: string | undefined;
+  /** Points only, no line (e.g. a histogram's exemplars over its percentile lines). */
+  pointsOnly?: boolean | undefined;
 }
 
 export interface ChartMarker {
@@ -52,12 +54,14 @@ export function buildTimeSeriesOption(input: TimeSeriesOptionInput): EChartOptio
     type: series.type ?? "line",
     name: series.name,
     data: series.points.map(([time, value]) => [time, value]),
-    showSymbol: false,
+    showSymbol: series.pointsOnly ?? false,
+    symbol: series.pointsOnly ? "diamond" : undefined,
+    symbolSize: series.pointsOnly ? 9 : undefined,
     connectNulls: false,
     stack: series.stack,
     z: series.faint ? 1 : 2,
     color: series.faint ? colors.faint : series.color,
-    lineStyle: { width: series.faint ? 1 : 1.75, opacity: series.faint ? 0.8 : 1, type: series.dashed || series.faint ? ("dashed" as const) : ("solid" as const) },
+    lineStyle: { width: series.pointsOnly ? 0 : series.faint ? 1 : 1.75, opacity: series.faint ? 0.8 : 1, type: series.dashed || series.faint ? ("dashed" as const) : ("solid" as const) },
     areaStyle: series.area ? { opacity: 0.25 } : undefined,
     barMaxWidth: 16,
     emphasis: { focus: "series" as const },

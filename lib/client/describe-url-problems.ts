@@ -20,7 +20,9 @@ export type UrlProblemReason =
   /** A number above the page's maximum. */
   | "tooLarge"
   /** Not one of a fixed set of choices (`choices` lists them). */
-  | "notAChoice";
+  | "notAChoice"
+  /** One value too many of a repeatable parameter with a maximum count. */
+  | "tooMany";
 
 /** What the page shows in place of the value. */
 export type UrlProblemFallback =

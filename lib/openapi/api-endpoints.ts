@@ -4,6 +4,10 @@ import { errorResponseSchema } from "@/lib/schemas/common";
 import { healthResponseSchema, healthUnavailableSchema } from "@/lib/schemas/health";
 import { logSearchQuerySchema, logSearchResponseSchema } from "@/lib/schemas/logs";
 import {
+  metricExemplarsQuerySchema,
+  metricExemplarsResponseSchema,
+  metricHeatmapQuerySchema,
+  metricHeatmapResponseSchema,
   metricLabelsQuerySchema,
   metricLabelsResponseSchema,
   metricListQuerySchema,
@@ -164,6 +168,22 @@ export const apiEndpoints: ApiEndpoint[] = [
     tag: "metrics",
     query: metricQuerySchema,
     responses: { 200: { description: "one series per group", name: "MetricQueryResponse", schema: metricQueryResponseSchema }, 400: badRequest },
+  },
+  {
+    path: "/api/v1/metrics/heatmap",
+    access: "viewer",
+    summary: "A histogram metric's observations per bucket and step",
+    tag: "metrics",
+    query: metricHeatmapQuerySchema,
+    responses: { 200: { description: "bucket bounds and non-empty cells", name: "MetricHeatmapResponse", schema: metricHeatmapResponseSchema }, 400: badRequest },
+  },
+  {
+    path: "/api/v1/metrics/exemplars",
+    access: "viewer",
+    summary: "Exemplars of a metric: measurements with the trace they were recorded in",
+    tag: "metrics",
+    query: metricExemplarsQuerySchema,
+    responses: { 200: { description: "newest or largest first", name: "MetricExemplarsResponse", schema: metricExemplarsResponseSchema }, 400: badRequest },
   },
   {
     path: "/api/v1/logs",

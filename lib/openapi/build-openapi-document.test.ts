@@ -64,6 +64,8 @@ describe("OpenAPI document", () => {
         "/api/v1/locks",
         "/api/v1/logs",
         "/api/v1/metrics",
+        "/api/v1/metrics/exemplars",
+        "/api/v1/metrics/heatmap",
         "/api/v1/metrics/labels",
         "/api/v1/metrics/query",
         "/api/v1/me",

@@ -42,7 +42,7 @@ export interface AggregateOptions {
   fetchedFromMs: number;
 }
 
-interface Distribution {
+export interface Distribution {
   count: number;
   sum: number;
   min: number | null;
@@ -50,7 +50,7 @@ interface Distribution {
   buckets: BucketMap;
 }
 
-type Observation =
+export type Observation =
   | { timeMs: number; type: "sample" | "increase"; value: number }
   | { timeMs: number; type: "distribution"; value: Distribution; quantiles: StoredMetricPoint["quantiles"] };
 
@@ -95,8 +95,8 @@ export function aggregateMetricSeries(series: StoredMetricSeries[], options: Agg
     }));
 }
 
-/** A series' points as what happened at each point in time. */
-function observe(series: StoredMetricSeries, fetchedFromMs: number): Observation[] {
+/** A series' points as what happened at each point in time (cumulative totals turned into deltas). */
+export function observe(series: StoredMetricSeries, fetchedFromMs: number): Observation[] {
   const { kind, points } = series;
   if (kind === "gauge") {
     return points.flatMap((p) => (p.value === null ? [] : [{ timeMs: p.timeMs, type: "sample" as const, value: p.value }]));

@@ -16,6 +16,8 @@ export interface SpanMatchFilters {
   timeout?: boolean | undefined;
   attr?: { key: string; value: string }[] | undefined;
   attrExists?: string[] | undefined;
+  /** Lower-case hex trace ids: only spans of these traces. */
+  traceId?: string[] | undefined;
 }
 
 const STATUS_CODES = { unset: 0, ok: 1, error: 2 } as const;
@@ -43,6 +45,9 @@ export function buildSpanMatchConditions(filters: SpanMatchFilters, params: SqlP
   for (const key of filters.attrExists ?? []) {
     const k = params.add(key, "text");
     conditions.push(`(s.attributes ? ${k} OR s.resource_id IN (SELECT r.id FROM resources r WHERE r.attributes ? ${k}))`);
+  }
+  if (filters.traceId?.length) {
+    conditions.push(`s.trace_id = ANY(ARRAY(SELECT decode(id, 'hex') FROM unnest(${params.add(filters.traceId, "text[]")}) AS id))`);
   }
   return conditions;
 }

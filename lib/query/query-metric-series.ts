@@ -6,14 +6,14 @@ import { aggregateMetricSeries, type StoredMetricSeries } from "./aggregate-metr
 import { defaultAgg, metricKind, supportsAgg, TEMPORALITY } from "./metric-kind";
 import { readMetricPoints, readSampledMetricPoints, shouldSample } from "./read-metric-points";
 import { SqlParams } from "./sql-params";
-import { bucketCount, MAX_POINTS, resolveStepSeconds } from "./step-buckets";
+import { chooseStep } from "./step-buckets";
 
 // One metric, filtered and grouped, as chart series. SQL picks the series (by name and label
 // filters) and reads their points through the (series_id, time) index; everything that depends
 // on the metric's type and temporality (increases, resets, bucket merging) is done by the pure
 // aggregateMetricSeries, so it is tested without a database.
 
-type Queryable = Pick<pg.Pool, "query">;
+export type Queryable = Pick<pg.Pool, "query">;
 
 export interface MetricSeriesInput {
   name: string;
@@ -32,9 +32,9 @@ export interface MetricSeriesInput {
 
 export const MAX_SERIES = 5_000;
 // Cumulative series need the point before the window as a baseline; exporters send every 10-60 s.
-const MIN_LOOKBACK_MS = 5 * 60_000;
+export const MIN_LOOKBACK_MS = 5 * 60_000;
 
-interface SeriesRow {
+export interface SeriesRow {
   id: string;
   type: MetricType;
   unit: string;
@@ -45,14 +45,12 @@ interface SeriesRow {
 }
 
 export async function queryMetricSeries(db: Queryable, input: MetricSeriesInput): Promise<MetricQueryResponse> {
-  const step = resolveStepSeconds(input.stepSeconds, input.toMs - input.fromMs, 1);
+  const { stepSeconds: step, requestedSeconds: requestedStep } = chooseStep(input.stepSeconds, input.fromMs, input.toMs, 1);
   const stepMs = step * 1_000;
-  const buckets = bucketCount(input.fromMs, input.toMs, stepMs);
-  if (buckets > MAX_POINTS) throw new ApiError("bad_request", `step: ${step}s gives ${buckets} points over this window; at most ${MAX_POINTS}`);
 
   const seriesRows = await findSeries(db, input);
   const first = seriesRows[0];
-  if (!first) return { name: input.name, type: null, unit: "", agg: input.agg ?? "avg", step, series: [] };
+  if (!first) return { name: input.name, type: null, unit: "", agg: input.agg ?? "avg", step, requestedStep, series: [] };
 
   const kinds = new Set(seriesRows.map((row) => metricKind(row.type, row.temporality, row.is_monotonic)));
   const agg = input.agg ?? defaultAgg(metricKind(first.type, first.temporality, first.is_monotonic));
@@ -61,13 +59,7 @@ export async function queryMetricSeries(db: Queryable, input: MetricSeriesInput)
   }
 
   const fetchedFromMs = input.fromMs - Math.max(stepMs, MIN_LOOKBACK_MS);
-  const ids = seriesRows.map((row) => row.id);
-  // Delta series must be read whole: each of their points is an increase of its own.
-  const samplable = input.sampling !== "off" && seriesRows.every((row) => row.temporality !== TEMPORALITY.delta);
-  const pointsBySeries =
-    samplable && shouldSample(stepMs, ids.length, fetchedFromMs, input.toMs)
-      ? await readSampledMetricPoints(db, ids, fetchedFromMs, input.toMs, stepMs)
-      : await readMetricPoints(db, ids, fetchedFromMs, input.toMs);
+  const pointsBySeries = await readSeriesPoints(db, seriesRows, fetchedFromMs, input.toMs, stepMs, input.sampling);
   const stored: StoredMetricSeries[] = seriesRows.map((row) => ({
     labels: seriesLabels(row),
     kind: metricKind(row.type, row.temporality, row.is_monotonic),
@@ -75,10 +67,10 @@ export async function queryMetricSeries(db: Queryable, input: MetricSeriesInput)
     points: pointsBySeries.get(row.id) ?? [],
   }));
   const series = aggregateMetricSeries(stored, { agg, groupBy: input.groupBy ?? [], fromMs: input.fromMs, toMs: input.toMs, stepMs, fetchedFromMs });
-  return { name: input.name, type: first.type, unit: first.unit, agg, step, series };
+  return { name: input.name, type: first.type, unit: first.unit, agg, step, requestedStep, series };
 }
 
-async function findSeries(db: Queryable, input: MetricSeriesInput): Promise<SeriesRow[]> {
+export async function findSeries(db: Queryable, input: Pick<MetricSeriesInput, "name" | "filter">): Promise<SeriesRow[]> {
   const params = new SqlParams();
   const conditions = [`name = ${params.add(input.name, "text")}`];
   for (const { key, value } of input.filter ?? []) {
@@ -98,8 +90,19 @@ async function findSeries(db: Queryable, input: MetricSeriesInput): Promise<Seri
   return rows;
 }
 
+/**
+ * The stored points of the chosen series: one per series and step for long windows (see
+ * read-metric-points.ts), every point otherwise. Delta series are always read whole: each of
+ * their points is an increase of its own.
+ */
+export async function readSeriesPoints(db: Queryable, rows: SeriesRow[], fromMs: number, toMs: number, stepMs: number, sampling: "auto" | "off" = "auto") {
+  const ids = rows.map((row) => row.id);
+  const samplable = sampling !== "off" && rows.every((row) => row.temporality !== TEMPORALITY.delta);
+  return samplable && shouldSample(stepMs, ids.length, fromMs, toMs) ? readSampledMetricPoints(db, ids, fromMs, toMs, stepMs) : readMetricPoints(db, ids, fromMs, toMs);
+}
+
 /** Point attributes as text labels, plus the resource's service.name. */
-function seriesLabels(row: SeriesRow): Record<string, string> {
+export function seriesLabels(row: SeriesRow): Record<string, string> {
   const labels: Record<string, string> = {};
   for (const [key, value] of Object.entries(row.attributes)) labels[key] = typeof value === "string" ? value : JSON.stringify(value);
   labels[SERVICE_LABEL] = row.service_name;

@@ -154,6 +154,14 @@ describe("searchTraces", () => {
     expect(traces[0]!.spanCount).toBe(45);
   });
 
+  it("keeps to the given trace ids, with the other filters still applied", async () => {
+    expect(await found({ traceId: [ids.ok, ids.timeout] })).toEqual([ids.ok, ids.timeout].sort());
+    expect(await found({ traceId: [ids.ok, ids.timeout], status: "error" })).toEqual([ids.timeout]);
+    expect(await found({ traceId: [randomTraceId()] })).toEqual([]);
+    // Spans outside the window do not make a chosen trace match.
+    expect(await found({ traceId: [ids.ok], fromMs: base + 5 * 60_000 })).toEqual([]);
+  });
+
   it("treats hostile text as data", async () => {
     expect(await found({ service: "x' OR '1'='1", attr: [{ key: "a'); DROP TABLE spans; --", value: "'" }] })).toEqual([]);
     expect((await getTrace(getPool(), ids.ok))?.spans).toHaveLength(4);
@@ -185,6 +193,15 @@ describe("trace routes", () => {
     expect(response.status).toBe(200);
     const body = traceSearchResponseSchema.parse(await response.json());
     expect(body.traces.map((t) => t.traceId)).toEqual([ids.ok]);
+
+    const chosen = await searchTracesRoute(call(`/api/v1/traces?traceId=${ids.error.toUpperCase()}&traceId=${ids.orphan}`), {});
+    expect(traceSearchResponseSchema.parse(await chosen.json()).traces.map((t) => t.traceId).sort()).toEqual([ids.error, ids.orphan].sort());
+    const notAnId = await searchTracesRoute(call("/api/v1/traces?traceId=xyz"), {});
+    expect(notAnId.status).toBe(400);
+    expect(((await notAnId.json()) as { error: { message: string } }).error.message).toMatch(/^traceId\.0: must be 32 hexadecimal characters/);
+    const tooMany = await searchTracesRoute(call(`/api/v1/traces?${Array.from({ length: 101 }, () => `traceId=${randomTraceId()}`).join("&")}`), {});
+    expect(tooMany.status).toBe(400);
+    expect(((await tooMany.json()) as { error: { message: string } }).error.message).toMatch(/at most 100 trace ids/);
 
     const bad = await searchTracesRoute(call("/api/v1/traces?limit=0"), {});
     expect(bad.status).toBe(400);

@@ -74,6 +74,9 @@ export const traceIdPathSchema = z.object({ traceId: traceIdSchema });
 export const MAX_DURATION_MS = 9_223_372_036_854;
 const durationParam = z.coerce.number().min(0).max(MAX_DURATION_MS, `must be at most ${MAX_DURATION_MS} (what 64-bit nanoseconds hold)`);
 
+/** A search by trace ids names them in the URL: a hundred fit in any browser's address bar. */
+export const MAX_SEARCH_TRACE_IDS = 100;
+
 export const TRACE_STATUS_FILTERS = ["error", "ok", "unset", "any"] as const;
 export const TRACE_SORTS = ["start", "duration"] as const;
 
@@ -93,6 +96,10 @@ export const traceSearchQuerySchema = z
       .optional()
       .describe("key=value, repeatable (ANDed): a span or resource attribute equal to the value; numbers and booleans match their text form"),
     attrExists: repeatableParam(nonEmptyParam).optional().describe("attribute key the matching span (or its resource) has, repeatable"),
+    traceId: repeatableParam(traceIdSchema)
+      .refine((ids) => ids.length <= MAX_SEARCH_TRACE_IDS, `at most ${MAX_SEARCH_TRACE_IDS} trace ids`)
+      .optional()
+      .describe(`trace id, repeatable (at most ${MAX_SEARCH_TRACE_IDS}): only these traces (e.g. the exemplars of a metric chart)`),
     ...timeRangeShape,
     limit: limitParam(20, 1000),
     sort: z

@@ -45,6 +45,8 @@ export function useDescribeFilter() {
         return t(filter.value === "error" ? "statusError" : "statusOk");
       case "timeout":
         return t("timeout");
+      case "traceIds":
+        return t("traceIds", { count: Number(filter.value) });
       default:
         return t(filter.kind, { value: filter.value });
     }

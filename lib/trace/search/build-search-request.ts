@@ -1,3 +1,4 @@
+import { MAX_SEARCH_TRACE_IDS } from "@/lib/schemas/traces";
 import { DEFAULT_LIMIT, MAX_LIMIT } from "./search-limits";
 import type { TraceSearchFilters } from "./search-params";
 
@@ -18,6 +19,7 @@ export function traceSearchApiUrl(filters: TraceSearchFilters, window: { fromMs:
   if (filters.timeout) params.set("timeout", "true");
   for (const condition of filters.attr) params.append("attr", condition);
   for (const key of filters.attrExists) params.append("attrExists", key);
+  for (const id of usedTraceIds(filters.traceId)) params.append("traceId", id);
   params.set("from", String(Math.trunc(window.fromMs)));
   params.set("to", String(Math.trunc(window.toMs)));
   params.set("sort", filters.sort);
@@ -28,6 +30,11 @@ export function traceSearchApiUrl(filters: TraceSearchFilters, window: { fromMs:
 export function effectiveLimit(filters: Pick<TraceSearchFilters, "limit" | "touches">): number {
   const limit = Number.isInteger(filters.limit) && filters.limit > 0 ? Math.min(filters.limit, MAX_LIMIT) : DEFAULT_LIMIT;
   return filters.touches ? Math.max(limit, TOUCHES_FETCH_LIMIT) : limit;
+}
+
+/** The trace ids sent: distinct, the first MAX_SEARCH_TRACE_IDS (search-url-rules.ts names the rest). */
+export function usedTraceIds(ids: readonly string[]): string[] {
+  return [...new Set(ids)].slice(0, MAX_SEARCH_TRACE_IDS);
 }
 
 function isDuration(value: number | null): value is number {

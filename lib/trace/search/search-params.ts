@@ -39,6 +39,9 @@ export function readCount(value: string): number | null {
   return count > 0 ? count : null;
 }
 
+/** A trace id: 32 hexadecimal characters, in any case (kept lower-case, as the API answers). */
+export const readTraceId = (value: string): string | null => (/^[0-9a-f]{32}$/i.test(value.trim()) ? value.trim().toLowerCase() : null);
+
 /** `key=value` with a non-empty key. */
 export const readAttrCondition = (value: string): string | null => (value.indexOf("=") > 0 && value.slice(0, value.indexOf("=")).trim() ? value : null);
 
@@ -60,6 +63,8 @@ export const traceSearchParsers = {
   attr: parseAsNativeArrayOf(createParser({ parse: readAttrCondition, serialize: String })).withDefault([]),
   /** `key`: a span (or its resource) has the attribute. */
   attrExists: parseAsNativeArrayOf(parseAsString).withDefault([]),
+  /** Only these traces (e.g. a metric chart's exemplars), repeatable; at most MAX_SEARCH_TRACE_IDS are used. */
+  traceId: parseAsNativeArrayOf(createParser({ parse: readTraceId, serialize: String })).withDefault([]),
   /** Keep only traces that also pass through this service (from a service-map edge). */
   touches: parseAsString,
   sort: parseAsChoice(SEARCH_ORDERS).withDefault("start"),
@@ -75,6 +80,7 @@ export interface TraceSearchFilters {
   timeout: boolean;
   attr: string[];
   attrExists: string[];
+  traceId: string[];
   touches: string | null;
   sort: (typeof SEARCH_ORDERS)[number];
   limit: number;
@@ -89,6 +95,7 @@ export const EMPTY_FILTERS: TraceSearchFilters = {
   timeout: false,
   attr: [],
   attrExists: [],
+  traceId: [],
   touches: null,
   sort: "start",
   limit: DEFAULT_LIMIT,

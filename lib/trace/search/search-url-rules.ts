@@ -1,5 +1,6 @@
 import type { UrlParamRule } from "@/lib/client/describe-url-problems";
-import { DEFAULT_LIMIT, MAX_LIMIT, readAttrCondition, readChoice, readCount, readDurationMs, readFlag, SEARCH_ORDERS, STATUS_FILTERS } from "./search-params";
+import { MAX_SEARCH_TRACE_IDS } from "@/lib/schemas/traces";
+import { DEFAULT_LIMIT, MAX_LIMIT, readAttrCondition, readChoice, readCount, readDurationMs, readFlag, readTraceId, SEARCH_ORDERS, STATUS_FILTERS } from "./search-params";
 
 // What is wrong with the trace search an address names: each rule mirrors the parser of the
 // same parameter in search-params.ts (a value that parser refuses is reported here), and says
@@ -22,6 +23,12 @@ export const traceSearchUrlRules: Record<string, UrlParamRule> = {
   status: choiceRule(STATUS_FILTERS, "any"),
   timeout: (value) => (readFlag(value) === null ? { reason: "unreadable", instead: ignored } : null),
   attr: (value) => (readAttrCondition(value) === null ? { reason: "unreadable", instead: ignored } : null),
+  traceId: (value, query) => {
+    if (readTraceId(value) === null) return { reason: "unreadable", instead: ignored };
+    // Past the first hundred usable ids the rest are left out (the API takes at most that many).
+    const usable = query.getAll("traceId").filter((id) => readTraceId(id) !== null);
+    return usable.indexOf(value) >= MAX_SEARCH_TRACE_IDS ? { reason: "tooMany", instead: ignored } : null;
+  },
   sort: choiceRule(SEARCH_ORDERS, "start"),
   limit: (value) => {
     const count = readCount(value);
