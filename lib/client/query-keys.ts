@@ -56,6 +56,13 @@ export const queryKeys = {
     locks: (traceId: string) => ["traces", "locks", traceId] as const,
   },
   serviceMap: (range: RangeKey) => ["serviceMap", range] as const,
+  /** Dashboards as stored (no window); each panel's data is keyed by the window in `panel`. */
+  dashboards: {
+    all: () => ["dashboards"] as const,
+    list: () => ["dashboards", "list"] as const,
+    detail: (id: string) => ["dashboards", "detail", id] as const,
+    red: (range: RangeKey, service: string, operation: string | null) => ["dashboards", "red", range, service, operation] as const,
+  },
   database: {
     all: () => ["database"] as const,
     locks: (range: RangeKey, database: string | null) => ["database", "locks", range, database] as const,

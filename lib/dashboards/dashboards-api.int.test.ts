@@ -10,7 +10,7 @@ import type { Dashboard, DashboardSummary } from "./schemas";
 // role, by field and for provisioned dashboards; and the activity log entries.
 
 const json = { "content-type": "application/json" };
-const params = (id?: string) => ({ params: Promise.resolve(id ? { id } : {}) });
+const params = (id?: string) => ({ params: Promise.resolve<Record<string, string>>(id ? { id } : {}) });
 
 async function call(method: string, apiPath: string, path: string, options: { body?: unknown; id?: string; token?: string } = {}) {
   const handler = await loadRouteHandler(apiPath, method);
