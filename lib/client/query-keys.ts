@@ -56,12 +56,17 @@ export const queryKeys = {
     locks: (traceId: string) => ["traces", "locks", traceId] as const,
   },
   serviceMap: (range: RangeKey) => ["serviceMap", range] as const,
-  /** Dashboards as stored (no window); each panel's data is keyed by the window in `panel`. */
+  /** Dashboards as stored (no window); RED panel series are keyed by the window. */
   dashboards: {
     all: () => ["dashboards"] as const,
     list: () => ["dashboards", "list"] as const,
     detail: (id: string) => ["dashboards", "detail", id] as const,
     red: (range: RangeKey, service: string, operation: string | null) => ["dashboards", "red", range, service, operation] as const,
+  },
+  /** Annotations of a window: every chart of the range draws them; `all()` after a change. */
+  annotations: {
+    all: () => ["annotations"] as const,
+    range: (range: RangeKey, service: string | null) => ["annotations", range, service] as const,
   },
   database: {
     all: () => ["database"] as const,
