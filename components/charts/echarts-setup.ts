@@ -1,7 +1,18 @@
 // The one place ECharts modules are registered. Importing `echarts/core` plus only these keeps
 // the bundle a fraction of the full build; a page that needs another chart type or component
 // adds it here (and to `EChartOption`), never imports "echarts" itself.
-import { BarChart, GraphChart, LineChart, ScatterChart, type BarSeriesOption, type GraphSeriesOption, type LineSeriesOption, type ScatterSeriesOption } from "echarts/charts";
+import {
+  BarChart,
+  GraphChart,
+  HeatmapChart,
+  LineChart,
+  ScatterChart,
+  type BarSeriesOption,
+  type GraphSeriesOption,
+  type HeatmapSeriesOption,
+  type LineSeriesOption,
+  type ScatterSeriesOption,
+} from "echarts/charts";
 import {
   AriaComponent,
   BrushComponent,
@@ -14,6 +25,7 @@ import {
   TitleComponent,
   ToolboxComponent,
   TooltipComponent,
+  VisualMapComponent,
   type AriaComponentOption,
   type BrushComponentOption,
   type DataZoomComponentOption,
@@ -25,6 +37,7 @@ import {
   type TitleComponentOption,
   type ToolboxComponentOption,
   type TooltipComponentOption,
+  type VisualMapComponentOption,
 } from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
@@ -32,6 +45,7 @@ import { CanvasRenderer } from "echarts/renderers";
 echarts.use([
   BarChart,
   GraphChart,
+  HeatmapChart,
   LineChart,
   ScatterChart,
   AriaComponent,
@@ -45,6 +59,7 @@ echarts.use([
   TitleComponent,
   ToolboxComponent,
   TooltipComponent,
+  VisualMapComponent,
   CanvasRenderer,
 ]);
 
@@ -52,6 +67,7 @@ echarts.use([
 export type EChartOption = echarts.ComposeOption<
   | BarSeriesOption
   | GraphSeriesOption
+  | HeatmapSeriesOption
   | LineSeriesOption
   | ScatterSeriesOption
   | AriaComponentOption
@@ -65,6 +81,7 @@ export type EChartOption = echarts.ComposeOption<
   | TitleComponentOption
   | ToolboxComponentOption
   | TooltipComponentOption
+  | VisualMapComponentOption
 >;
 
 export { echarts };

@@ -55,6 +55,15 @@ export const queryKeys = {
     /** Lock waits and deadlocks a process of the trace took part in. */
     locks: (traceId: string) => ["traces", "locks", traceId] as const,
   },
+  metrics: {
+    all: () => ["metrics"] as const,
+    /** Metric names and label keys: not window-bound (the list covers every retained series). */
+    list: () => ["metrics", "list"] as const,
+    labelValues: (name: string, key: string) => ["metrics", "labelValues", name, key] as const,
+    series: (range: RangeKey, request: string) => ["metrics", "series", range, request] as const,
+    heatmap: (range: RangeKey, request: string) => ["metrics", "heatmap", range, request] as const,
+    exemplars: (range: RangeKey, request: string) => ["metrics", "exemplars", range, request] as const,
+  },
   serviceMap: (range: RangeKey) => ["serviceMap", range] as const,
   /** Dashboards as stored (no window); RED panel series are keyed by the window. */
   dashboards: {

@@ -6,7 +6,7 @@ import { aggregateMetricSeries, type StoredMetricPoint, type StoredMetricSeries 
 import type { ExponentialHistogramData } from "./merged-histogram";
 import { defaultAgg, metricKind, supportsAgg, TEMPORALITY } from "./metric-kind";
 import { SqlParams } from "./sql-params";
-import { bucketCount, MAX_POINTS, resolveStepSeconds } from "./step-buckets";
+import { chooseStep } from "./step-buckets";
 
 // One metric, filtered and grouped, as chart series. SQL picks the series (by name and label
 // filters) and reads their points through the (series_id, time) index; everything that depends
@@ -56,14 +56,12 @@ interface PointRow {
 }
 
 export async function queryMetricSeries(db: Queryable, input: MetricSeriesInput): Promise<MetricQueryResponse> {
-  const step = resolveStepSeconds(input.stepSeconds, input.toMs - input.fromMs, 1);
+  const { stepSeconds: step, requestedSeconds: requestedStep } = chooseStep(input.stepSeconds, input.fromMs, input.toMs, 1);
   const stepMs = step * 1_000;
-  const buckets = bucketCount(input.fromMs, input.toMs, stepMs);
-  if (buckets > MAX_POINTS) throw new ApiError("bad_request", `step: ${step}s gives ${buckets} points over this window; at most ${MAX_POINTS}`);
 
   const seriesRows = await findSeries(db, input);
   const first = seriesRows[0];
-  if (!first) return { name: input.name, type: null, unit: "", agg: input.agg ?? "avg", step, series: [] };
+  if (!first) return { name: input.name, type: null, unit: "", agg: input.agg ?? "avg", step, requestedStep, series: [] };
 
   const kinds = new Set(seriesRows.map((row) => metricKind(row.type, row.temporality, row.is_monotonic)));
   const agg = input.agg ?? defaultAgg(metricKind(first.type, first.temporality, first.is_monotonic));
@@ -80,7 +78,7 @@ export async function queryMetricSeries(db: Queryable, input: MetricSeriesInput)
     points: pointsBySeries.get(row.id) ?? [],
   }));
   const series = aggregateMetricSeries(stored, { agg, groupBy: input.groupBy ?? [], fromMs: input.fromMs, toMs: input.toMs, stepMs, fetchedFromMs });
-  return { name: input.name, type: first.type, unit: first.unit, agg, step, series };
+  return { name: input.name, type: first.type, unit: first.unit, agg, step, requestedStep, series };
 }
 
 async function findSeries(db: Queryable, input: MetricSeriesInput): Promise<SeriesRow[]> {

@@ -10,6 +10,8 @@ const DAY_SECONDS = 86_400;
 export const TARGET_POINTS = 300;
 /** Requests that would produce more points are refused: no chart shows them, and they cost. */
 export const MAX_POINTS = 11_000;
+/** Metric series are downsampled to at most this many points: a requested step is raised to fit. */
+export const MAX_SERIES_POINTS = 1_000;
 
 /**
  * The step for a window: a requested step rounded up to a whole number of `unitSeconds` (the
@@ -21,6 +23,31 @@ export function resolveStepSeconds(requested: number | undefined, rangeMs: numbe
   const wanted = Math.max(unitSeconds, Math.ceil(rangeMs / 1_000 / TARGET_POINTS));
   const nice = NICE_STEPS_SECONDS.find((step) => step >= wanted && step % unitSeconds === 0);
   return nice ?? Math.ceil(wanted / DAY_SECONDS) * DAY_SECONDS;
+}
+
+export interface ChosenStep {
+  stepSeconds: number;
+  /** The step asked for, rounded up to whole units; null when none was. */
+  requestedSeconds: number | null;
+}
+
+/**
+ * The step for a series over [fromMs, toMs): as resolveStepSeconds, except that a requested step
+ * giving more than `maxPoints` buckets is raised (to the smallest nice step, or whole days, that
+ * fits) instead of being refused, so a long window always answers with a drawable series. The
+ * caller reports both, so a chart can say that it shows coarser data than asked for.
+ */
+export function chooseStep(requested: number | undefined, fromMs: number, toMs: number, unitSeconds: number, maxPoints = MAX_SERIES_POINTS): ChosenStep {
+  const resolved = resolveStepSeconds(requested, toMs - fromMs, unitSeconds);
+  const requestedSeconds = requested === undefined ? null : resolved;
+  if (bucketCount(fromMs, toMs, resolved * 1_000) <= maxPoints) return { stepSeconds: resolved, requestedSeconds };
+  const fits = (step: number) => step >= resolved && step % unitSeconds === 0 && bucketCount(fromMs, toMs, step * 1_000) <= maxPoints;
+  const nice = NICE_STEPS_SECONDS.find(fits);
+  if (nice !== undefined) return { stepSeconds: nice, requestedSeconds };
+  // Whole days: one more than the window's days covers an unaligned start.
+  let days = Math.max(1, Math.ceil(Math.max(resolved, (toMs - fromMs) / 1_000 / (maxPoints - 1)) / DAY_SECONDS));
+  while (!fits(days * DAY_SECONDS)) days += 1;
+  return { stepSeconds: days * DAY_SECONDS, requestedSeconds };
 }
 
 export function alignDown(ms: number, stepMs: number): number {
