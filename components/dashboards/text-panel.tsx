@@ -4,7 +4,7 @@ import { ScrollArea, Text } from "@mantine/core";
 export function TextPanel({ text }: { text: string }) {
   return (
     <ScrollArea h="100%" type="auto">
-      <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+      <Text size="sm" data-testid="text-panel" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
         {text}
       </Text>
     </ScrollArea>

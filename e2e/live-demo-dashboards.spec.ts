@@ -1,0 +1,95 @@
+import type { Locator, Page } from "@playwright/test";
+import { expect, test, waitForDemoData } from "./fixtures/live-demo";
+
+// Dashboards on the live demo (data through the real ingest path): a dashboard made in the
+// browser keeps the layout it was dragged into across a save and a reload, and the three
+// dashboards provisioned at start draw every panel with the demo's data.
+
+/** Panels that may honestly be empty on the demo: it has no standby, so no replication lag. */
+const MAY_BE_EMPTY = new Set(["Replication lag (when standbys exist)"]);
+
+async function boxOf(locator: Locator) {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error("not laid out");
+  return box;
+}
+
+async function addTextPanel(page: Page, title: string, text: string) {
+  await page.getByRole("button", { name: "Add panel" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add panel" });
+  await dialog.getByText("Text", { exact: true }).click();
+  await dialog.getByLabel("Panel title").fill(title);
+  await dialog.getByRole("textbox", { name: "Text" }).fill(text);
+  await dialog.getByRole("button", { name: "Apply" }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test("a dashboard made in the browser keeps its dragged layout after save and reload", async ({ demoPage: page }) => {
+  test.setTimeout(180_000);
+  const title = `Layout check ${Date.now()}`;
+  await page.goto("/dashboards");
+  await page.getByRole("button", { name: "New dashboard" }).first().click();
+  const create = page.getByRole("dialog", { name: "New dashboard" });
+  await create.getByLabel("Title").fill(title);
+  await create.getByRole("button", { name: "New dashboard" }).click();
+  await page.waitForURL(/\/dashboards\/[0-9a-f-]{36}/);
+
+  await addTextPanel(page, "Alpha", "first <b>panel</b>");
+  await addTextPanel(page, "Beta", "second panel");
+  const alpha = page.getByRole("region", { name: "Alpha" });
+  const beta = page.getByRole("region", { name: "Beta" });
+  // Markup typed into a text panel is shown as text.
+  await expect(alpha.getByText("first <b>panel</b>")).toBeVisible();
+  expect((await boxOf(alpha)).x).toBeLessThan((await boxOf(beta)).x);
+
+  await test.step("drag Alpha by its grip to the right of Beta", async () => {
+    const grip = await boxOf(page.getByRole("button", { name: "Move Alpha" }));
+    const target = await boxOf(beta);
+    await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+    await page.mouse.down();
+    const to = { x: target.x + target.width * 0.75, y: target.y + 20 };
+    await page.mouse.move(to.x, to.y, { steps: 20 });
+    await page.mouse.up();
+    await expect.poll(async () => (await boxOf(alpha)).x).toBeGreaterThan((await boxOf(beta)).x);
+  });
+
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("button", { name: "Edit" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Alpha" })).toBeVisible();
+  expect((await boxOf(page.getByRole("region", { name: "Alpha" }))).x).toBeGreaterThan((await boxOf(page.getByRole("region", { name: "Beta" }))).x);
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+});
+
+test("the three provisioned dashboards draw every panel with the demo's data", async ({ liveDemo, demoPage: page }) => {
+  test.setTimeout(420_000);
+  await waitForDemoData(liveDemo);
+  for (const name of ["Service RED", "PostgreSQL health", "Shop business"]) {
+    await test.step(name, async () => {
+      await page.goto("/dashboards");
+      await page.getByRole("link", { name }).click();
+      await expect(page.getByRole("heading", { name })).toBeVisible();
+      await expect(page.getByText("Provisioned", { exact: true })).toBeVisible();
+      // The demo's counters arrive every 15 s, coupons only with some checkouts: reload until each panel has data.
+      await expect(async () => {
+        await page.reload();
+        const panels = page.getByTestId("dashboard-panel");
+        const count = await panels.count();
+        expect(count).toBeGreaterThan(2);
+        for (let index = 0; index < count; index++) {
+          const panel = panels.nth(index);
+          await panel.scrollIntoViewIfNeeded();
+          const title = (await panel.getAttribute("aria-label")) ?? "";
+          await expect(panel.getByRole("alert"), title).toHaveCount(0);
+          if (MAY_BE_EMPTY.has(title) || (await panel.getByTestId("text-panel").count()) > 0) continue;
+          const chart = panel.getByTestId("red-chart").or(panel.getByTestId("metric-line-chart"));
+          await expect(chart.locator("canvas").first(), title).toBeVisible({ timeout: 15_000 });
+          await expect(panel.getByTestId("panel-no-data"), title).toHaveCount(0);
+          await expect(panel.getByText("No data for these queries in this window."), title).toHaveCount(0);
+          const drawn = panel.getByTestId("metric-line-chart");
+          if ((await drawn.count()) > 0) await expect(drawn, title).not.toHaveAttribute("data-series-count", "0", { timeout: 15_000 });
+        }
+      }).toPass({ timeout: 240_000, intervals: [10_000] });
+    });
+  }
+});
