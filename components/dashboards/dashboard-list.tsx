@@ -11,7 +11,6 @@ import { useCurrentUser } from "@/components/shell/current-user";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
 import { QueryStates } from "@/components/ui/query-states";
 import { SectionCard } from "@/components/ui/section-card";
-import { TruncatedValue } from "@/components/ui/truncated-value";
 import { roleAllows } from "@/lib/auth/roles";
 import { queryKeys } from "@/lib/client/query-keys";
 import type { DashboardSummary } from "@/lib/dashboards/schemas";
@@ -64,8 +63,9 @@ export function DashboardList() {
                   <Table.Tr key={dashboard.id} data-testid="dashboard-row">
                     <Table.Td maw={320}>
                       <Group gap="xs" wrap="nowrap">
-                        <Anchor component={Link} href={href(dashboard.id)} prefetch={false} miw={0}>
-                          <TruncatedValue value={dashboard.title} maw={260} />
+                        {/* Cut by CSS with the whole title on hover: a copy button would nest inside the link. */}
+                        <Anchor component={Link} href={href(dashboard.id)} prefetch={false} miw={0} maw={280} truncate="end" title={dashboard.title} size="sm" fw={500}>
+                          {dashboard.title}
                         </Anchor>
                         {dashboard.provisioned && (
                           <Tooltip label={t("provisionedHint", { file: dashboard.provisioned.file })}>
