@@ -26,8 +26,9 @@ async function addTextPanel(page: Page, title: string, text: string) {
   await expect(dialog).toBeHidden();
 }
 
-test("a dashboard made in the browser keeps its dragged layout after save and reload", async ({ demoPage: page }) => {
-  test.setTimeout(180_000);
+test("a dashboard made in the browser keeps its dragged layout after save and reload", async ({ liveDemo, demoPage: page }) => {
+  test.setTimeout(360_000);
+  await waitForDemoData(liveDemo);
   const title = `Layout check ${Date.now()}`;
   await page.goto("/dashboards");
   await page.getByRole("button", { name: "New dashboard" }).first().click();
@@ -35,6 +36,7 @@ test("a dashboard made in the browser keeps its dragged layout after save and re
   await create.getByLabel("Title").fill(title);
   await create.getByRole("button", { name: "New dashboard" }).click();
   await page.waitForURL(/\/dashboards\/[0-9a-f-]{36}/);
+  await expect(page.getByRole("button", { name: "Add panel" })).toBeVisible({ timeout: 30_000 });
 
   await addTextPanel(page, "Alpha", "first <b>panel</b>");
   await addTextPanel(page, "Beta", "second panel");
@@ -78,7 +80,7 @@ test("the three provisioned dashboards draw every panel with the demo's data", a
     await test.step(name, async () => {
       await page.goto("/dashboards");
       await page.getByRole("link", { name }).click();
-      await expect(page.getByRole("heading", { name })).toBeVisible();
+      await expect(page.getByRole("heading", { name })).toBeVisible({ timeout: 30_000 });
       await expect(page.getByText("Provisioned", { exact: true })).toBeVisible();
       // The demo's counters arrive every 15 s, coupons only with some checkouts: reload until each panel has data.
       await expect(async () => {

@@ -23,7 +23,9 @@ import { redPanelQuery } from "./dashboard-queries";
 export function RedPanel({ title, service, operation, show }: { title: string; service: string; operation: string | null; show: RedShow }) {
   const t = useTranslations("dashboards");
   const { range } = useTimeRange();
-  const { ref, height } = useElementSize();
+  const { ref, width, height } = useElementSize();
+  // The chart's hint line under the plot ("click … drag …") wraps to two lines in a narrow panel.
+  const hintHeight = width < 520 ? 36 : 20;
   const answer = useQuery({ ...redPanelQuery(range ? rangeKey(range) : { from: 0, to: 0 }, service, operation), enabled: range !== null, placeholderData: keepPreviousData });
   const series = useMemo(
     () =>
@@ -44,7 +46,7 @@ export function RedPanel({ title, service, operation, show }: { title: string; s
   if (answer.isError) return <QueryErrorAlert title={t("panelError")} error={answer.error} onRetry={() => void answer.refetch()} />;
   const empty = answer.data !== undefined && !hasRequests(answer.data.points);
   return (
-    <Stack ref={ref} gap={4} h="100%">
+    <Stack ref={ref} gap={4} h="100%" style={{ overflow: "hidden" }}>
       {empty && (
         <Text size="xs" c="dimmed" data-testid="panel-no-data">
           {t("noRequests", { service: operation ? `${service} · ${operation}` : service })}
@@ -56,7 +58,7 @@ export function RedPanel({ title, service, operation, show }: { title: string; s
             series={series}
             range={{ fromMs: range.fromMs, toMs: range.toMs }}
             unit={RED_UNITS[show]}
-            height={Math.max(80, height - (empty ? 24 : 0))}
+            height={Math.max(80, height - hintHeight - (empty ? 24 : 0))}
             ariaLabel={t("redAria", { title, service })}
             loading={answer.isPending}
             stepMs={answer.data ? answer.data.step * 1000 : undefined}
