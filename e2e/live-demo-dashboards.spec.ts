@@ -74,7 +74,7 @@ test("a dashboard made in the browser keeps its dragged layout after save and re
 });
 
 test("the three provisioned dashboards draw every panel with the demo's data", async ({ liveDemo, demoPage: page }) => {
-  test.setTimeout(420_000);
+  test.setTimeout(600_000);
   await waitForDemoData(liveDemo);
   for (const name of ["Service RED", "PostgreSQL health", "Shop business"]) {
     await test.step(name, async () => {
