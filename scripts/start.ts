@@ -5,6 +5,7 @@ import { EnvError, parseEnv, type Env } from "../lib/env";
 import { isPortFree } from "../lib/net/find-free-port";
 import { prepareDatabase, runPartitionMaintenance, type PreparedDatabase } from "../lib/db/prepare-database";
 import { prepareAccounts } from "../lib/auth/prepare-accounts";
+import { describeProvisionOutcome, provisionDashboards } from "../lib/dashboards/provision-dashboards";
 import { readOrCreateLocalIngestKey } from "../lib/ingest/auth/read-or-create-local-key";
 import { buildIfStale } from "./build-if-stale";
 import { startDemo } from "./start-demo";
@@ -50,6 +51,7 @@ async function main() {
   started = true;
   const accounts = await prepareAccounts(database.url, { adminEmail: env.SIGHTLINE_ADMIN_EMAIL, adminPassword: env.SIGHTLINE_ADMIN_PASSWORD, dataDir: env.SIGHTLINE_DATA_DIR });
   if (accounts.adminCreated) log(`admin ${env.SIGHTLINE_ADMIN_EMAIL} created (SIGHTLINE_ADMIN_EMAIL)`);
+  log(describeProvisionOutcome(await provisionDashboards(database.url)));
   if (!dev) buildIfStale(root, log);
   const timer = setInterval(() => {
     runPartitionMaintenance(database!.url, env, log).catch((error: unknown) => log(`partition upkeep failed: ${String(error)}`));

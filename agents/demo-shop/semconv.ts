@@ -67,6 +67,14 @@ export const METRIC_RATE_LIMITER_REJECTIONS = "shop.rate_limiter.rejections";
 export const METRIC_QUEUE_DEPTH = "shop.queue.depth";
 export const METRIC_BATCH_JOB_RUNS = "shop.batch_job.runs";
 export const METRIC_BATCH_JOB_DURATION = "shop.batch_job.duration";
+// business counters (the "Shop business" dashboard reads them)
+export const METRIC_ORDERS_CREATED = "shop.orders.created";
+export const METRIC_REVENUE = "shop.revenue";
+export const METRIC_PAYMENTS = "shop.payments";
+export const METRIC_COUPONS_REDEEMED = "shop.coupons.redeemed";
+export const ATTR_SHOP_CURRENCY = "currency";
+export const ATTR_SHOP_PAYMENT_OUTCOME = "outcome";
+export const ATTR_SHOP_COUPON_CODE = "code";
 
 /** Bucket bounds (seconds) semantic conventions advise for request durations. */
 export const DURATION_BUCKETS_S = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];

@@ -4,6 +4,7 @@ import {
   IconDatabase,
   IconHistory,
   IconLayoutDashboard,
+  IconLayoutGrid,
   IconReportAnalytics,
   IconRoute,
   IconServer2,
@@ -12,7 +13,7 @@ import {
 } from "@tabler/icons-react";
 import type { Role } from "@/lib/auth/roles";
 
-export type NavKey = "overview" | "services" | "traces" | "metrics" | "database" | "audit" | "reports" | "incidents" | "settings";
+export type NavKey = "overview" | "services" | "traces" | "metrics" | "dashboards" | "database" | "audit" | "reports" | "incidents" | "settings";
 
 export interface NavItem {
   key: NavKey;
@@ -28,6 +29,7 @@ export const navItems: readonly NavItem[] = [
   { key: "services", href: "/services", icon: IconServer2 },
   { key: "traces", href: "/traces", icon: IconRoute },
   { key: "metrics", href: "/metrics", icon: IconChartLine },
+  { key: "dashboards", href: "/dashboards", icon: IconLayoutGrid },
   { key: "database", href: "/database", icon: IconDatabase },
   { key: "audit", href: "/audit", icon: IconHistory },
   { key: "reports", href: "/reports", icon: IconReportAnalytics },

@@ -74,6 +74,13 @@ export const queryKeys = {
     logs: (service: string, range: RangeKey) => ["services", "logs", service, range] as const,
     worstOperations: (range: RangeKey) => ["services", "worstOperations", range] as const,
   },
+  /** Dashboards as stored (no window); RED panel series are keyed by the window. */
+  dashboards: {
+    all: () => ["dashboards"] as const,
+    list: () => ["dashboards", "list"] as const,
+    detail: (id: string) => ["dashboards", "detail", id] as const,
+    red: (range: RangeKey, service: string, operation: string | null) => ["dashboards", "red", range, service, operation] as const,
+  },
   /** Annotations of a window: every chart of the range draws them; `all()` after a change. */
   annotations: {
     all: () => ["annotations"] as const,

@@ -32,6 +32,14 @@ import {
 import { createdIngestKeySchema, createIngestKeyBodySchema, ingestKeyListSchema, ingestKeySchema } from "@/lib/schemas/ingest-keys";
 import { lockEventsQuerySchema, lockEventsResponseSchema, lockIngestBodySchema, lockIngestResponseSchema } from "@/lib/schemas/locks";
 import { activityQuerySchema, activityResponseSchema } from "@/lib/schemas/activity";
+import {
+  createDashboardBodySchema,
+  dashboardIdPathSchema,
+  dashboardListSchema,
+  dashboardSchema,
+  deletedDashboardSchema,
+  updateDashboardBodySchema,
+} from "@/lib/dashboards/schemas";
 import { apiTokenIdPathSchema, apiTokenListSchema, apiTokenSchema, createApiTokenBodySchema, createdApiTokenSchema } from "@/lib/schemas/api-tokens";
 import { acceptInviteBodySchema, meResponseSchema, setupBodySchema, signedInResponseSchema, signInBodySchema } from "@/lib/schemas/auth";
 import { createdUserSchema, createUserBodySchema, updateUserBodySchema, userIdPathSchema, userListSchema, userSchema } from "@/lib/schemas/users";
@@ -54,7 +62,7 @@ export interface ApiEndpoint {
   /** Who may call it: the role a session or API token needs, an ingest key, or anyone (`public`). */
   access: RouteAccess;
   /** GET when not given. */
-  method?: "get" | "post" | "patch" | "delete";
+  method?: "get" | "post" | "put" | "patch" | "delete";
   summary: string;
   tag: "health" | "storage" | "traces" | "services" | "metrics" | "logs" | "audit" | "locks" | "ingest" | "accounts" | "annotations" | "dashboards";
   query?: ParameterSchema;
@@ -477,5 +485,67 @@ export const apiEndpoints: ApiEndpoint[] = [
     tag: "accounts",
     query: activityQuerySchema,
     responses: { 200: { description: "matching events", name: "ActivityResponse", schema: activityResponseSchema }, 400: badRequest },
+  },
+  {
+    path: "/api/v1/dashboards",
+    access: "viewer",
+    summary: "Dashboards (without their panels), provisioned ones first",
+    tag: "dashboards",
+    responses: { 200: { description: "every dashboard", name: "DashboardList", schema: dashboardListSchema } },
+  },
+  {
+    path: "/api/v1/dashboards",
+    access: "editor",
+    method: "post",
+    summary: "Create a dashboard; layout items of unknown panels are dropped, panels without one placed below",
+    tag: "dashboards",
+    body: { description: "title, description, panels and their layout", name: "CreateDashboardBody", schema: createDashboardBodySchema },
+    responses: { 200: { description: "the new dashboard (version 1)", name: "Dashboard", schema: dashboardSchema }, 400: badRequest },
+  },
+  {
+    path: "/api/v1/dashboards/{id}",
+    access: "viewer",
+    summary: "One dashboard with its panels and layout",
+    tag: "dashboards",
+    pathParams: dashboardIdPathSchema,
+    responses: { 200: { description: "the dashboard", name: "Dashboard", schema: dashboardSchema }, 400: badRequest, 404: notFound },
+  },
+  {
+    path: "/api/v1/dashboards/{id}",
+    access: "editor",
+    method: "put",
+    summary: "Replace a dashboard, if `version` is still the stored one",
+    tag: "dashboards",
+    pathParams: dashboardIdPathSchema,
+    body: { description: "the whole dashboard and the version it was read at", name: "UpdateDashboardBody", schema: updateDashboardBodySchema },
+    responses: {
+      200: { description: "the dashboard, its version one higher", name: "Dashboard", schema: dashboardSchema },
+      400: badRequest,
+      404: notFound,
+      409: { description: "saved by someone else since `version` (reload it), or provisioned from a file (duplicate it)", name: "ErrorResponse", schema: errorResponseSchema },
+    },
+  },
+  {
+    path: "/api/v1/dashboards/{id}",
+    access: "editor",
+    method: "delete",
+    summary: "Delete a dashboard",
+    tag: "dashboards",
+    pathParams: dashboardIdPathSchema,
+    responses: {
+      200: { description: "deleted", name: "DeletedDashboard", schema: deletedDashboardSchema },
+      400: badRequest,
+      404: notFound,
+      409: { description: "provisioned from a file: remove the file instead", name: "ErrorResponse", schema: errorResponseSchema },
+    },
+  },
+  {
+    path: "/api/v1/dashboards/{id}/duplicate",
+    access: "editor",
+    method: "post",
+    summary: "Copy a dashboard (provisioned ones included) into a new, editable one",
+    tag: "dashboards",
+    pathParams: dashboardIdPathSchema,
+    responses: { 200: { description: "the copy", name: "Dashboard", schema: dashboardSchema }, 400: badRequest, 404: notFound },
   },
 ];

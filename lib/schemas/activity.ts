@@ -14,6 +14,9 @@ export const activityActions = [
   "ingest_key_created",
   "ingest_key_revoked",
   "settings_changed",
+  "dashboard_created",
+  "dashboard_updated",
+  "dashboard_deleted",
 ] as const;
 export type ActivityAction = (typeof activityActions)[number];
 

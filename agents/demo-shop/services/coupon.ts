@@ -22,6 +22,7 @@ interface Coupon {
 }
 
 export function createCouponService(service: ShopService, db: ShopDb, faults: Faults): void {
+  const redeemed = service.meter.createCounter(sc.METRIC_COUPONS_REDEEMED, { unit: "{redemption}", description: "Coupons redeemed for orders, by code." });
   const lookup = async (ctx: Context, code: string): Promise<Coupon | undefined> => {
     const columns = "id, kind, value, valid_until > now() AND (max_redemptions IS NULL OR redemptions < max_redemptions) AS valid";
     const { rows } =
@@ -59,6 +60,7 @@ export function createCouponService(service: ShopService, db: ShopDb, faults: Fa
       ]);
       return discount;
     });
+    redeemed.add(1, { [sc.ATTR_SHOP_COUPON_CODE]: coupon.id });
     return { status: 201, body: { couponId: coupon.id, discountCents } };
   });
 }

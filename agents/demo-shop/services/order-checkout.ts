@@ -18,6 +18,7 @@ const CheckoutBody = z.object({
 });
 
 export function checkoutHandler(service: ShopService, db: ShopDb) {
+  const ordersCreated = service.meter.createCounter(sc.METRIC_ORDERS_CREATED, { unit: "{order}", description: "Orders created at checkout, by currency." });
   return async (request: Incoming) => {
     const body = parseBody(CheckoutBody, request.body);
     const customerId = request.enduserId;
@@ -46,6 +47,7 @@ export function checkoutHandler(service: ShopService, db: ShopDb) {
       return { id, subtotal, currency };
     });
     span.setAttributes({ [sc.ATTR_ORDER_ID]: order.id, [sc.ATTR_ORDER_CURRENCY]: order.currency, [sc.ATTR_ORDER_AMOUNT]: order.subtotal / 100 });
+    ordersCreated.add(1, { [sc.ATTR_SHOP_CURRENCY]: order.currency });
     const setStatus = (status: string) => db.transaction(ctx, (tx) => tx.query("UPDATE orders SET status = $2, updated_at = now() WHERE id = $1", [order.id, status]));
 
     const reserved = await service.call(ctx, "inventory", { method: "POST", path: "/inventory/reservations", body: { orderId: order.id, items } });

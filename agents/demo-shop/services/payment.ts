@@ -24,6 +24,10 @@ const CallbackBody = z.object({ idempotencyKey: z.string(), eventId: z.string(),
 
 export function createPaymentService(service: ShopService, db: ShopDb, deps: { breaker: CircuitBreaker; providerTimeoutMs: number }): void {
   const { breaker } = deps;
+  // Each charge attempt counts once, by how it ended; revenue counts successful charges in the
+  // currency's major unit (one series per currency: amounts in different currencies never add up).
+  const payments = service.meter.createCounter(sc.METRIC_PAYMENTS, { unit: "{payment}", description: "Charge attempts by outcome: success, declined, timed_out, failed, breaker_open." });
+  const revenue = service.meter.createCounter(sc.METRIC_REVENUE, { unit: "{currency_unit}", description: "Amount charged successfully, in major units of the currency attribute." });
   service.meter
     .createObservableGauge(sc.METRIC_CIRCUIT_BREAKER_STATE, { unit: "1", description: "Circuit breaker state per dependency: 0 closed, 1 half-open, 2 open." })
     .addCallback((result) => result.observe(BREAKER_STATE_VALUE[breaker.state(Date.now())], { [sc.ATTR_PEER_SERVICE]: PROVIDER_NAME }));
@@ -55,6 +59,7 @@ export function createPaymentService(service: ShopService, db: ShopDb, deps: { b
 
     if (!breaker.tryAcquire(Date.now())) {
       await setStatus("FAILED");
+      payments.add(1, { [sc.ATTR_SHOP_PAYMENT_OUTCOME]: "breaker_open" });
       throw new HttpError(503, `${PROVIDER_NAME} circuit breaker is open`);
     }
     let answer;
@@ -67,6 +72,7 @@ export function createPaymentService(service: ShopService, db: ShopDb, deps: { b
       );
     } catch (error) {
       breaker.onFailure(Date.now());
+      payments.add(1, { [sc.ATTR_SHOP_PAYMENT_OUTCOME]: error instanceof TimeoutError ? "timed_out" : "failed" });
       if (!(error instanceof TimeoutError)) throw error;
       await setStatus("TIMED_OUT");
       throw new HttpError(504, error.message, { cause: error });
@@ -74,15 +80,19 @@ export function createPaymentService(service: ShopService, db: ShopDb, deps: { b
     if (answer.status === 402) {
       breaker.onSuccess(); // a decline is the provider working as it should
       await setStatus("DECLINED");
+      payments.add(1, { [sc.ATTR_SHOP_PAYMENT_OUTCOME]: "declined" });
       throw new HttpError(402, errorMessageOf(answer) ?? "card declined");
     }
     if (answer.status >= 400) {
       breaker.onFailure(Date.now());
       await setStatus("FAILED");
+      payments.add(1, { [sc.ATTR_SHOP_PAYMENT_OUTCOME]: "failed" });
       throw new HttpError(502, `${PROVIDER_NAME} answered ${answer.status}: ${errorMessageOf(answer) ?? ""}`.trim());
     }
     breaker.onSuccess();
     await setStatus("SUCCESS", answer.body.ref);
+    payments.add(1, { [sc.ATTR_SHOP_PAYMENT_OUTCOME]: "success" });
+    revenue.add(charge.amountCents / 100, { [sc.ATTR_SHOP_CURRENCY]: charge.currency });
     return { status: 201, body: { paymentId: existing.id, status: "SUCCESS" } };
   });
 
