@@ -31,11 +31,14 @@ export function useSaturationForecast({
   limit,
   subject,
   range,
+  limitName,
 }: {
   series: readonly Point[] | null;
   limit: number | readonly Point[] | null;
   subject: SaturationSubject;
   range: RangeKey;
+  /** the limit line's legend name (default "limit") */
+  limitName?: string;
 }): SaturationForecastView {
   const t = useTranslations("forecast");
   const { range: timeRange, pinned } = useTimeRange();
@@ -44,7 +47,7 @@ export function useSaturationForecast({
     const forecast = series && live ? forecastSaturation(series, limit, { asOfMs: range.to }) : NOT_LIVE;
     const endMs = chartEndMs(range.to, forecast);
     const overlay = forecastOverlay(forecast, { forecast: t("series.forecast"), band: t("series.band"), limit: t("series.limit") });
-    if (limit !== null && latestLimit(limit) !== null) overlay.push({ name: t("series.limit"), points: limitLine(limit, range.from, endMs), color: LIMIT_COLOR, dashed: true });
+    if (limit !== null && latestLimit(limit) !== null) overlay.push({ name: limitName ?? t("series.limit"), points: limitLine(limit, range.from, endMs), color: LIMIT_COLOR, dashed: true });
     return { forecast, overlay, endMs, sentence: describeForecast(t, subject, forecast), confidence: describeConfidence(t, forecast) };
-  }, [series, limit, subject, range, live, t]);
+  }, [series, limit, subject, range, live, limitName, t]);
 }

@@ -43,6 +43,13 @@ describe("forecastSaturation", () => {
     expect(forecast.band.upper.every(([t, v], i) => t === forecast.band.lower[i]![0] && v >= forecast.band.lower[i]![1])).toBe(true);
   });
 
+  it("times a climb that began mid-window by the climb, not diluted by the flat part before it", () => {
+    // Flat at 10 for 15 minutes, then 2 a minute: 40 now, 60 in 10 minutes.
+    const forecast = warning(forecastSaturation(series(30, (m, r) => (m < 15 ? 10 : 10 + 2 * (m - 15)) + (r() - 0.5)), 60));
+    expect(forecast.etaMinutes).toBeGreaterThan(9);
+    expect(forecast.etaMinutes).toBeLessThan(11);
+  });
+
   it("reads the limit from a limit series: the latest sample", () => {
     const limit: Point[] = [
       [T - 60_000, 100],

@@ -72,17 +72,17 @@ export function forecastSaturation(series: readonly Point[], limitInput: number 
   if (options.asOfMs !== undefined && options.asOfMs - last[0] > STALE_AFTER_MS) return { kind: "none", reason: "stale" };
   if (last[1] >= limit) return { kind: "at-limit", limit, lastMs: last[0], value: last[1] };
 
+  // The whole window first, then its latest half and quarter: a climb that began ten minutes
+  // ago is told by the part of the window it fills, not diluted by the flat part before it.
+  // Each must pass every test on its own; of those that do, the straightest line wins.
   const windowMs = options.windowMs ?? DEFAULT_WINDOW_MS;
-  const recent = recentWindow(points, last[0] - windowMs);
-  const spanMs = last[0] - recent[0]![0];
-  if (recent.length < MIN_POINTS || spanMs < MIN_SPAN_MS) return { kind: "none", reason: "too-few-points" };
-  const fit = fitTrend(recent);
-  if (!fit) return { kind: "none", reason: "too-few-points" };
-  if (recent.every(([, v]) => v === recent[0]![1])) return { kind: "none", reason: "flat" };
-  if (fit.slopeT < MIN_SLOPE_T || fit.rSquared < MIN_R_SQUARED) return { kind: "none", reason: fit.slope < 0 && fit.slopeT <= -MIN_SLOPE_T ? "falling" : "no-trend" };
-  if (stalled(recent, last[0] - spanMs / 2, fit)) return { kind: "none", reason: "stalled" };
-
   const lastMs = last[0];
+  const candidates = [windowMs, windowMs / 2, windowMs / 4].map((ms) => readTrend(points, lastMs - ms));
+  const trends = candidates.filter((c): c is Trend => "fit" in c);
+  const best = trends.reduce<Trend | null>((a, b) => (a === null || b.fit.rSquared > a.fit.rSquared ? b : a), null);
+  if (best === null) return { kind: "none", reason: (candidates[0] as { reason: NoForecastReason }).reason };
+  const { fit, spanMs } = best;
+
   const fullAtMs = Math.max(lastMs, fit.originMs + ((limit - fit.intercept) / fit.slope) * 60_000);
   const horizonMs = Math.min(options.horizonMs ?? DEFAULT_HORIZON_MS, 2 * spanMs);
   if (fullAtMs - lastMs > horizonMs) return { kind: "none", reason: "beyond-horizon" };
@@ -109,6 +109,24 @@ export function forecastSaturation(series: readonly Point[], limitInput: number 
     ],
     band: bandPoints(fit, lastMs, fullAtMs),
   };
+}
+
+interface Trend {
+  fit: TrendFit;
+  spanMs: number;
+}
+
+/** A rising trend over the samples from `fromMs` on that passes every test, or why there is none. */
+function readTrend(points: Point[], fromMs: number): Trend | { reason: NoForecastReason } {
+  const recent = recentWindow(points, fromMs);
+  const spanMs = recent.at(-1)![0] - recent[0]![0];
+  if (recent.length < MIN_POINTS || spanMs < MIN_SPAN_MS) return { reason: "too-few-points" };
+  if (recent.every(([, v]) => v === recent[0]![1])) return { reason: "flat" };
+  const fit = fitTrend(recent);
+  if (!fit) return { reason: "too-few-points" };
+  if (fit.slopeT < MIN_SLOPE_T || fit.rSquared < MIN_R_SQUARED) return { reason: fit.slope < 0 && fit.slopeT <= -MIN_SLOPE_T ? "falling" : "no-trend" };
+  if (stalled(recent, recent.at(-1)![0] - spanMs / 2, fit)) return { reason: "stalled" };
+  return { fit, spanMs };
 }
 
 /** The samples of the last `fromMs`.., but never fewer than MIN_POINTS while older ones exist (coarse steps of a long range). */
