@@ -22,6 +22,7 @@ export function SaturationCard({ range }: { range: RangeKey }) {
   const t = useTranslations("database.saturation");
   const pools = useQuery({ ...metricLabelValuesQuery(range, POOL_MAX_METRIC, SERVICE_LABEL), placeholderData: keepPreviousData });
   const queues = useQuery({ ...gaugeQuery(range, { name: QUEUE_DEPTH_METRIC, agg: "max", groupBy: [SERVICE_LABEL, QUEUE_LABEL] }), placeholderData: keepPreviousData });
+  const poolServices = pools.data?.values ?? [];
   const queueList = (queues.data?.series ?? []).flatMap((s) => {
     const service = s.labels[SERVICE_LABEL];
     const queue = s.labels[QUEUE_LABEL];
@@ -34,13 +35,13 @@ export function SaturationCard({ range }: { range: RangeKey }) {
         <QueryErrorAlert title={t("failed")} error={error} onRetry={() => void Promise.all([pools.refetch(), queues.refetch()])} />
       ) : pools.isPending || queues.isPending ? (
         <Skeleton h={200} />
-      ) : pools.data.values.length === 0 && queueList.length === 0 ? (
+      ) : poolServices.length === 0 && queueList.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t("none")}
         </Text>
       ) : (
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          {pools.data.values.map((service) => (
+          {poolServices.map((service) => (
             <PoolSaturation key={`pool:${service}`} service={service} range={range} />
           ))}
           {queueList.map(({ service, queue }) => (
