@@ -44,8 +44,9 @@ export function GaugeSaturation({
   const limitPoints = useMemo<Point[] | null>(() => (max.data ? sumSeries(max.data.series.map((s) => s.points)) : null), [max.data]);
   const view = useSaturationForecast({ series: points, limit: limitPoints, subject, range });
   const error = value.error ?? max.error;
+  const loading = value.isPending || max.isPending;
   return (
-    <Stack gap={6}>
+    <Stack gap={6} component="section" aria-label={title} aria-busy={loading}>
       <Text size="sm" fw={500}>
         {title}
       </Text>
@@ -63,7 +64,7 @@ export function GaugeSaturation({
             unit="count"
             height={height}
             ariaLabel={title}
-            loading={value.isPending || max.isPending}
+            loading={loading}
           />
           <SaturationAlert view={view} />
         </>
