@@ -24,7 +24,7 @@ const read = (name: string): SaturationForecast => {
 
 describe("forecast on recorded series", () => {
   it("every fixture is covered below", () => {
-    const covered = [...quiet, ...climbing.map(([name]) => name)].sort();
+    const covered = [...quiet, ...climbing.map(([name]) => name), "pool-coupon-full-now.json"].sort();
     expect(readdirSync(dir).filter((name) => name.endsWith(".json")).sort()).toEqual(covered);
   });
 
@@ -45,8 +45,21 @@ describe("forecast on recorded series", () => {
 
   // The demo left alone: pools idle between requests, a fault that fills a pool for half a
   // minute and lets go, a queue that drains as fast as it fills. None of it is a climb.
-  const quiet: string[] = [];
+  const quiet = [
+    "pool-order-quiet.json",
+    "pool-coupon-quiet.json",
+    "pool-payment-quiet.json",
+    "pool-inventory-quiet.json",
+    "queue-notifications-quiet.json",
+    "coupon-pending-after-peak.json",
+    "coupon-pending-burst-now.json",
+  ];
   it.each(quiet)("%s: says nothing", (name) => {
-    expect(read(name).kind).not.toBe("warning");
+    expect(read(name).kind).toBe("none");
+  });
+
+  // Read while a fault held both of the coupon pool's connections: full now, not "full soon".
+  it("pool-coupon-full-now.json: says the pool is at its limit", () => {
+    expect(read("pool-coupon-full-now.json")).toMatchObject({ kind: "at-limit", limit: 2, value: 2 });
   });
 });
