@@ -18,6 +18,13 @@ export interface EChartEventParams {
   legendselectchanged: { name: string; selected: Record<string, boolean> };
   /** After each render settles; where a page arms a cursor mode (e.g. an always-on brush). */
   finished: undefined;
+  /**
+   * A click anywhere on the canvas (not only on a symbol), in pixels of the chart; a drag is not
+   * a click. Convert with `chart.convertFromPixel`.
+   */
+  zrclick: { offsetX: number; offsetY: number };
+  /** The pointer moving over the canvas, in pixels (e.g. to show a pointer cursor over the plot). */
+  zrmousemove: { offsetX: number; offsetY: number };
 }
 
 export type EChartEventHandlers = { [K in keyof EChartEventParams]?: (params: EChartEventParams[K], chart: EChartsType) => void };
@@ -111,12 +118,17 @@ export function EChart({ option, ariaLabel, height, loading = false, notMerge = 
         const handler = handlersRef.current?.[name as keyof EChartEventParams] as ((params: unknown, chart: EChartsType) => void) | undefined;
         handler?.(params, chart);
       };
-      chart.on(name, listener);
+      // `zr…` events come from the renderer below ECharts: anywhere on the canvas, not only on a mark.
+      if (name.startsWith("zr")) chart.getZr().on(name.slice(2) as "click", listener);
+      else chart.on(name, listener);
       return [name, listener] as const;
     });
     return () => {
       if (chart.isDisposed()) return;
-      for (const [name, listener] of bound) chart.off(name, listener);
+      for (const [name, listener] of bound) {
+        if (name.startsWith("zr")) chart.getZr().off(name.slice(2), listener);
+        else chart.off(name, listener);
+      }
     };
   }, [eventNames, scheme, echartsLocale]);
 

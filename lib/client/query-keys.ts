@@ -56,6 +56,11 @@ export const queryKeys = {
     locks: (traceId: string) => ["traces", "locks", traceId] as const,
   },
   serviceMap: (range: RangeKey) => ["serviceMap", range] as const,
+  /** Annotations of a window: every chart of the range draws them; `all()` after a change. */
+  annotations: {
+    all: () => ["annotations"] as const,
+    range: (range: RangeKey, service: string | null) => ["annotations", range, service] as const,
+  },
   database: {
     all: () => ["database"] as const,
     locks: (range: RangeKey, database: string | null) => ["database", "locks", range, database] as const,

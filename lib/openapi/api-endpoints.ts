@@ -34,6 +34,7 @@ import { serviceMapQuerySchema, serviceMapResponseSchema } from "@/lib/schemas/s
 import { spanAttributesQuerySchema, spanAttributesResponseSchema } from "@/lib/schemas/span-attributes";
 import { storageResponseSchema } from "@/lib/schemas/storage";
 import { compactTraceSchema, findInTraceQuerySchema, findInTraceResponseSchema, traceSpanPathSchema, traceSpanResponseSchema } from "@/lib/schemas/trace-compact";
+import { annotationIdPathSchema, annotationListSchema, annotationSchema, annotationsQuerySchema, createAnnotationBodySchema } from "@/lib/annotations/schemas";
 import { traceIdPathSchema, traceResponseSchema, traceSearchQuerySchema, traceSearchResponseSchema } from "@/lib/schemas/traces";
 
 // The JSON API as data: each endpoint's path, its request schemas and its response schemas by
@@ -50,13 +51,13 @@ export interface ApiEndpoint {
   /** GET when not given. */
   method?: "get" | "post" | "patch" | "delete";
   summary: string;
-  tag: "health" | "storage" | "traces" | "services" | "metrics" | "logs" | "audit" | "locks" | "ingest" | "accounts";
+  tag: "health" | "storage" | "traces" | "services" | "metrics" | "logs" | "audit" | "locks" | "ingest" | "accounts" | "annotations" | "dashboards";
   query?: ParameterSchema;
   pathParams?: ParameterSchema;
   /** A JSON request body; `otlp` marks the OTLP endpoints, whose bodies are OTLP messages. */
   body?: { description: string; name: string; schema: z.ZodType } | "otlp";
-  /** Responses by HTTP status, each a schema with a component name. */
-  responses: Record<number, { description: string; name: string; schema: z.ZodType }>;
+  /** Responses by HTTP status, each a schema with a component name; JSON unless `contentType` says otherwise. */
+  responses: Record<number, { description: string; name: string; schema: z.ZodType; contentType?: string }>;
 }
 
 const badRequest = { description: "a parameter is invalid; the message names it", name: "ErrorResponse", schema: errorResponseSchema };
@@ -171,6 +172,32 @@ export const apiEndpoints: ApiEndpoint[] = [
     responses: { 200: { description: "matching log records", name: "LogSearchResponse", schema: logSearchResponseSchema }, 400: badRequest },
   },
   {
+    path: "/api/v1/annotations",
+    access: "viewer",
+    summary: "Annotations (points and windows with a note) overlapping a window, oldest first",
+    tag: "annotations",
+    query: annotationsQuerySchema,
+    responses: { 200: { description: "the annotations", name: "AnnotationList", schema: annotationListSchema }, 400: badRequest },
+  },
+  {
+    path: "/api/v1/annotations",
+    access: "editor",
+    method: "post",
+    summary: "Add an annotation: a point in time or a window, with a note; shown on every chart of its range",
+    tag: "annotations",
+    body: { description: "when, the note, tags and optionally the service it concerns", name: "CreateAnnotationBody", schema: createAnnotationBodySchema },
+    responses: { 200: { description: "the new annotation", name: "Annotation", schema: annotationSchema }, 400: badRequest },
+  },
+  {
+    path: "/api/v1/annotations/{id}",
+    access: "editor",
+    method: "delete",
+    summary: "Delete an annotation",
+    tag: "annotations",
+    pathParams: annotationIdPathSchema,
+    responses: { 200: { description: "the annotation as it was", name: "Annotation", schema: annotationSchema }, 400: badRequest, 404: notFound },
+  },
+  {
     path: "/api/v1/service-map",
     access: "viewer",
     summary: "Services and the calls between them in a window, with rate, errors and p95 per edge",
@@ -192,7 +219,7 @@ export const apiEndpoints: ApiEndpoint[] = [
     summary: "The same search as /api/v1/audit/changes as a streamed CSV download (text/csv, RFC 4180, a header record first)",
     tag: "audit",
     query: auditChangesExportQuerySchema,
-    responses: { 200: { description: "text/csv: one record per change, in the search's order", name: "AuditChangesCsv", schema: z.string() }, 400: badRequest },
+    responses: { 200: { description: "one record per change, in the search's order", name: "AuditChangesCsv", schema: z.string(), contentType: "text/csv" }, 400: badRequest },
   },
   {
     path: "/api/v1/audit/row-history",

@@ -49,6 +49,8 @@ describe("OpenAPI document", () => {
         "/api/otlp/v1/metrics",
         "/api/otlp/v1/traces",
         "/api/v1/activity",
+        "/api/v1/annotations",
+        "/api/v1/annotations/{id}",
         "/api/v1/api-tokens",
         "/api/v1/api-tokens/{id}",
         "/api/v1/audit/changes",
