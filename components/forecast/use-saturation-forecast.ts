@@ -46,7 +46,7 @@ export function useSaturationForecast({
   return useMemo(() => {
     const forecast = series && live ? forecastSaturation(series, limit, { asOfMs: range.to }) : NOT_LIVE;
     const endMs = chartEndMs(range.to, forecast);
-    const overlay = forecastOverlay(forecast, { forecast: t("series.forecast"), band: t("series.band"), limit: t("series.limit") });
+    const overlay = forecastOverlay(forecast, { forecast: t("series.forecast"), bandLower: t("series.bandLower"), bandUpper: t("series.bandUpper") });
     if (limit !== null && latestLimit(limit) !== null) overlay.push({ name: limitName ?? t("series.limit"), points: limitLine(limit, range.from, endMs), color: LIMIT_COLOR, dashed: true });
     return { forecast, overlay, endMs, sentence: describeForecast(t, subject, forecast), confidence: describeConfidence(t, forecast) };
   }, [series, limit, subject, range, live, limitName, t]);

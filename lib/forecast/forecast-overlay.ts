@@ -1,9 +1,9 @@
 import type { Point, SaturationForecast } from "./forecast-saturation";
 
-// What a forecast adds to a time-series chart: the dashed forecast line, a faint band (its lower
-// edge as an invisible base and the band's width stacked on it as an area, so the tooltip of
-// the width is the band, not a second value), and the limit carried on to where the line meets
-// it. Shaped as the shared chart's `series` entries (components/charts/time-series-chart.tsx).
+// What a forecast adds to a time-series chart: the dashed forecast line, the edges of its 80 %
+// band as faint lines (each with its true value in the tooltip, which a stacked area would
+// replace by the band's width), and the limit carried on to where the line meets it. Shaped as
+// the shared chart's `series` entries (components/charts/time-series-chart.tsx).
 
 export interface OverlaySeries {
   name: string;
@@ -17,8 +17,8 @@ export interface OverlaySeries {
 
 export interface OverlayNames {
   forecast: string;
-  band: string;
-  limit: string;
+  bandLower: string;
+  bandUpper: string;
 }
 
 export const FORECAST_COLOR = "#e8590c";
@@ -32,11 +32,10 @@ export function chartEndMs(toMs: number, forecast: SaturationForecast): number {
 
 export function forecastOverlay(forecast: SaturationForecast, names: OverlayNames): OverlaySeries[] {
   if (forecast.kind !== "warning") return [];
-  const { lower, upper } = forecast.band;
   return [
     { name: names.forecast, points: forecast.line, color: FORECAST_COLOR, dashed: true },
-    { name: names.band, points: lower, color: "transparent", stack: "forecast-band" },
-    { name: names.band, points: upper.map(([t, v], i) => [t, v - lower[i]![1]]), color: FORECAST_COLOR, faint: true, area: true, stack: "forecast-band" },
+    { name: names.bandLower, points: forecast.band.lower, faint: true },
+    { name: names.bandUpper, points: forecast.band.upper, faint: true },
   ];
 }
 
