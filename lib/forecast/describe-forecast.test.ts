@@ -39,6 +39,11 @@ describe("describeForecast", () => {
     );
   });
 
+  it("leaves out a range narrower than the rounding", () => {
+    expect(describeForecast(words.en, { kind: "pool", service: "order" }, warning(10.1, 9.8, 10.3))).toBe("At this rate the order service's pool is full in ~10 min.");
+    expect(describeForecast(words["zh-CN"], { kind: "pool", service: "order" }, warning(10.1, 9.8, 10.3))).toBe("按当前速度，order 服务的连接池将在约 10 分钟后占满。");
+  });
+
   it("counts hours past the hour and 'under a minute' below one", () => {
     expect(duration(words.en, 95)).toBe("1 h 35 min");
     expect(duration(words["zh-CN"], 95)).toBe("1 小时 35 分钟");

@@ -12,6 +12,7 @@ type ForecastKey =
   | "subject.queue"
   | "sentence"
   | "sentenceOpenEnded"
+  | "sentenceNarrow"
   | "atLimit"
   | "approx"
   | "underAMinute"
@@ -43,7 +44,10 @@ export function describeForecast(t: ForecastTranslate, subject: SaturationSubjec
   const eta = forecast.etaMinutes < 1 ? t("underAMinute") : t("approx", { duration: duration(t, forecast.etaMinutes) });
   const lower = duration(t, forecast.etaLowerMinutes);
   if (forecast.etaUpperMinutes === null) return t("sentenceOpenEnded", { subject: name, eta, lower });
-  return t("sentence", { subject: name, eta, lower, upper: duration(t, forecast.etaUpperMinutes) });
+  const upper = duration(t, forecast.etaUpperMinutes);
+  // "between 10 min and 10 min" says nothing: a range narrower than the rounding is left out.
+  if (lower === upper) return t("sentenceNarrow", { subject: name, eta });
+  return t("sentence", { subject: name, eta, lower, upper });
 }
 
 export function describeConfidence(t: ForecastTranslate, forecast: SaturationForecast): string | null {
