@@ -41,7 +41,8 @@ export function ConnectionsCard({ range, database }: { range: RangeKey; database
   const series = useMemo(
     () => [
       ...(byState.data?.series ?? []).map((s) => ({ name: s.labels.state ?? t("unknownState"), points: s.points })),
-      { name: t("serverTotal"), points: total ?? [], color: "#495057" },
+      // A mid grey that reads on both themes' backgrounds.
+      { name: t("serverTotal"), points: total ?? [], color: "#868e96" },
       ...view.overlay,
     ],
     [byState.data, total, view.overlay, t],

@@ -29,7 +29,7 @@ describe("describeForecast", () => {
       "At this rate the order service's pool is full in ~12 min (between 9 min and 17 min).",
     );
     expect(describeForecast(words["zh-CN"], { kind: "pool", service: "order" }, warning(12.4, 9.2, 16.6))).toBe(
-      "按当前速度，order 服务的连接池将在约 12 分钟后占满（9 分钟至17 分钟之间）。",
+      "按当前速度，order 服务的连接池将在约 12 分钟后占满（9 分钟至 17 分钟之间）。",
     );
   });
 
