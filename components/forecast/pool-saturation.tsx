@@ -12,6 +12,7 @@ import { GaugeSaturation } from "./gauge-saturation";
 const CONNECTION_COUNT = "db.client.connection.count";
 export const POOL_MAX_METRIC = "db.client.connection.max";
 const STATE_LABEL = "db.client.connection.state";
+const POOL_LABEL = "db.client.connection.pool.name";
 
 /**
  * A service's connection pool: connections in use against the pool's maximum (summed over the
@@ -23,8 +24,9 @@ export function PoolSaturation({ service, range, height }: { service: string; ra
   return (
     <GaugeSaturation
       range={range}
-      gauge={{ name: CONNECTION_COUNT, agg: "max", filter: { [SERVICE_LABEL]: service, [STATE_LABEL]: "used" } }}
-      limit={{ name: POOL_MAX_METRIC, agg: "max", filter: { [SERVICE_LABEL]: service } }}
+      // One series per pool, summed by GaugeSaturation: two pools of 4 are 8 connections.
+      gauge={{ name: CONNECTION_COUNT, agg: "max", filter: { [SERVICE_LABEL]: service, [STATE_LABEL]: "used" }, groupBy: [POOL_LABEL] }}
+      limit={{ name: POOL_MAX_METRIC, agg: "max", filter: { [SERVICE_LABEL]: service }, groupBy: [POOL_LABEL] }}
       subject={subject}
       title={t("title", { service })}
       seriesName={t("inUse")}

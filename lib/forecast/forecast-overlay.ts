@@ -27,7 +27,8 @@ export const LIMIT_COLOR = "#e03131";
 /** The chart's window widened to show where the forecast meets the limit (with a little room after). */
 export function chartEndMs(toMs: number, forecast: SaturationForecast): number {
   if (forecast.kind !== "warning") return toMs;
-  return Math.max(toMs, forecast.fullAtMs + (forecast.fullAtMs - forecast.lastMs) * 0.05);
+  // Whole milliseconds: the chart asks the API for this window's annotations, which takes integers.
+  return Math.max(toMs, Math.ceil(forecast.fullAtMs + (forecast.fullAtMs - forecast.lastMs) * 0.05));
 }
 
 export function forecastOverlay(forecast: SaturationForecast, names: OverlayNames): OverlaySeries[] {
