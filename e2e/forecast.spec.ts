@@ -56,25 +56,28 @@ test.describe("saturation forecast", { tag: "@forecast" }, () => {
   });
 
   test("says when a climbing pool fills, and nothing for a steady one", async ({ page }) => {
+    // The page makes two dozen metric queries; on a loaded machine each can take seconds.
+    test.setTimeout(180_000);
+    const slow = { timeout: 45_000 };
     await page.goto(`/database?db=${database}`);
-    await expect(page.getByRole("tab", { name: database })).toHaveAttribute("aria-selected", "true", { timeout: 15_000 });
+    await expect(page.getByRole("tab", { name: database })).toHaveAttribute("aria-selected", "true", slow);
 
     const climbing = page.getByRole("region", { name: `${rising}: connections in use` });
     const warning = climbing.getByRole("alert");
-    await expect(warning).toContainText(`At this rate the ${rising} service's pool is full in ~`, { timeout: 15_000 });
+    await expect(warning).toContainText(`At this rate the ${rising} service's pool is full in ~`, slow);
     const eta = Number(/full in ~(\d+) min/.exec((await warning.textContent()) ?? "")?.[1]);
     expect(eta).toBeGreaterThanOrEqual(7);
     expect(eta).toBeLessThanOrEqual(13);
     await expect(warning).toContainText(/\(between \d+ min and \d+ min\)/);
-    await expect(climbing.getByRole("img", { name: `${rising}: connections in use` })).toBeVisible();
+    await expect(climbing.getByRole("img", { name: `${rising}: connections in use` })).toBeVisible(slow);
 
     const steady = page.getByRole("region", { name: `${flat}: connections in use` });
-    await expect(steady.getByRole("img", { name: `${flat}: connections in use` })).toBeVisible();
-    await expect(steady).toHaveAttribute("aria-busy", "false"); // its samples are in: no warning is not "not yet"
+    await expect(steady.getByRole("img", { name: `${flat}: connections in use` })).toBeVisible(slow);
+    await expect(steady).toHaveAttribute("aria-busy", "false", slow); // its samples are in: no warning is not "not yet"
     await expect(steady.getByRole("alert")).toHaveCount(0);
 
     const connections = page.getByRole("region", { name: "Connections by state" });
-    await expect(connections.getByRole("alert")).toContainText("At this rate the server's connection capacity (max_connections) is full in ~");
+    await expect(connections.getByRole("alert")).toContainText("At this rate the server's connection capacity (max_connections) is full in ~", slow);
     await page.screenshot({ path: test.info().outputPath("forecast-light-en.png"), fullPage: true });
   });
 });
