@@ -78,3 +78,6 @@ export const ATTR_SHOP_COUPON_CODE = "code";
 
 /** Bucket bounds (seconds) semantic conventions advise for request durations. */
 export const DURATION_BUCKETS_S = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
+
+// the limit the saturation forecast reads the queue depth against
+export const METRIC_QUEUE_CAPACITY = "shop.queue.capacity";

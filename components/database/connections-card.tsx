@@ -4,33 +4,50 @@ import { Stack, Text } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { EChart } from "@/components/charts/echart";
+import { TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { SaturationAlert } from "@/components/forecast/saturation-alert";
+import { useSaturationForecast } from "@/components/forecast/use-saturation-forecast";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
 import { SectionCard } from "@/components/ui/section-card";
 import type { RangeKey } from "@/lib/client/query-keys";
+import type { SaturationSubject } from "@/lib/forecast/describe-forecast";
+import type { Point } from "@/lib/forecast/forecast-saturation";
+import { sumSeries } from "@/lib/forecast/sum-series";
 import { DATABASE_LABEL, databaseMetricQuery } from "./database-queries";
-import { metricLineOption } from "./metric-chart";
 
-/** Client connections of this database by state, against the server's max_connections. */
+const SERVER: SaturationSubject = { kind: "connections" };
+
+/**
+ * Client connections of this database by state and of the whole server, against the server's
+ * max_connections, with the saturation forecast of the server's total (max_connections is a
+ * limit of the server, not of one database).
+ */
 export function ConnectionsCard({ range, database }: { range: RangeKey; database: string }) {
   const t = useTranslations("database.connections");
   const byState = useQuery({
     ...databaseMetricQuery(range, { name: "postgresql.connection.count", agg: "max", filter: { [DATABASE_LABEL]: database }, groupBy: ["state"] }),
     placeholderData: keepPreviousData,
   });
+  // Every database and state of the server: their sum is what max_connections limits.
+  const server = useQuery({
+    ...databaseMetricQuery(range, { name: "postgresql.connection.count", agg: "max", groupBy: [DATABASE_LABEL, "state"] }),
+    placeholderData: keepPreviousData,
+  });
   // max_connections is a server setting: the agent sends it without a database label.
   const max = useQuery({ ...databaseMetricQuery(range, { name: "postgresql.connection.max", agg: "max" }), placeholderData: keepPreviousData });
-  const option = useMemo(
-    () =>
-      byState.data && max.data
-        ? metricLineOption(range, [
-            { data: byState.data, name: (labels) => labels.state ?? t("unknownState") },
-            { data: max.data, name: () => t("max"), dashed: true },
-          ])
-        : {},
-    [byState.data, max.data, range, t],
+  const total = useMemo<Point[] | null>(() => (server.data ? sumSeries(server.data.series.map((s) => s.points)) : null), [server.data]);
+  const limit = useMemo<Point[] | null>(() => (max.data ? sumSeries(max.data.series.map((s) => s.points)) : null), [max.data]);
+  const view = useSaturationForecast({ series: total, limit, subject: SERVER, range, limitName: t("max") });
+  const series = useMemo(
+    () => [
+      ...(byState.data?.series ?? []).map((s) => ({ name: s.labels.state ?? t("unknownState"), points: s.points })),
+      // A mid grey that reads on both themes' backgrounds.
+      { name: t("serverTotal"), points: total ?? [], color: "#868e96" },
+      ...view.overlay,
+    ],
+    [byState.data, total, view.overlay, t],
   );
-  const error = byState.error ?? max.error;
+  const error = byState.error ?? server.error ?? max.error;
   return (
     <SectionCard title={t("title")} description={t("description")}>
       <Stack>
@@ -41,7 +58,17 @@ export function ConnectionsCard({ range, database }: { range: RangeKey; database
             {t("none")}
           </Text>
         ) : (
-          <EChart option={option} ariaLabel={t("title")} height={240} loading={byState.isPending || max.isPending} />
+          <>
+            <TimeSeriesChart
+              series={series}
+              range={{ fromMs: range.from, toMs: view.endMs }}
+              unit="count"
+              height={240}
+              ariaLabel={t("title")}
+              loading={byState.isPending || server.isPending || max.isPending}
+            />
+            <SaturationAlert view={view} />
+          </>
         )}
         <Text size="sm" c="dimmed">
           {t("idleSessionsMissing")}

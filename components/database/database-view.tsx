@@ -14,6 +14,7 @@ import { databaseNamesQuery, LOCK_EVENT_LIMIT, lockEventsQuery } from "./databas
 import { DeadlocksCard } from "./deadlocks-card";
 import { HealthCard } from "./health-card";
 import { LockWaitsCard } from "./lock-waits-card";
+import { SaturationCard } from "./saturation-card";
 import { StatementsCard } from "./statements-card";
 
 /** One tab per monitored database: those the agent sends metrics for and those with lock events in the window. */
@@ -88,6 +89,7 @@ function DatabaseTab({ range, database }: { range: RangeKey; database: string })
         </>
       )}
       <ConnectionsCard range={range} database={database} />
+      <SaturationCard range={range} />
       <StatementsCard range={range} database={database} />
       <HealthCard range={range} database={database} />
     </Stack>

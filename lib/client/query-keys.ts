@@ -100,6 +100,12 @@ export const queryKeys = {
     rowAt: (row: AuditRowKey, atMs: number) => ["audit", "rowAt", row, atMs] as const,
     transaction: (database: string, txid: string) => ["audit", "transaction", database, txid] as const,
   },
+  /** Gauges and their limits read for saturation forecasts (pools, queues). */
+  forecast: {
+    all: () => ["forecast"] as const,
+    metric: (range: RangeKey, request: string) => ["forecast", "metric", range, request] as const,
+    labels: (range: RangeKey, name: string, key: string) => ["forecast", "labels", range, name, key] as const,
+  },
 };
 
 /** True when the key contains a `rangeKey(…)`: it changes by itself when the window slides. */

@@ -26,6 +26,12 @@ interface Message {
 const QUEUE = "notifications";
 const SYSTEM = "in-process"; // the queue lives in the shop's process; no broker is pretended
 const propagator = new W3CTraceContextPropagator();
+/**
+ * The depth the queue is sized for, reported as a gauge beside the depth so Sightline can
+ * forecast when the queue fills (as a broker reports its max-length setting). The in-process
+ * queue itself does not refuse messages past it.
+ */
+export const QUEUE_CAPACITY = 200;
 
 export class NotificationQueue {
   private readonly messages: Message[] = [];
@@ -41,6 +47,9 @@ export class NotificationQueue {
     consumer.meter
       .createObservableGauge(sc.METRIC_QUEUE_DEPTH, { unit: "{message}", description: "Messages waiting in the queue." })
       .addCallback((result) => result.observe(this.messages.length, { [sc.ATTR_MESSAGING_DESTINATION_NAME]: QUEUE }));
+    consumer.meter
+      .createObservableGauge(sc.METRIC_QUEUE_CAPACITY, { unit: "{message}", description: "Messages the queue is sized to hold." })
+      .addCallback((result) => result.observe(QUEUE_CAPACITY, { [sc.ATTR_MESSAGING_DESTINATION_NAME]: QUEUE }));
     this.sent = consumer.meter.createCounter("shop.notifications.sent", { unit: "{message}", description: "Notifications sent, by outcome." });
   }
 
