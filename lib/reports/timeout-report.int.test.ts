@@ -4,7 +4,7 @@ import { GET as reportRoute } from "@/app/api/v1/reports/timeouts/route";
 import { storeAuditChanges } from "@/lib/audit/store-audit-changes";
 import { getPool } from "@/lib/db/client";
 import { storeTraces } from "@/lib/ingest/store/store-traces";
-import type { SpanRecord } from "@/lib/ingest/otlp/model";
+import type { Attributes, SpanRecord } from "@/lib/ingest/otlp/model";
 import { auditChangeInputSchema } from "@/lib/schemas/audit";
 import { makeResource, makeSpan } from "@/lib/testing/make-records";
 import { adminRequest } from "@/lib/testing/test-auth";
@@ -29,10 +29,10 @@ function checkout(startMs: number, options: { timeout: boolean; orderId?: string
   const callMs = options.timeout ? 3_001 : 120;
   const status = options.timeout ? 504 : 201;
   const http = (code: number) => ({ "http.response.status_code": code });
-  const error = options.timeout ? { code: 2, message: "payment-provider did not answer within 3000 ms" } : { code: 0, message: "" };
-  const span = (spanId: string, parentSpanId: string | null, service: string, name: string, kind: number, offset: number, durationMs: number, attributes: SpanRecord["attributes"], failed = options.timeout) =>
+  const error: SpanRecord["status"] = options.timeout ? { code: 2, message: "payment-provider did not answer within 3000 ms" } : { code: 0, message: "" };
+  const span = (spanId: string, parentSpanId: string | null, service: string, name: string, kind: SpanRecord["kind"], offset: number, durationMs: number, attributes: SpanRecord["attributes"], failed = options.timeout) =>
     makeSpan({ traceId, spanId, parentSpanId, serviceName: service, resource: makeResource(service), name, kind, startMs: startMs + offset, durationMs, attributes, status: failed ? error : { code: 0, message: "" } });
-  const order = options.orderId ? { "order.id": options.orderId, "order.amount": options.amount ?? 10, "order.currency": options.currency ?? "EUR" } : {};
+  const order: Attributes = options.orderId ? { "order.id": options.orderId, "order.amount": options.amount ?? 10, "order.currency": options.currency ?? "EUR" } : {};
   return {
     traceId,
     spans: [
