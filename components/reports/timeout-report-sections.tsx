@@ -95,7 +95,9 @@ export function CauseSection({ report }: Props) {
                       <Text size="sm">{formatShare(c.share, locale)}</Text>
                     </Group>
                   </Table.Td>
-                  <Table.Td ta="right">{formatDurationMs(c.criticalMs)}</Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
+                    {formatDurationMs(c.criticalMs)}
+                  </Table.Td>
                   <Table.Td ta="right">
                     <Anchor component={Link} href={traceSearchLink({ service: c.service, operation: c.operation, fromMs: window.fromMs, toMs: window.toMs + 3_600_000, sort: "duration" })}>
                       {c.traces}
@@ -190,7 +192,7 @@ export function StateLeftSection({ report }: Props) {
                       </Badge>
                     </Table.Td>
                     <Table.Td ta="right">{o.amount !== null && o.currency ? formatMoney([{ amount: o.amount, currency: o.currency }], locale) : "—"}</Table.Td>
-                    <Table.Td>{when(o.changedAtMs)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>{when(o.changedAtMs)}</Table.Td>
                     <Table.Td>
                       <Anchor component={Link} href={`/traces/${o.traceId}`} ff="monospace" size="sm">
                         {o.traceId.slice(0, 12)}…
@@ -258,7 +260,9 @@ export function ExamplesSection({ report }: Props) {
                 <TruncatedValue value={`${x.service} ${x.operation}`} maw={260} />
               </Table.Td>
               <Table.Td>{formatClock(x.startMs, locale, timeZone, true)}</Table.Td>
-              <Table.Td ta="right">{formatDurationMs(x.durationMs)}</Table.Td>
+              <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
+                {formatDurationMs(x.durationMs)}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -6,7 +6,7 @@ import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { traceSearchLink } from "@/lib/client/trace-link";
 import { useBrowserTimeZone } from "@/lib/client/use-browser-time-zone";
-import { crossesDays, formatClock, formatMoney, formatRatio, formatShare } from "@/lib/reports/format-report-values";
+import { crossesDays, formatClock, formatMoney, formatRatio, formatShare, sameMinute } from "@/lib/reports/format-report-values";
 import type { TimeoutReport } from "@/lib/reports/schemas";
 import { formatDurationMs } from "@/lib/trace/format-duration";
 import { auditOrdersHref } from "./report-links";
@@ -52,8 +52,11 @@ export function TimeoutReportSentences({ report }: { report: TimeoutReport }) {
     return <SentenceList sentences={sentences} />;
   }
 
-  const from = clock(period.firstTimeoutMs ?? window.fromMs);
-  const to = clock(period.lastTimeoutMs ?? window.toMs);
+  const first = period.firstTimeoutMs ?? window.fromMs;
+  const last = period.lastTimeoutMs ?? window.toMs;
+  const seconds = sameMinute(first, last);
+  const from = formatClock(first, locale, timeZone, withDate, seconds);
+  const to = formatClock(last, locale, timeZone, withDate, seconds);
   const links = {
     timedOutLink: evidence(traceSearchLink({ ...scope, fromMs: window.fromMs, toMs: window.toMs, timeout: true }), "report-timed-out"),
     requestsLink: evidence(traceSearchLink(scope), "report-requests"),

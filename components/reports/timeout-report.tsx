@@ -4,7 +4,7 @@ import { Button, Group, Paper, Skeleton, Stack, Text, useMantineTheme } from "@m
 import { IconFileSpreadsheet, IconInfoCircle, IconPrinter } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { parseAsString, useQueryStates } from "nuqs";
 import { useMemo } from "react";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
@@ -14,8 +14,10 @@ import { UrlProblemsAlert } from "@/components/ui/url-problems-alert";
 import { describeUrlProblems } from "@/lib/client/describe-url-problems";
 import { rangeKey } from "@/lib/client/query-keys";
 import { traceSearchLink } from "@/lib/client/trace-link";
+import { useBrowserTimeZone } from "@/lib/client/use-browser-time-zone";
 import { useTimeRange } from "@/lib/client/use-time-range";
 import { formatReportCsv } from "@/lib/reports/format-report-csv";
+import { formatClock } from "@/lib/reports/format-report-values";
 import { readReportEndpoint, reportUrlRules } from "@/lib/reports/report-url-rules";
 import type { TimeoutReport as Report } from "@/lib/reports/schemas";
 import { EndpointPicker } from "./endpoint-picker";
@@ -65,6 +67,8 @@ export function TimeoutReport() {
 function ReportBody({ report }: { report: Report }) {
   const t = useTranslations("reports.timeouts");
   const theme = useMantineTheme();
+  const locale = useLocale();
+  const timeZone = useBrowserTimeZone() ?? "UTC";
   const window = report.window;
   const scope = report.endpoint ?? (report.endpoints.length === 1 ? report.endpoints[0]! : null);
   const points = report.series.points;
@@ -73,11 +77,15 @@ function ReportBody({ report }: { report: Report }) {
   return (
     <>
       <Paper withBorder p="lg" radius="md">
+        <Text size="sm" c="dimmed" mb="xs" data-testid="report-window">
+          {t("window", { from: formatClock(window.fromMs, locale, timeZone, true), to: formatClock(window.toMs, locale, timeZone, true), zone: timeZone })}
+          {scope ? ` · ${scope.service} ${scope.operation}` : ""}
+        </Text>
         <TimeoutReportSentences report={report} />
-        <Group gap={6} mt="sm" c="dimmed">
-          <IconInfoCircle size={14} />
-          <Text size="xs">{t("basis", { traces: report.cause.sampledTraces })}</Text>
-        </Group>
+        <Text size="xs" c="dimmed" mt="sm">
+          <IconInfoCircle size={12} style={{ verticalAlign: "-1px", marginRight: 4 }} />
+          {t("basis", { traces: report.cause.sampledTraces })}
+        </Text>
       </Paper>
       <SectionCard title={t("chart.title")} description={t("chart.hint")}>
         <TimeSeriesChart

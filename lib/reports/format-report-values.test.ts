@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { crossesDays, formatClock, formatMoney, formatRatio, formatShare } from "./format-report-values";
+import { crossesDays, formatClock, formatMoney, formatRatio, formatShare, sameMinute } from "./format-report-values";
 
 describe("report values", () => {
   it("joins money per currency in the reader's language", () => {
@@ -19,5 +19,8 @@ describe("report values", () => {
     expect(formatClock(t, "en", "UTC", true)).toBe("Dec 4, 14:02");
     expect(crossesDays(t, t + 12 * 3_600_000, "UTC")).toBe(true);
     expect(crossesDays(t, t + 3_600_000, "UTC")).toBe(false);
+    expect(formatClock(t + 7_000, "en", "UTC", false, true)).toBe("14:02:07");
+    expect(sameMinute(t, t + 59_000)).toBe(true);
+    expect(sameMinute(t, t + 60_000)).toBe(false);
   });
 });

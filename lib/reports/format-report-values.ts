@@ -27,14 +27,20 @@ export function formatRatio(ratio: number, locale: string): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: ratio < 10 ? 1 : 0 }).format(ratio);
 }
 
-export function formatClock(ms: number, locale: string, timeZone: string | undefined, withDate: boolean): string {
+export function formatClock(ms: number, locale: string, timeZone: string | undefined, withDate: boolean, withSeconds = false): string {
   return new Intl.DateTimeFormat(locale, {
     timeZone,
     hour: "2-digit",
     minute: "2-digit",
+    ...(withSeconds ? { second: "2-digit" } : {}),
     hourCycle: "h23",
     ...(withDate ? { month: "short", day: "numeric" } : {}),
   }).format(ms);
+}
+
+/** Two ends of a period that fall in the same minute need their seconds, or "between 14:02 and 14:02" says nothing. */
+export function sameMinute(aMs: number, bMs: number): boolean {
+  return Math.floor(aMs / 60_000) === Math.floor(bMs / 60_000);
 }
 
 /** Whether two instants fall on different calendar days in the zone (then times carry the date). */
