@@ -2,19 +2,13 @@ import { csvRecord } from "@/lib/audit/format-csv";
 import type { TimeoutReport } from "./schemas";
 
 // The report's facts as one CSV (section, item, value, detail), for a spreadsheet. Text from
-// telemetry (service names, order ids, customer ids) is guarded against formula injection: a
-// cell starting with = + - @ (or a tab or CR) is prefixed with ' so a spreadsheet shows it as
-// text instead of evaluating it. Numbers are written as numbers, unguarded.
+// telemetry (service names, order ids, customer ids) is whatever a sender wrote: csvRecord gives
+// a cell that starts like a formula (= + - @) a leading apostrophe, so a spreadsheet shows it
+// instead of running it.
 
 type Cell = string | number | boolean | null;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function guardCell(value: Cell): string | null {
-  if (value === null) return null;
-  if (typeof value !== "string") return String(value);
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
+const cellText = (value: Cell): string | null => (value === null ? null : String(value));
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -46,5 +40,5 @@ export function formatReportCsv(report: TimeoutReport): string {
   for (const p of report.stateLeft.paymentsRecovered) add("payment recovered", p.paymentId, p.orderId, iso(p.succeededAtMs));
   for (const id of report.impact.customers.ids) add("customer", id, null);
   for (const x of report.examples) add("example trace", x.traceId, x.durationMs, `${x.service} ${x.operation}`);
-  return rows.map((row) => csvRecord(row.map(guardCell))).join("");
+  return rows.map((row) => csvRecord(row.map(cellText))).join("");
 }
