@@ -1,3 +1,5 @@
+"use client";
+
 import { Anchor, Paper, SimpleGrid, Stack, Text, ThemeIcon } from "@mantine/core";
 import { IconClockExclamation } from "@tabler/icons-react";
 import Link from "next/link";
