@@ -81,6 +81,12 @@ export const queryKeys = {
     detail: (id: string) => ["dashboards", "detail", id] as const,
     red: (range: RangeKey, service: string, operation: string | null) => ["dashboards", "red", range, service, operation] as const,
   },
+  reports: {
+    all: () => ["reports"] as const,
+    timeouts: (range: RangeKey, service: string | null, operation: string | null) => ["reports", "timeouts", range, service, operation] as const,
+    /** Entry endpoints to pick from (services and their SERVER operations) in the window. */
+    endpoints: (range: RangeKey) => ["reports", "endpoints", range] as const,
+  },
   /** Annotations of a window: every chart of the range draws them; `all()` after a change. */
   annotations: {
     all: () => ["annotations"] as const,

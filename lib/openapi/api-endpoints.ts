@@ -18,6 +18,7 @@ import {
 import { redQuerySchema, redResponseSchema } from "@/lib/schemas/red";
 import { servicesQuerySchema, servicesResponseSchema } from "@/lib/schemas/services";
 import { serviceEndpoints } from "@/lib/services/api-endpoints";
+import { timeoutReportQuerySchema, timeoutReportSchema } from "@/lib/reports/schemas";
 import {
   auditChangesExportQuerySchema,
   auditChangesQuerySchema,
@@ -64,7 +65,7 @@ export interface ApiEndpoint {
   /** GET when not given. */
   method?: "get" | "post" | "put" | "patch" | "delete";
   summary: string;
-  tag: "health" | "storage" | "traces" | "services" | "metrics" | "logs" | "audit" | "locks" | "ingest" | "accounts" | "annotations" | "dashboards";
+  tag: "health" | "storage" | "traces" | "services" | "metrics" | "logs" | "audit" | "locks" | "ingest" | "accounts" | "annotations" | "dashboards" | "reports";
   query?: ParameterSchema;
   pathParams?: ParameterSchema;
   /** A JSON request body; `otlp` marks the OTLP endpoints, whose bodies are OTLP messages. */
@@ -200,6 +201,14 @@ export const apiEndpoints: ApiEndpoint[] = [
     tag: "logs",
     query: logSearchQuerySchema,
     responses: { 200: { description: "matching log records", name: "LogSearchResponse", schema: logSearchResponseSchema }, 400: badRequest },
+  },
+  {
+    path: "/api/v1/reports/timeouts",
+    access: "viewer",
+    summary: "Timeout impact report: timed-out entry requests against the baseline, the cause, customers, orders, money and state left behind",
+    tag: "reports",
+    query: timeoutReportQuerySchema,
+    responses: { 200: { description: "the report's facts", name: "TimeoutReport", schema: timeoutReportSchema }, 400: badRequest },
   },
   {
     path: "/api/v1/annotations",

@@ -74,6 +74,7 @@ describe("OpenAPI document", () => {
         "/api/v1/me",
         "/api/v1/openapi.json",
         "/api/v1/red",
+        "/api/v1/reports/timeouts",
         "/api/v1/service-health",
         "/api/v1/service-map",
         "/api/v1/services",

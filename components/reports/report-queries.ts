@@ -1,0 +1,22 @@
+import { queryOptions } from "@tanstack/react-query";
+import { fetchJson } from "@/lib/client/fetch-json";
+import { queryKeys, type RangeKey } from "@/lib/client/query-keys";
+import { timeoutReportSchema } from "@/lib/reports/schemas";
+import { servicesResponseSchema } from "@/lib/schemas/services";
+
+export function timeoutReportQuery(range: RangeKey, service: string | null, operation: string | null) {
+  const params = new URLSearchParams({ from: String(range.from), to: String(range.to) });
+  if (service) params.set("service", service);
+  if (service && operation) params.set("operation", operation);
+  return queryOptions({
+    queryKey: queryKeys.reports.timeouts(range, service, operation),
+    queryFn: ({ signal }) => fetchJson(`/api/v1/reports/timeouts?${params.toString()}`, timeoutReportSchema, { signal }),
+  });
+}
+
+export function reportEndpointsQuery(range: RangeKey) {
+  return queryOptions({
+    queryKey: queryKeys.reports.endpoints(range),
+    queryFn: ({ signal }) => fetchJson(`/api/v1/services?from=${range.from}&to=${range.to}`, servicesResponseSchema, { signal }),
+  });
+}
