@@ -93,7 +93,8 @@ test("the timeout report names the payment provider, counts timed-out checkouts 
     const facts = report!;
     await page.goto(`/reports/timeouts?from=${facts.window.fromMs}&to=${facts.window.toMs}&service=gateway&operation=${encodeURIComponent(CHECKOUT.operation)}`);
     const sentences = page.getByTestId("report-sentences");
-    await expect(sentences).toBeVisible({ timeout: 30_000 });
+    // The report reads spans, rollups and the audit trail: slow on a loaded machine, so a generous wait.
+    await expect(sentences).toBeVisible({ timeout: 90_000 });
     expect(firstNumber(await page.getByTestId("report-timed-out").textContent())).toBe(facts.totals.timedOut);
     await expect(page.getByTestId("report-timed-out")).toHaveAttribute("href", /timeout=(1|true)/);
     await expect(page.getByTestId("report-sentence-cause")).toContainText("payment-provider");
