@@ -144,6 +144,11 @@ describe("the demo shop under normal traffic", () => {
     expect(names("payment").has("shop.circuit_breaker.state")).toBe(true);
     expect(names("gateway").has("shop.rate_limiter.rejections")).toBe(true);
     expect(names("notification").has("shop.queue.depth")).toBe(true);
+    expect(names("notification").has("shop.queue.capacity")).toBe(true);
+    // The business counters the provisioned "Shop business" dashboard charts.
+    expect(names("order").has("shop.orders.created")).toBe(true);
+    expect(names("payment").has("shop.payments")).toBe(true);
+    expect(names("payment").has("shop.revenue")).toBe(true);
     const runs = points.filter((p) => p.name === "shop.batch_job.runs" && p.attributes.outcome === "success");
     expect(new Set(runs.map((p) => p.attributes["job.name"]))).toEqual(new Set(["expire-unpaid-orders", "restock-inventory"]));
     expect(names("order").has("shop.batch_job.duration")).toBe(true);
