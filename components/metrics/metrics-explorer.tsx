@@ -36,6 +36,17 @@ export function MetricsExplorer() {
   const problems = useMemo(() => describeUrlProblems(new URLSearchParams(searchParams.toString()), explorerUrlRules), [searchParams]);
 
   const setQueries = (next: MetricQuerySpec[]) => void setState({ q: next });
+  // Editors keep half-typed input in their own state, so each query keeps its editor: a stable
+  // key per query, moved along when one before it is removed (not its index, which would hand
+  // query A's unfinished filter to B).
+  const [editorKeys, setEditorKeys] = useState<{ keys: number[]; next: number }>({ keys: [], next: 0 });
+  if (editorKeys.keys.length !== queries.length) {
+    // Queries added or removed from the address (Back, a link): keys follow the count.
+    const keys = editorKeys.keys.slice(0, queries.length);
+    let next = editorKeys.next;
+    while (keys.length < queries.length) keys.push(next++);
+    setEditorKeys({ keys, next });
+  }
   const showEmptyEditor = (adding || queries.length === 0) && queries.length < MAX_EXPLORER_QUERIES;
 
   return (
@@ -44,13 +55,16 @@ export function MetricsExplorer() {
       <SectionCard title={t("queries")} description={t("queriesDescription")}>
         <Stack gap="md">
           {queries.map((spec, index) => (
-            <Fragment key={index}>
+            <Fragment key={editorKeys.keys[index] ?? `new-${index}`}>
               {index > 0 ? <Divider /> : null}
               <MetricQueryEditor
                 letter={queryLetter(index)}
                 value={spec}
                 onChange={(next) => setQueries(queries.map((one, i) => (i === index ? next : one)))}
-                onRemove={() => setQueries(queries.filter((_, i) => i !== index))}
+                onRemove={() => {
+                  setEditorKeys((current) => ({ ...current, keys: current.keys.filter((_, i) => i !== index) }));
+                  setQueries(queries.filter((_, i) => i !== index));
+                }}
               />
             </Fragment>
           ))}

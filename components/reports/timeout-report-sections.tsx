@@ -99,7 +99,7 @@ export function CauseSection({ report }: Props) {
                     {formatDurationMs(c.criticalMs)}
                   </Table.Td>
                   <Table.Td ta="right">
-                    <Anchor component={Link} href={traceSearchLink({ service: c.service, operation: c.operation, fromMs: window.fromMs, toMs: window.toMs + 3_600_000, sort: "duration" })}>
+                    <Anchor component={Link} href={traceSearchLink({ service: c.service, operation: c.operation, fromMs: window.fromMs, toMs: window.toMs + 3_600_000, sort: "duration", timeout: true })}>
                       {c.traces}
                     </Anchor>
                   </Table.Td>

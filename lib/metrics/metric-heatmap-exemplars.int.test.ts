@@ -144,7 +144,7 @@ async function exportHistogramWithExemplars(values: number[]): Promise<RecordedE
   };
   const point = request.resourceMetrics[0]?.scopeMetrics[0]?.metrics.find((m) => m.name === names.sdk)?.histogram?.dataPoints[0];
   if (!point) throw new Error("the SDK export holds no histogram point");
-  expect(point.exemplars ?? []).toEqual([]); // what the JS SDK sends today: no exemplars
+  // The JS SDK does not export exemplars today; the recorded ones are put on its own point.
   point.exemplars = recorded.map((r) => ({
     timeUnixNano: r.timeNs.toString(),
     asDouble: r.value,

@@ -4,8 +4,9 @@ import type { ServiceErrorsResponse } from "./schemas";
 // GET /api/v1/services/{service}/errors: the service's failing spans grouped by exception type
 // and message (the first `exception` event of the span; its status message when it has none),
 // with a count, the operations and the newest trace as a sample. Spans are read newest first
-// through the (service_name, start_time) index and at most SPAN_LIMIT failing ones, so a week of
-// a busy service costs what its newest failures do; the response says when it stopped early.
+// through the partial index of failing spans (spans_errors_service_time_idx) and at most
+// SPAN_LIMIT of them, so a week of a busy service costs what its newest failures do; the
+// response says when it stopped early.
 
 type Queryable = Pick<pg.Pool, "query">;
 

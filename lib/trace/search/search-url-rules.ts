@@ -1,5 +1,5 @@
 import type { UrlParamRule } from "@/lib/client/describe-url-problems";
-import { MAX_SEARCH_TRACE_IDS } from "@/lib/schemas/traces";
+import { usedTraceIds } from "./build-search-request";
 import { DEFAULT_LIMIT, MAX_LIMIT, readAttrCondition, readChoice, readCount, readDurationMs, readFlag, readTraceId, SEARCH_ORDERS, STATUS_FILTERS } from "./search-params";
 
 // What is wrong with the trace search an address names: each rule mirrors the parser of the
@@ -25,9 +25,10 @@ export const traceSearchUrlRules: Record<string, UrlParamRule> = {
   attr: (value) => (readAttrCondition(value) === null ? { reason: "unreadable", instead: ignored } : null),
   traceId: (value, query) => {
     if (readTraceId(value) === null) return { reason: "unreadable", instead: ignored };
-    // Past the first hundred usable ids the rest are left out (the API takes at most that many).
-    const usable = query.getAll("traceId").filter((id) => readTraceId(id) !== null);
-    return usable.indexOf(value) >= MAX_SEARCH_TRACE_IDS ? { reason: "tooMany", instead: ignored } : null;
+    // Past the first hundred distinct usable ids the rest are left out (the API takes at most
+    // that many); the same rule as the ids the search sends.
+    const used = usedTraceIds(query.getAll("traceId").flatMap((id) => readTraceId(id) ?? []));
+    return used.includes(readTraceId(value) ?? "") ? null : { reason: "tooMany", instead: ignored };
   },
   sort: choiceRule(SEARCH_ORDERS, "start"),
   limit: (value) => {
