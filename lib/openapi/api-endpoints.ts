@@ -57,8 +57,8 @@ export interface ApiEndpoint {
   pathParams?: ParameterSchema;
   /** A JSON request body; `otlp` marks the OTLP endpoints, whose bodies are OTLP messages. */
   body?: { description: string; name: string; schema: z.ZodType } | "otlp";
-  /** Responses by HTTP status, each a schema with a component name. */
-  responses: Record<number, { description: string; name: string; schema: z.ZodType }>;
+  /** Responses by HTTP status, each a schema with a component name; JSON unless `contentType` says otherwise. */
+  responses: Record<number, { description: string; name: string; schema: z.ZodType; contentType?: string }>;
 }
 
 const badRequest = { description: "a parameter is invalid; the message names it", name: "ErrorResponse", schema: errorResponseSchema };
@@ -221,7 +221,7 @@ export const apiEndpoints: ApiEndpoint[] = [
     summary: "The same search as /api/v1/audit/changes as a streamed CSV download (text/csv, RFC 4180, a header record first)",
     tag: "audit",
     query: auditChangesExportQuerySchema,
-    responses: { 200: { description: "text/csv: one record per change, in the search's order", name: "AuditChangesCsv", schema: z.string() }, 400: badRequest },
+    responses: { 200: { description: "one record per change, in the search's order", name: "AuditChangesCsv", schema: z.string(), contentType: "text/csv" }, 400: badRequest },
   },
   {
     path: "/api/v1/audit/row-history",

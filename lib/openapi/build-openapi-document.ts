@@ -108,7 +108,7 @@ function operation(endpoint: ApiEndpoint, method: string): JsonObject {
       ...refusalsOf(endpoint.access),
       ...Object.entries(endpoint.responses).map(([status, response]) => [
         status,
-        { description: response.description, content: { "application/json": { schema: { $ref: COMPONENT_PREFIX + response.name } } } },
+        { description: response.description, content: { [response.contentType ?? "application/json"]: { schema: { $ref: COMPONENT_PREFIX + response.name } } } },
       ]),
     ]),
   };
