@@ -33,12 +33,13 @@ test.describe("services on the live demo", () => {
     // A five-minute window ending now: the demo has run long enough to fill its last minutes.
     const from = now - 5 * 60_000;
     await page.goto(`/services/${SERVICE}?from=${from}&to=${now}`);
+    // The charts appear once the service's versions and operations are known (slow on a busy machine).
+    await expect(page.getByRole("table", { name: "Operations" }).locator("tbody tr").first()).toBeVisible({ timeout: 90_000 });
     const latency = page.locator(`[data-chart="Latency p50, p95 and p99 of ${SERVICE}"]`);
     for (const name of [`Requests per second of ${SERVICE}`, `Error and timeout rate of ${SERVICE}`, `Latency p50, p95 and p99 of ${SERVICE}`]) {
-      await expect(page.getByRole("img", { name })).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByRole("img", { name })).toBeVisible({ timeout: 60_000 });
       await expect(page.locator(`[data-chart="${name}"] canvas`).first()).toBeVisible();
     }
-    await expect(page.getByRole("table", { name: "Operations" }).locator("tbody tr").first()).toBeVisible({ timeout: 30_000 });
 
     await test.step("click the latency chart near the end of the window", async () => {
       const canvas = latency.locator("canvas").first();

@@ -32,7 +32,7 @@ export function WorstOperationsCard() {
       ) : (
         <QueryStates query={query} loadError={t("failed")} isEmpty={(data) => data.slowest.length === 0 && data.failing.length === 0} empty={{ icon: IconMoodCheck, text: t("none") }}>
           {(data) => (
-            <SimpleGrid cols={{ base: 1, lg: 2 }}>
+            <SimpleGrid cols={1}>
               <Operations title={t("slowest")} rows={data.slowest} range={key} value={(row) => (row.p95 === null ? "–" : formatDurationMs(row.p95))} sort="duration" />
               <Operations title={t("failing")} rows={data.failing} range={key} value={(row) => formatPercent(row.errorRate)} status="error" />
             </SimpleGrid>
@@ -74,7 +74,7 @@ function Operations(props: { title: string; rows: readonly Row[]; range: RangeKe
                     <TruncatedValue value={row.operation} size="sm" />
                   </Anchor>
                 </Table.Td>
-                <Table.Td ta="right" fw={600}>
+                <Table.Td ta="right" fw={600} style={{ whiteSpace: "nowrap" }}>
                   {props.value(row)}
                 </Table.Td>
               </Table.Tr>

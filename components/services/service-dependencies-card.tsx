@@ -52,7 +52,7 @@ function Edges({ title, edges }: { title: string; edges: readonly DependencyEdge
           {t("none")}
         </Text>
       ) : (
-        <Table verticalSpacing={4} fz="sm" aria-label={title}>
+        <Table verticalSpacing={4} fz="sm" aria-label={title} style={{ whiteSpace: "nowrap" }}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t("service")}</Table.Th>

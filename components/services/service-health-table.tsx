@@ -29,7 +29,7 @@ export function ServiceHealthTable({ services, range, compact = false }: { servi
   const withWindow = useWindowHref();
   return (
     <Table.ScrollContainer minWidth={compact ? 560 : 900}>
-      <Table verticalSpacing={4} fz="sm" highlightOnHover aria-label={t("list.tableLabel")}>
+      <Table verticalSpacing={4} fz="sm" highlightOnHover aria-label={t("list.tableLabel")} style={{ whiteSpace: "nowrap" }}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t("columns.status")}</Table.Th>

@@ -24,7 +24,7 @@ export function ServiceOperationsCard({ service, range }: { service: string; ran
       <QueryStates query={query} loadError={t("failed")} isEmpty={(data) => data.operations.length === 0} empty={{ icon: IconListSearch, text: t("empty") }}>
         {(data) => (
           <Table.ScrollContainer minWidth={720}>
-            <Table verticalSpacing={4} fz="sm" aria-label={t("title")}>
+            <Table verticalSpacing={4} fz="sm" aria-label={t("title")} style={{ whiteSpace: "nowrap" }}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t("name")}</Table.Th>

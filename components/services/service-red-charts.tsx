@@ -1,6 +1,6 @@
 "use client";
 
-import { SimpleGrid, Text, Stack } from "@mantine/core";
+import { SimpleGrid, Stack, Text, useMantineTheme } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
@@ -27,6 +27,7 @@ type Metric = "rate" | "errorRate" | "timeoutRate" | "p50" | "p95" | "p99";
  */
 export function ServiceRedCharts({ service, kind, range, markers }: { service: string; kind: string | null; range: RangeKey; markers: readonly ChartMarker[] }) {
   const t = useTranslations("services.red");
+  const theme = useMantineTheme();
   const current = useQuery({ ...serviceRedQuery(service, range, 0, kind), placeholderData: keepPreviousData });
   const day = useQuery({ ...serviceRedQuery(service, range, DAY_MS, kind), placeholderData: keepPreviousData });
   const week = useQuery({ ...serviceRedQuery(service, range, 7 * DAY_MS, kind), placeholderData: keepPreviousData });
@@ -40,9 +41,14 @@ export function ServiceRedCharts({ service, kind, range, markers }: { service: s
     return {
       rate: [{ name: t("rate"), points: line(points, "rate"), area: true }, ...baselines("rate")],
       errors: [{ name: t("errors"), points: line(points, "errorRate") }, { name: t("timeouts"), points: line(points, "timeoutRate"), dashed: true }, ...baselines("errorRate")],
-      latency: [{ name: "p50", points: line(points, "p50") }, { name: "p95", points: line(points, "p95") }, { name: "p99", points: line(points, "p99") }, ...baselines("p95")],
+      latency: [
+        { name: "p50", points: line(points, "p50"), color: theme.colors.teal[6] },
+        { name: "p95", points: line(points, "p95"), color: theme.colors.orange[6] },
+        { name: "p99", points: line(points, "p99"), color: theme.colors.red[7] },
+        ...baselines("p95"),
+      ],
     } satisfies Record<string, ChartSeries[]>;
-  }, [current.data, day.data, week.data, t]);
+  }, [current.data, day.data, week.data, t, theme]);
 
   const link = (options: { sort?: "duration"; status?: "error" }) => (bucket: TimeWindow) => traceSearchLink({ service, fromMs: bucket.fromMs, toMs: bucket.toMs, ...options });
   const stepMs = current.data ? current.data.step * 1_000 : undefined;
