@@ -86,6 +86,7 @@ test("the three provisioned dashboards draw every panel with the demo's data", a
       await expect(async () => {
         await page.reload();
         const panels = page.getByTestId("dashboard-panel");
+        await expect(panels.first()).toBeVisible({ timeout: 30_000 });
         const count = await panels.count();
         expect(count).toBeGreaterThan(2);
         for (let index = 0; index < count; index++) {
