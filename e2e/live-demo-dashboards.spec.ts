@@ -50,7 +50,7 @@ test("a dashboard made in the browser keeps its dragged layout after save and re
 
   let arranged: { alpha: Box; beta: Box } | undefined;
   await test.step("drag Beta by its grip up beside Alpha", async () => {
-    const grip = await boxOf(page.getByRole("button", { name: "Move Beta" }));
+    const grip = await boxOf(page.getByRole("button", { name: "Move Beta", exact: true }));
     const from = { x: grip.x + grip.width / 2, y: grip.y + grip.height / 2 };
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
