@@ -62,7 +62,7 @@ test("a dashboard made in the browser keeps its dragged layout after save and re
   });
 
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("button", { name: "Edit" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Edit", exact: true })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("region", { name: "Alpha" })).toBeVisible();
   const reloaded = { alpha: await boxOf(page.getByRole("region", { name: "Alpha" })), beta: await boxOf(page.getByRole("region", { name: "Beta" })) };
