@@ -64,7 +64,7 @@ test("a dashboard made in the browser keeps its dragged layout after save and re
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("button", { name: "Edit", exact: true })).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("region", { name: "Alpha" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Alpha" })).toBeVisible({ timeout: 30_000 });
   const reloaded = { alpha: await boxOf(page.getByRole("region", { name: "Alpha" })), beta: await boxOf(page.getByRole("region", { name: "Beta" })) };
   for (const name of ["alpha", "beta"] as const) {
     expect(Math.abs(reloaded[name].x - arranged![name].x), name).toBeLessThan(3);
