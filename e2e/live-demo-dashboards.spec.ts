@@ -50,7 +50,7 @@ test("a dashboard made in the browser keeps its dragged layout after save and re
 
   let arranged: { alpha: Box; beta: Box } | undefined;
   await test.step("drag Beta by its grip up beside Alpha", async () => {
-    const grip = await boxOf(page.getByRole("button", { name: "Move Beta" }));
+    const grip = await boxOf(page.getByRole("button", { name: "Move Beta", exact: true }));
     const from = { x: grip.x + grip.width / 2, y: grip.y + grip.height / 2 };
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
@@ -62,9 +62,9 @@ test("a dashboard made in the browser keeps its dragged layout after save and re
   });
 
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("button", { name: "Edit" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Edit", exact: true })).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("region", { name: "Alpha" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Alpha" })).toBeVisible({ timeout: 30_000 });
   const reloaded = { alpha: await boxOf(page.getByRole("region", { name: "Alpha" })), beta: await boxOf(page.getByRole("region", { name: "Beta" })) };
   for (const name of ["alpha", "beta"] as const) {
     expect(Math.abs(reloaded[name].x - arranged![name].x), name).toBeLessThan(3);
@@ -86,6 +86,7 @@ test("the three provisioned dashboards draw every panel with the demo's data", a
       await expect(async () => {
         await page.reload();
         const panels = page.getByTestId("dashboard-panel");
+        await expect(panels.first()).toBeVisible({ timeout: 30_000 });
         const count = await panels.count();
         expect(count).toBeGreaterThan(2);
         for (let index = 0; index < count; index++) {
