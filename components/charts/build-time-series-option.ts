@@ -109,7 +109,7 @@ export function buildTimeSeriesOption(input: TimeSeriesOptionInput): EChartOptio
     tooltip: { trigger: "axis", valueFormatter: format, confine: true },
     legend: { type: "scroll", top: 0, data: input.series.map((series) => series.name) },
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-    xAxis: { type: "time", min: input.range.fromMs, max: input.range.toMs },
+    xAxis: { type: "time", min: input.range.fromMs, max: input.range.toMs, axisLabel: { hideOverlap: true } },
     yAxis: { type: "value", min: input.yMin, max: input.yMax, axisLabel: { formatter: (value: number) => format(value) } },
     brush: input.brush ? { xAxisIndex: 0, brushType: "lineX", brushMode: "single", transformable: false, brushStyle: { color: "rgba(120,140,180,0.15)", borderColor: "rgba(120,140,180,0.6)" } } : undefined,
     toolbox: { show: false },
