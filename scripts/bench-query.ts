@@ -11,14 +11,19 @@ import { telemetryTableNames } from "@/lib/db/telemetry-tables";
 import { getRedSeries } from "@/lib/query/get-red-series";
 import { getTrace } from "@/lib/query/get-trace";
 import { listServices } from "@/lib/query/list-services";
+import { queryMetricSeries, type MetricSeriesInput } from "@/lib/query/query-metric-series";
 import { searchTraces, type TraceSearchInput } from "@/lib/query/search-traces";
+import { BENCH_METRIC_INTERVAL_MS, seedBenchMetricPoints, seedBenchMetricSeries } from "@/lib/testing/seed-bench-metrics";
 import { AVERAGE_SPANS_PER_TRACE, seedBenchBigTrace, seedBenchResources, seedBenchRollups, seedBenchTraces } from "@/lib/testing/seed-bench-telemetry";
 
 // `npm run bench:query`: how fast the query API's SQL answers over a realistic store. Starts a
 // throwaway embedded PostgreSQL in a temporary directory (the same server and settings as
 // `npm start`), generates N spans over D days inside the database plus their rollups and one
 // 10,000-span trace, then times the lib/query functions the routes call, one request at a time,
-// and prints p50/p95 per query. Usage: tsx scripts/bench-query.ts [--spans N] [--days D] [--runs R]
+// and prints p50/p95 per query. Metrics: 112 series (histograms, pool gauges, a counter) with a
+// point every 10 s over the same days. Usage:
+//   tsx scripts/bench-query.ts [--spans N] [--days D] [--runs R] [--only TEXT]
+// where --only times just the queries whose name contains TEXT (the store is seeded in full).
 
 const { values: args } = parseArgs({
   options: {
@@ -26,6 +31,7 @@ const { values: args } = parseArgs({
     days: { type: "string", default: "7" },
     runs: { type: "string", default: "20" },
     "big-trace": { type: "string", default: "10000" },
+    only: { type: "string" },
   },
 });
 const SPANS = Number(args.spans);
@@ -80,6 +86,9 @@ interface SeedTimes {
   spansMs: number;
   rollupRows: number;
   rollupsMs: number;
+  metricSeries: number;
+  metricPoints: number;
+  metricsMs: number;
   analyzeMs: number;
   bytes: number;
 }
@@ -118,13 +127,23 @@ async function seedStore(pool: pg.Pool, anchorMs: number): Promise<SeedTimes> {
   const rollupsMs = performance.now() - rollupsStarted;
   log(`${rollupRows.toLocaleString("en")} rollup rows in ${seconds(rollupsMs)}`);
 
+  const metricsStarted = performance.now();
+  const metricSeries = await seedBenchMetricSeries(pool);
+  let metricPoints = 0;
+  await inParallel(DAYS, 2, async (i) => {
+    const inserted = await seedBenchMetricPoints(pool, startMs, startMs + i * DAY, startMs + (i + 1) * DAY);
+    metricPoints += inserted;
+  });
+  const metricsMs = performance.now() - metricsStarted;
+  log(`${metricSeries} metric series, ${metricPoints.toLocaleString("en")} points (one each ${BENCH_METRIC_INTERVAL_MS / 1000} s) in ${seconds(metricsMs)}`);
+
   // VACUUM as well as ANALYZE: freshly loaded pages would otherwise be vacuumed by autovacuum
   // while the queries are timed, which is not the steady state a running store is in.
   const analyzeStarted = performance.now();
   await pool.query("VACUUM (ANALYZE)");
   const analyzeMs = performance.now() - analyzeStarted;
   const { rows } = await pool.query<{ bytes: string }>("SELECT pg_database_size(current_database()) AS bytes");
-  return { spans, traces: traces + 1, spansMs, rollupRows, rollupsMs, analyzeMs, bytes: Number(rows[0]?.bytes ?? 0) };
+  return { spans, traces: traces + 1, spansMs, rollupRows, rollupsMs, metricSeries, metricPoints, metricsMs, analyzeMs, bytes: Number(rows[0]?.bytes ?? 0) };
 }
 
 async function inParallel(count: number, workers: number, work: (index: number) => Promise<void>) {
@@ -153,6 +172,13 @@ async function runQueries(pool: pg.Pool, anchorMs: number): Promise<Result[]> {
     [new Date(anchorMs - HOUR / 2).toISOString()],
   );
   const user = rows[0]?.user ?? "user-1";
+  const metric = async (input: Omit<MetricSeriesInput, "fromMs" | "toMs">, windowMs: number) => {
+    const answer = await queryMetricSeries(pool, { ...input, ...last(windowMs) });
+    return `${answer.series.length} series × ${Math.max(0, ...answer.series.map((s) => s.points.length))} points (step ${answer.step} s)`;
+  };
+  const durationP95 = { name: "http.server.request.duration", agg: "p95", groupBy: ["service.name"] } as const;
+  const poolInUse = { name: "db.client.connection.count", agg: "avg", filter: [{ key: "db.client.connection.state", value: "used" }], groupBy: ["service.name"] } as const;
+  const ordersRate = { name: "shop.orders.created", agg: "rate" } as const;
 
   const cases: [string, () => Promise<string>][] = [
     ["RED checkout, 24 h (5 min step)", async () => `${(await getRedSeries(pool, { service: "checkout", ...last(DAY) })).points.length} points`],
@@ -165,6 +191,10 @@ async function runQueries(pool: pg.Pool, anchorMs: number): Promise<Result[]> {
     [`search attr enduser.id=${user} + service=frontend, 24 h`, async () => `${(await search({ service: "frontend", attr: [{ key: "enduser.id", value: user }], ...last(DAY) })).traces.length} traces`],
     ["search attr http.response.status_code=504, 1 h", async () => `${(await search({ attr: [{ key: "http.response.status_code", value: "504" }] })).traces.length} traces`],
     ["services, 24 h", async () => `${(await listServices(pool, last(DAY))).services.length} services`],
+    ["metric p95 request duration by service, 24 h", () => metric({ ...durationP95, groupBy: [...durationP95.groupBy] }, DAY)],
+    ["metric p95 request duration by service, 7 d", () => metric({ ...durationP95, groupBy: [...durationP95.groupBy] }, 7 * DAY)],
+    ["metric pool in use (avg) by service, 7 d", () => metric({ ...poolInUse, filter: [...poolInUse.filter], groupBy: [...poolInUse.groupBy] }, 7 * DAY)],
+    ["metric orders rate, 7 d", () => metric(ordersRate, 7 * DAY)],
     [
       `trace of ${BIG_TRACE_SPANS.toLocaleString("en")} spans (+ JSON.stringify)`,
       async () => {
@@ -175,7 +205,7 @@ async function runQueries(pool: pg.Pool, anchorMs: number): Promise<Result[]> {
   ];
 
   const results: Result[] = [];
-  for (const [name, run] of cases) {
+  for (const [name, run] of cases.filter(([name]) => args.only === undefined || name.includes(args.only))) {
     let note = "";
     for (let i = 0; i < 2; i++) note = await run(); // warm-up: plan cache, page cache
     const times: number[] = [];
@@ -204,8 +234,9 @@ async function printReport(pool: pg.Pool, seed: SeedTimes, results: Result[]) {
   console.log(`Machine: ${os.availableParallelism()} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, embedded PostgreSQL ${rows[0]?.version ?? "?"} (shared_buffers 128MB).`);
   console.log(
     `Store: ${seed.spans.toLocaleString("en")} spans in ${seed.traces.toLocaleString("en")} traces over ${DAYS} days, ${seed.rollupRows.toLocaleString("en")} rollup rows, ` +
-      `${(seed.bytes / 2 ** 30).toFixed(1)} GiB on disk. Seeded in ${seconds(seed.spansMs + seed.rollupsMs + seed.analyzeMs)} ` +
-      `(spans ${seconds(seed.spansMs)}, rollups ${seconds(seed.rollupsMs)}, VACUUM ANALYZE ${seconds(seed.analyzeMs)}).`,
+      `${seed.metricSeries} metric series with ${seed.metricPoints.toLocaleString("en")} points, ` +
+      `${(seed.bytes / 2 ** 30).toFixed(1)} GiB on disk. Seeded in ${seconds(seed.spansMs + seed.rollupsMs + seed.metricsMs + seed.analyzeMs)} ` +
+      `(spans ${seconds(seed.spansMs)}, rollups ${seconds(seed.rollupsMs)}, metrics ${seconds(seed.metricsMs)}, VACUUM ANALYZE ${seconds(seed.analyzeMs)}).`,
   );
   const loadNow = os.loadavg().map((l) => l.toFixed(2)).join(" ");
   console.log(`Load average (1, 5, 15 min) when timing started: ${loadAtStart}; when it ended: ${loadNow}.\n`);

@@ -1,6 +1,7 @@
 import { ApiError } from "@/lib/http/api-error";
 import { metricKind, TEMPORALITY } from "@/lib/query/metric-kind";
-import { findSeries, MIN_LOOKBACK_MS, readPoints, seriesLabels, type Queryable } from "@/lib/query/query-metric-series";
+import { findSeries, MIN_LOOKBACK_MS, seriesLabels, type Queryable } from "@/lib/query/query-metric-series";
+import { readMetricPoints, readSampledMetricPoints, shouldSample } from "@/lib/query/read-metric-points";
 import { chooseStep } from "@/lib/query/step-buckets";
 import type { MetricHeatmapResponse } from "@/lib/schemas/metrics";
 import { buildMetricHeatmap } from "./build-metric-heatmap";
@@ -28,7 +29,10 @@ export async function queryMetricHeatmap(db: Queryable, input: MetricHeatmapInpu
   if (other) throw new ApiError("bad_request", `name: ${input.name} is a ${other} metric; a heatmap needs a histogram`);
 
   const fetchedFromMs = input.fromMs - Math.max(stepMs, MIN_LOOKBACK_MS);
-  const points = await readPoints(db, rows.map((row) => row.id), fetchedFromMs, input.toMs);
+  const ids = rows.map((row) => row.id);
+  // As the metric query: cumulative histograms over long windows read one point per step (exact).
+  const samplable = rows.every((row) => row.temporality !== TEMPORALITY.delta) && shouldSample(stepMs, ids.length, fetchedFromMs, input.toMs);
+  const points = samplable ? await readSampledMetricPoints(db, ids, fetchedFromMs, input.toMs, stepMs) : await readMetricPoints(db, ids, fetchedFromMs, input.toMs);
   const heatmap = buildMetricHeatmap(
     rows.map((row) => ({ labels: seriesLabels(row), kind: "histogram", cumulative: row.temporality === TEMPORALITY.cumulative, points: points.get(row.id) ?? [] })),
     { fromMs: input.fromMs, toMs: input.toMs, stepMs, fetchedFromMs },

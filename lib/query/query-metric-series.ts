@@ -2,9 +2,9 @@ import type pg from "pg";
 import { ApiError } from "@/lib/http/api-error";
 import type { Attributes } from "@/lib/ingest/otlp/model";
 import { SERVICE_LABEL, type MetricAgg, type MetricQueryResponse, type MetricType } from "@/lib/schemas/metrics";
-import { aggregateMetricSeries, type StoredMetricPoint, type StoredMetricSeries } from "./aggregate-metric-points";
-import type { ExponentialHistogramData } from "./merged-histogram";
+import { aggregateMetricSeries, type StoredMetricSeries } from "./aggregate-metric-points";
 import { defaultAgg, metricKind, supportsAgg, TEMPORALITY } from "./metric-kind";
+import { readMetricPoints, readSampledMetricPoints, shouldSample } from "./read-metric-points";
 import { SqlParams } from "./sql-params";
 import { chooseStep } from "./step-buckets";
 
@@ -23,10 +23,14 @@ export interface MetricSeriesInput {
   fromMs: number;
   toMs: number;
   stepSeconds?: number | undefined;
+  /**
+   * auto (default): long windows read one point per series and step (exact for counters and
+   * histograms, a gauge's value at each step's end); off: read every point.
+   */
+  sampling?: "auto" | "off" | undefined;
 }
 
 export const MAX_SERIES = 5_000;
-export const MAX_RAW_POINTS = 1_000_000;
 // Cumulative series need the point before the window as a baseline; exporters send every 10-60 s.
 export const MIN_LOOKBACK_MS = 5 * 60_000;
 
@@ -38,21 +42,6 @@ export interface SeriesRow {
   is_monotonic: boolean;
   service_name: string;
   attributes: Attributes;
-}
-
-interface PointRow {
-  series_id: string;
-  time_ms: number;
-  start_time_ns: string | null;
-  value: number | null;
-  count: number | null;
-  sum: number | null;
-  min: number | null;
-  max: number | null;
-  bucket_counts: number[] | null;
-  explicit_bounds: number[] | null;
-  exp_histogram: ExponentialHistogramData | null;
-  quantiles: { quantile: number; value: number }[] | null;
 }
 
 export async function queryMetricSeries(db: Queryable, input: MetricSeriesInput): Promise<MetricQueryResponse> {
@@ -70,7 +59,13 @@ export async function queryMetricSeries(db: Queryable, input: MetricSeriesInput)
   }
 
   const fetchedFromMs = input.fromMs - Math.max(stepMs, MIN_LOOKBACK_MS);
-  const pointsBySeries = await readPoints(db, seriesRows.map((row) => row.id), fetchedFromMs, input.toMs);
+  const ids = seriesRows.map((row) => row.id);
+  // Delta series must be read whole: each of their points is an increase of its own.
+  const samplable = input.sampling !== "off" && seriesRows.every((row) => row.temporality !== TEMPORALITY.delta);
+  const pointsBySeries =
+    samplable && shouldSample(stepMs, ids.length, fetchedFromMs, input.toMs)
+      ? await readSampledMetricPoints(db, ids, fetchedFromMs, input.toMs, stepMs)
+      : await readMetricPoints(db, ids, fetchedFromMs, input.toMs);
   const stored: StoredMetricSeries[] = seriesRows.map((row) => ({
     labels: seriesLabels(row),
     kind: metricKind(row.type, row.temporality, row.is_monotonic),
@@ -99,39 +94,6 @@ export async function findSeries(db: Queryable, input: Pick<MetricSeriesInput, "
   );
   if (rows.length > MAX_SERIES) throw new ApiError("bad_request", `filter: more than ${MAX_SERIES} series of ${input.name} match; add filters`);
   return rows;
-}
-
-export async function readPoints(db: Queryable, seriesIds: string[], fromMs: number, toMs: number): Promise<Map<string, StoredMetricPoint[]>> {
-  const { rows } = await db.query<PointRow>(
-    `SELECT series_id::text AS series_id, (time_ns / 1000000)::float8 AS time_ms, start_time_ns::text AS start_time_ns, value,
-            count::float8 AS count, sum, min, max, bucket_counts::float8[] AS bucket_counts, explicit_bounds, exp_histogram, quantiles
-       FROM metric_points
-      WHERE series_id = ANY($1::bigint[]) AND time >= $2::timestamptz AND time < $3::timestamptz
-      ORDER BY series_id, time
-      LIMIT $4`,
-    [seriesIds, new Date(fromMs).toISOString(), new Date(toMs).toISOString(), MAX_RAW_POINTS + 1],
-  );
-  if (rows.length > MAX_RAW_POINTS) throw new ApiError("bad_request", `from: more than ${MAX_RAW_POINTS} stored points in this window; narrow it or add filters`);
-  const bySeries = new Map<string, StoredMetricPoint[]>();
-  for (const row of rows) {
-    const point: StoredMetricPoint = {
-      timeMs: row.time_ms,
-      startTimeNs: row.start_time_ns,
-      value: row.value,
-      count: row.count,
-      sum: row.sum,
-      min: row.min,
-      max: row.max,
-      bucketCounts: row.bucket_counts,
-      explicitBounds: row.explicit_bounds,
-      exponential: row.exp_histogram,
-      quantiles: row.quantiles,
-    };
-    const list = bySeries.get(row.series_id);
-    if (list) list.push(point);
-    else bySeries.set(row.series_id, [point]);
-  }
-  return bySeries;
 }
 
 /** Point attributes as text labels, plus the resource's service.name. */

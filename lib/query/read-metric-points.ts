@@ -1,0 +1,107 @@
+import type pg from "pg";
+import { ApiError } from "@/lib/http/api-error";
+import type { StoredMetricPoint } from "./aggregate-metric-points";
+import { alignDown } from "./step-buckets";
+
+// Stored points of chosen series, by series, in time order: every point in a window, or for
+// long windows one stored point per series and step instead of every point: the last one
+// before each step boundary, found by one index probe on (series_id, time). A week of a series
+// exported every 10 s is 60,480 points; at the default 30-minute step this reads 337.
+//
+// Exact for cumulative series (counters, histograms, summaries): the increase over a step is
+// the difference between the totals at its two ends, so differences of these samples are the
+// same as those of all points. A gauge becomes its value at the end of each step, as Prometheus
+// samples it; its min/max over a step are those of the samples. Delta series cannot be sampled
+// (each point is a separate increase) and are always read whole.
+
+type Queryable = Pick<pg.Pool, "query">;
+
+/** Sample when a series has at least this many stored points per step (an export each 10 s at a 5-minute step has 30). */
+export const SAMPLE_FROM_STEP_MS = 5 * 60_000;
+/** …and when the probes stay few: series × steps. */
+export const MAX_SAMPLE_PROBES = 200_000;
+
+export function shouldSample(stepMs: number, seriesCount: number, fromMs: number, toMs: number): boolean {
+  const steps = Math.ceil((toMs - alignDown(fromMs, stepMs)) / stepMs) + 1;
+  return stepMs >= SAMPLE_FROM_STEP_MS && seriesCount * steps <= MAX_SAMPLE_PROBES;
+}
+
+export const MAX_RAW_POINTS = 1_000_000;
+
+const POINT_COLUMNS = `(time_ns / 1000000)::float8 AS time_ms, start_time_ns::text AS start_time_ns, value, count::float8 AS count, sum, min, max,
+       bucket_counts::float8[] AS bucket_counts, explicit_bounds, exp_histogram, quantiles`;
+
+interface PointRow {
+  series_id: string;
+  time_ms: number;
+  start_time_ns: string | null;
+  value: number | null;
+  count: number | null;
+  sum: number | null;
+  min: number | null;
+  max: number | null;
+  bucket_counts: number[] | null;
+  explicit_bounds: number[] | null;
+  exp_histogram: StoredMetricPoint["exponential"];
+  quantiles: StoredMetricPoint["quantiles"];
+}
+
+/** Every point of the series in [fromMs, toMs); refused past MAX_RAW_POINTS. */
+export async function readMetricPoints(db: Queryable, seriesIds: string[], fromMs: number, toMs: number): Promise<Map<string, StoredMetricPoint[]>> {
+  const { rows } = await db.query<PointRow>(
+    `SELECT series_id::text AS series_id, ${POINT_COLUMNS}
+       FROM metric_points
+      WHERE series_id = ANY($1::bigint[]) AND time >= $2::timestamptz AND time < $3::timestamptz
+      ORDER BY series_id, time
+      LIMIT $4`,
+    [seriesIds, new Date(fromMs).toISOString(), new Date(toMs).toISOString(), MAX_RAW_POINTS + 1],
+  );
+  if (rows.length > MAX_RAW_POINTS) throw new ApiError("bad_request", `from: more than ${MAX_RAW_POINTS} stored points in this window; narrow it or add filters`);
+  return bySeries(rows);
+}
+
+/**
+ * For each series and each step boundary b from the one at or before `fromMs` to the first after
+ * `toMs`: the last point in [b − step, b). Each sample therefore lies in the step that ends at b.
+ */
+export async function readSampledMetricPoints(db: Queryable, seriesIds: string[], fromMs: number, toMs: number, stepMs: number): Promise<Map<string, StoredMetricPoint[]>> {
+  const firstBoundary = alignDown(fromMs, stepMs);
+  const lastBoundary = alignDown(toMs, stepMs) + stepMs;
+  const { rows } = await db.query<PointRow>(
+    `SELECT s.id::text AS series_id, p.*
+       FROM unnest($1::bigint[]) AS s(id)
+      CROSS JOIN generate_series($2::timestamptz, $3::timestamptz, $4::interval) AS b(t)
+      CROSS JOIN LATERAL (
+            SELECT ${POINT_COLUMNS}
+              FROM metric_points
+             WHERE series_id = s.id AND time < b.t AND time >= b.t - $4::interval
+             ORDER BY time DESC
+             LIMIT 1) AS p
+      ORDER BY s.id, p.time_ms`,
+    [seriesIds, new Date(firstBoundary).toISOString(), new Date(lastBoundary).toISOString(), `${stepMs} milliseconds`],
+  );
+  return bySeries(rows);
+}
+
+function bySeries(rows: PointRow[]): Map<string, StoredMetricPoint[]> {
+  const grouped = new Map<string, StoredMetricPoint[]>();
+  for (const row of rows) {
+    const point: StoredMetricPoint = {
+      timeMs: row.time_ms,
+      startTimeNs: row.start_time_ns,
+      value: row.value,
+      count: row.count,
+      sum: row.sum,
+      min: row.min,
+      max: row.max,
+      bucketCounts: row.bucket_counts,
+      explicitBounds: row.explicit_bounds,
+      exponential: row.exp_histogram,
+      quantiles: row.quantiles,
+    };
+    const list = grouped.get(row.series_id);
+    if (list) list.push(point);
+    else grouped.set(row.series_id, [point]);
+  }
+  return grouped;
+}
