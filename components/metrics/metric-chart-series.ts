@@ -44,7 +44,7 @@ export function metricChartSeries(
   for (const { letter, exemplars } of exemplarSets) {
     if (exemplars.length === 0) continue;
     const points = [...exemplars].sort((a, b) => a.timeMs - b.timeMs).map((e): [number, number] => [e.timeMs, e.value]);
-    series.push({ name: `${letter} · ${exemplarsLabel}`, points, pointsOnly: true });
+    series.push({ name: `${letter}: ${exemplarsLabel}`, points, pointsOnly: true });
   }
   const otherUnitLetters = queries.filter((q) => unitKey(queryChartUnit(q.answer)) !== unitKey(unit)).map((q) => q.letter);
   return { series, unit, otherUnitLetters };

@@ -18,7 +18,7 @@ export function MetricHeatmapChart({ spec, letter, range, height }: { spec: Metr
   const built = useMemo(() => {
     if (!answer.data) return null;
     const long = range.toMs - range.fromMs > 86_400_000;
-    const timeFormat = new Intl.DateTimeFormat(locale, long ? { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" } : { hour: "2-digit", minute: "2-digit" });
+    const timeFormat = new Intl.DateTimeFormat(locale, long ? { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" } : { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
     return buildHeatmapOption({
       answer: answer.data,
       range,

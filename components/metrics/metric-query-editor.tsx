@@ -76,7 +76,6 @@ export function MetricQueryEditor({ value, onChange, letter, onRemove }: MetricQ
           value={value?.groupBy ?? []}
           onChange={(groupBy) => update({ groupBy })}
           disabled={!value}
-          searchable
           maxValues={5}
           miw={200}
           style={{ flex: "1 1 200px" }}
