@@ -6,12 +6,15 @@ import type pg from "pg";
 // (not for database calls: those have the database panel). Only the mapping comes from spans;
 // the calls' numbers are summed from the rollups of the caller's CLIENT operation over the
 // whole window, so a week costs what an hour does. An operation that called two targets is
-// attributed to the one it called most.
+// attributed to the one it called most. At most DISCOVERY_SPANS of the newest CLIENT spans are
+// looked at, so a busy system's discovery costs the same as a quiet one's; an operation called
+// less than once in that many calls may be left without a target.
 
 type Queryable = Pick<pg.Pool, "query">;
 
 export const DISCOVERY_MS = 30 * 60_000;
 const CHILD_LOOKAHEAD = "5 minutes";
+const DISCOVERY_SPANS = 5_000;
 
 export interface CallRow {
   caller: string;
@@ -27,6 +30,8 @@ export async function readCallRows(db: Queryable, window: { fromMs: number; toMs
     `WITH c AS (
        SELECT trace_id, span_id, start_time, service_name, name, attributes FROM spans
         WHERE start_time >= $1::timestamptz AND start_time < $2::timestamptz AND kind = 3
+        ORDER BY start_time DESC
+        LIMIT ${DISCOVERY_SPANS}
      )
      SELECT c.service_name AS caller, c.name AS operation, k.service_name AS callee,
             coalesce(nullif(c.attributes ->> 'peer.service', ''),
