@@ -40,6 +40,15 @@ describe("buildServiceHealth", () => {
     expect(rows[0]!.stats.p95).toBeCloseTo(50, -1);
   });
 
+  it("reads the last slot of a live window as a rate over the seconds it covers, not a whole slot", () => {
+    const rows = buildServiceHealth({
+      current: { operations: [rollup("api", "GET /", 2, 60, 0, [50, 10])], seconds: 360, slots: 2, slotSeconds: 300, lastSlotSeconds: 60 },
+      baselines: { day: empty, week: empty },
+      calls: [],
+    });
+    expect(rows[0]!.sparkline).toEqual([50 / 300, 10 / 60]);
+  });
+
   it("judges each row against its own baseline", () => {
     const rows = buildServiceHealth({
       current: { operations: [rollup("api", "GET /", 2, 100, 30)], seconds: 600, slots: 0, slotSeconds: 60 },

@@ -12,7 +12,8 @@ const ENTRY_KINDS = new Set([2, 5]);
 const CLIENT_KIND = 3;
 
 export interface HealthWindows {
-  current: { operations: OperationRollup[]; seconds: number; slots: number; slotSeconds: number };
+  /** `lastSlotSeconds`: how much of the last slot the window covers (a live window ends mid-slot). */
+  current: { operations: OperationRollup[]; seconds: number; slots: number; slotSeconds: number; lastSlotSeconds?: number };
   baselines: Record<Baseline, { operations: OperationRollup[]; seconds: number }>;
   calls: CallTarget[];
 }
@@ -49,7 +50,11 @@ export function buildServiceHealth(windows: HealthWindows): ServiceHealth[] {
     const verdict = compareToBaseline(stats, baselines);
     const sparkline = new Array<number>(windows.current.slots).fill(0);
     for (const op of current) op.slotCounts.forEach((count, slot) => (sparkline[slot]! += count));
-    rows.push({ name, type, stats, baselines, ...verdict, sparkline: sparkline.map((count) => count / windows.current.slotSeconds) });
+    // The last slot of a live window holds only the seconds since it began: dividing by a whole
+    // slot would draw a drop at the end of every sparkline.
+    const { slotSeconds, lastSlotSeconds = slotSeconds } = windows.current;
+    const secondsOf = (slot: number) => (slot === sparkline.length - 1 && lastSlotSeconds > 0 ? Math.min(slotSeconds, lastSlotSeconds) : slotSeconds);
+    rows.push({ name, type, stats, baselines, ...verdict, sparkline: sparkline.map((count, slot) => count / secondsOf(slot)) });
   }
   return rows.sort((a, b) => compareHealth(a, b) || a.name.localeCompare(b.name));
 }

@@ -27,7 +27,7 @@ export async function getServiceHealth(db: Queryable, window: { fromMs: number; 
     fromMs: window.fromMs,
     toMs: window.toMs,
     services: buildServiceHealth({
-      current: { operations: current.operations, seconds, slots: current.slotCount, slotSeconds: current.slotMs / 1_000 },
+      current: { operations: current.operations, seconds, slots: current.slotCount, slotSeconds: current.slotMs / 1_000, lastSlotSeconds: current.lastSlotMs / 1_000 },
       baselines: { day: { operations: day.operations, seconds }, week: { operations: week.operations, seconds } },
       calls: mapCallTargets(calls.rows, services),
     }),

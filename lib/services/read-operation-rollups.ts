@@ -37,12 +37,14 @@ export interface RollupWindowInput {
 export const SAMPLE_ABOVE_MINUTES = 360;
 const MINUTE_MS = 60_000;
 
-export async function readOperationRollups(db: Queryable, input: RollupWindowInput): Promise<{ operations: OperationRollup[]; sampled: boolean; slotMs: number; slotCount: number }> {
+export async function readOperationRollups(db: Queryable, input: RollupWindowInput): Promise<{ operations: OperationRollup[]; sampled: boolean; slotMs: number; slotCount: number; lastSlotMs: number }> {
   const minutes = Math.ceil((input.toMs - input.fromMs) / MINUTE_MS);
   const sampleEvery = Math.max(1, Math.ceil(minutes / SAMPLE_ABOVE_MINUTES));
   const slotMs = input.slots ? Math.max(1, Math.ceil(minutes / input.slots)) * MINUTE_MS : 0;
   const firstMs = Math.floor(input.fromMs / MINUTE_MS) * MINUTE_MS;
   const slotCount = slotMs ? Math.ceil((input.toMs - firstMs) / slotMs) : 0;
+  /** The part of the last slot the window covers. */
+  const lastSlotMs = slotCount ? input.toMs - (firstMs + (slotCount - 1) * slotMs) : 0;
   const [sums, cells] = await Promise.all([db.query<SumsRow>(sumsQuery(input, firstMs, slotMs)), db.query<CellRow>(cellsQuery(input, sampleEvery))]);
 
   const byKey = new Map<string, OperationRollup>();
@@ -69,7 +71,7 @@ export async function readOperationRollups(db: Queryable, input: RollupWindowInp
     // WITH ORDINALITY counts from 1; bucket indexes from 0.
     histogram[row.i - 1] = row.c;
   }
-  return { operations: [...byKey.values()].filter((r) => r.sums.count > 0), sampled: sampleEvery > 1, slotMs, slotCount };
+  return { operations: [...byKey.values()].filter((r) => r.sums.count > 0), sampled: sampleEvery > 1, slotMs, slotCount, lastSlotMs };
 }
 
 interface SumsRow {
