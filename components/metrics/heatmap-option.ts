@@ -1,6 +1,7 @@
 import type { EChartOption } from "@/components/charts/echarts-setup";
 import { formatMetricValue } from "@/lib/metrics/format-metric-value";
 import { bucketStarts } from "@/lib/query/step-buckets";
+import { escapeHtml } from "@/lib/trace/search/build-scatter-option";
 import type { MetricHeatmapResponse } from "@/lib/schemas/metrics";
 
 // A histogram metric as a heatmap: time steps across, buckets up, colour = observations. Both
@@ -67,8 +68,4 @@ export function buildHeatmapOption(input: {
       series: [{ type: "heatmap", data, progressive: 2_000, emphasis: { itemStyle: { borderColor: "#333", borderWidth: 1 } } }],
     },
   };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

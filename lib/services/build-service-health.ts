@@ -8,7 +8,8 @@ import { addSums, emptySums, summariseRed } from "./summarise-red";
 // CONSUMER operations, or every operation when it has none, e.g. a batch job); a peer is the
 // CLIENT operations other services call it with. Each is judged against its own baselines.
 
-const ENTRY_KINDS = new Set([2, 5]);
+/** SERVER and CONSUMER: the spans that are a service's requests. */
+export const ENTRY_KINDS: ReadonlySet<number> = new Set([2, 5]);
 const CLIENT_KIND = 3;
 
 export interface HealthWindows {

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { spanKindName } from "@/lib/query/span-codes";
-import { statsOf } from "./build-service-health";
+import { ENTRY_KINDS, statsOf } from "./build-service-health";
 import { computeImpact } from "./compute-impact";
 import { readOperationRollups } from "./read-operation-rollups";
 import type { ServiceOperationsResponse } from "./schemas";
@@ -10,7 +10,6 @@ import type { ServiceOperationsResponse } from "./schemas";
 
 type Queryable = Pick<pg.Pool, "query">;
 
-const ENTRY_KINDS = new Set([2, 5]);
 
 export async function getServiceOperations(db: Queryable, input: { service: string; fromMs: number; toMs: number }): Promise<ServiceOperationsResponse> {
   const { operations, sampled } = await readOperationRollups(db, input);

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { spanKindName } from "@/lib/query/span-codes";
-import { statsOf } from "./build-service-health";
+import { ENTRY_KINDS, statsOf } from "./build-service-health";
 import { MIN_REQUESTS } from "./compare-to-baseline";
 import { readOperationRollups } from "./read-operation-rollups";
 import type { WorstOperationsResponse } from "./schemas";
@@ -11,7 +11,6 @@ import type { WorstOperationsResponse } from "./schemas";
 
 type Queryable = Pick<pg.Pool, "query">;
 
-const ENTRY_KINDS = new Set([2, 5]);
 const MIN_ERRORS = 3;
 
 export async function getWorstOperations(db: Queryable, input: { fromMs: number; toMs: number; limit: number }): Promise<WorstOperationsResponse> {
