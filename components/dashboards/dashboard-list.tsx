@@ -15,14 +15,15 @@ import { roleAllows } from "@/lib/auth/roles";
 import { queryKeys } from "@/lib/client/query-keys";
 import type { DashboardSummary } from "@/lib/dashboards/schemas";
 import { createDashboard, dashboardListQuery, deleteDashboard, duplicateDashboard } from "./dashboard-queries";
-import { useDashboardHref } from "./use-dashboard-href";
+import { useWindowHref } from "@/components/time-range/use-window-href";
 
 /** Every dashboard with what it holds; editors create, duplicate and delete them here. */
 export function DashboardList() {
   const t = useTranslations("dashboards");
   const format = useFormatter();
   const router = useRouter();
-  const href = useDashboardHref();
+  const windowHref = useWindowHref();
+  const href = (id: string) => windowHref(`/dashboards/${id}`);
   const canEdit = roleAllows(useCurrentUser().role, "editor");
   const queryClient = useQueryClient();
   const list = useQuery(dashboardListQuery());

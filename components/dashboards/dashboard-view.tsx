@@ -17,7 +17,7 @@ import type { Dashboard, Panel } from "@/lib/dashboards/schemas";
 import { DashboardGrid } from "./dashboard-grid";
 import { dashboardQuery, duplicateDashboard, saveDashboard } from "./dashboard-queries";
 import { PanelEditorModal } from "./panel-editor-modal";
-import { useDashboardHref } from "./use-dashboard-href";
+import { useWindowHref } from "@/components/time-range/use-window-href";
 
 const draftOf = (d: Dashboard): DashboardDraft => ({ title: d.title, description: d.description, panels: d.panels, layout: d.layout });
 
@@ -35,7 +35,8 @@ export function DashboardView({ id }: { id: string }) {
 function LoadedDashboard({ dashboard }: { dashboard: Dashboard }) {
   const t = useTranslations("dashboards");
   const router = useRouter();
-  const href = useDashboardHref();
+  const windowHref = useWindowHref();
+  const href = (id: string) => windowHref(`/dashboards/${id}`);
   const queryClient = useQueryClient();
   const canEdit = roleAllows(useCurrentUser().role, "editor");
   const editable = canEdit && dashboard.provisioned === null;

@@ -8,7 +8,7 @@ import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { ServiceHealthTable } from "@/components/services/service-health-table";
 import { serviceHealthQuery } from "@/components/services/services-queries";
-import { useWindowHref } from "@/components/services/use-window-href";
+import { useWindowHref } from "@/components/time-range/use-window-href";
 import { ServiceColorsProvider } from "@/components/traces/service-colors-context";
 import { QueryStates } from "@/components/ui/query-states";
 import { SectionCard } from "@/components/ui/section-card";

@@ -13,7 +13,7 @@ import type { DependencyEdge } from "@/lib/services/schemas";
 import { formatDurationMs } from "@/lib/trace/format-duration";
 import { formatPercent, formatRate, servicePageHref } from "./format";
 import { servicePartQuery } from "./services-queries";
-import { useWindowHref } from "./use-window-href";
+import { useWindowHref } from "@/components/time-range/use-window-href";
 
 /** Who calls the service and what it calls, each with the calls' rate, errors and p95. */
 export function ServiceDependenciesCard({ service, range }: { service: string; range: RangeKey }) {

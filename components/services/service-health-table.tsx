@@ -12,7 +12,7 @@ import type { HealthReason, ServiceHealth } from "@/lib/services/schemas";
 import { formatDurationMs } from "@/lib/trace/format-duration";
 import { formatPercent, formatRate, servicePageHref, STATUS_COLOR } from "./format";
 import { Sparkline } from "./sparkline";
-import { useWindowHref } from "./use-window-href";
+import { useWindowHref } from "@/components/time-range/use-window-href";
 
 const ms = (value: number | null) => (value === null ? "–" : formatDurationMs(value));
 

@@ -19,7 +19,7 @@ import { ServiceOperationsCard } from "./service-operations-card";
 import { ServiceRedCharts } from "./service-red-charts";
 import { ServiceVersionsCard } from "./service-versions-card";
 import { servicePartQuery } from "./services-queries";
-import { useWindowHref } from "./use-window-href";
+import { useWindowHref } from "@/components/time-range/use-window-href";
 
 /** One service: its RED against its baselines, operations, dependencies, pool, errors, versions and logs. */
 export function ServiceView({ service }: { service: string }) {
