@@ -10,12 +10,13 @@ const MINUTE = 60_000;
 
 const pages = [
   { label: "Overview", path: "/", built: true },
-  { label: "Services", path: "/services", built: false },
+  { label: "Services", path: "/services", built: true },
   { label: "Traces", path: "/traces", built: true },
-  { label: "Metrics", path: "/metrics", built: false },
+  { label: "Metrics", path: "/metrics", built: true },
+  { label: "Dashboards", path: "/dashboards", built: true },
   { label: "Database", path: "/database", built: true },
   { label: "Audit", path: "/audit", built: true },
-  { label: "Reports", path: "/reports", built: false },
+  { label: "Reports", path: "/reports", built: true },
   { label: "Incidents", path: "/incidents", built: false },
   { label: "Settings", path: "/settings", built: true },
 ] as const;
