@@ -16,6 +16,22 @@ async function boxOf(locator: Locator): Promise<Box> {
   return box;
 }
 
+/** Both panels' boxes once the grid's move animation has finished (two reads 200 ms apart agree). */
+async function settledBoxes(alpha: Locator, beta: Locator): Promise<{ alpha: Box; beta: Box }> {
+  const read = async () => ({ alpha: await boxOf(alpha), beta: await boxOf(beta) });
+  let last = await read();
+  await expect
+    .poll(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const next = await read();
+      const moved = JSON.stringify(next) !== JSON.stringify(last);
+      last = next;
+      return moved;
+    }, { message: "the grid stops moving" })
+    .toBe(false);
+  return last;
+}
+
 async function addTextPanel(page: Page, title: string, text: string) {
   await page.getByRole("button", { name: "Add panel" }).click();
   const dialog = page.getByRole("dialog", { name: "Add panel" });
@@ -45,7 +61,7 @@ test("a dashboard made in the browser keeps its dragged layout after save and re
   // Markup typed into a text panel is shown as text.
   await expect(alpha.getByText("first <b>panel</b>")).toBeVisible();
   // A new panel goes below the others: Beta starts under Alpha, in the left-hand column.
-  const start = { alpha: await boxOf(alpha), beta: await boxOf(beta) };
+  const start = await settledBoxes(alpha, beta);
   expect(start.beta.y).toBeGreaterThan(start.alpha.y + start.alpha.height / 2);
 
   let arranged: { alpha: Box; beta: Box } | undefined;
@@ -57,7 +73,7 @@ test("a dashboard made in the browser keeps its dragged layout after save and re
     await page.mouse.move(from.x + start.alpha.width + 12, from.y - (start.beta.y - start.alpha.y), { steps: 25 });
     await page.mouse.up();
     await expect.poll(async () => (await boxOf(beta)).x).toBeGreaterThan(start.alpha.x + start.alpha.width / 2);
-    arranged = { alpha: await boxOf(alpha), beta: await boxOf(beta) };
+    arranged = await settledBoxes(alpha, beta);
     expect(Math.abs(arranged.beta.y - arranged.alpha.y)).toBeLessThan(3);
   });
 
@@ -65,7 +81,7 @@ test("a dashboard made in the browser keeps its dragged layout after save and re
   await expect(page.getByRole("button", { name: "Edit", exact: true })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("region", { name: "Alpha" })).toBeVisible({ timeout: 30_000 });
-  const reloaded = { alpha: await boxOf(page.getByRole("region", { name: "Alpha" })), beta: await boxOf(page.getByRole("region", { name: "Beta" })) };
+  const reloaded = await settledBoxes(page.getByRole("region", { name: "Alpha" }), page.getByRole("region", { name: "Beta" }));
   // Compared relative to each other: the page above the grid is shorter out of edit mode, so
   // the grid itself moves. Unsaved, Beta would be back below Alpha (where a new panel goes).
   expect(Math.abs(reloaded.beta.y - reloaded.alpha.y), "Beta beside Alpha").toBeLessThan(3);
