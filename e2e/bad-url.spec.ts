@@ -106,6 +106,18 @@ test.describe("addresses the page cannot use", { tag: "@url" }, () => {
     });
   });
 
+  test("an unreadable metrics query stays named after the explorer rewrites the address", async ({ page }) => {
+    const readable = encodeURIComponent(JSON.stringify({ name: "bench.none", agg: "sum" }));
+    await page.goto(`/metrics?q=not-a-query&q=${readable}&q=${readable}`);
+    await expect(problems(page)).toContainText("q=not-a-query is not understood");
+    // Removing query B rewrites every `q` in the address from the readable queries alone.
+    await page.getByRole("button", { name: "Remove this query" }).nth(1).click();
+    await expect.poll(() => new URL(page.url()).searchParams.getAll("q")).toHaveLength(1);
+    await expect(problems(page)).toContainText("q=not-a-query is not understood");
+    await problems(page).getByRole("button", { name: "Dismiss" }).click();
+    await expect(problems(page)).toHaveCount(0);
+  });
+
   test("an unknown address shows a not-found page inside the app frame, with a way home", async ({ page }, testInfo) => {
     const shell = new ShellPage(page);
     const response = await page.goto("/no-such-page/at-all");

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -29,7 +29,9 @@ import { AVERAGE_SPANS_PER_TRACE, seedBenchBigTrace, seedBenchResources, seedBen
 // and prints p50/p95 per query. Metrics: 112 series (histograms, pool gauges, a counter) with a
 // point every 10 s over the same days. Usage:
 //   tsx scripts/bench-query.ts [--spans N] [--days D] [--runs R] [--only TEXT]
-// where --only times just the queries whose name contains TEXT (the store is seeded in full).
+// where --only times just the queries whose name contains TEXT (the store is seeded in full), and
+// --keep DIR keeps the store in DIR after the run and, when DIR already holds one, times it
+// again without seeding (quick re-runs while working on a query; its times are the first run's).
 
 const { values: args } = parseArgs({
   options: {
@@ -38,6 +40,7 @@ const { values: args } = parseArgs({
     runs: { type: "string", default: "20" },
     "big-trace": { type: "string", default: "10000" },
     only: { type: "string" },
+    keep: { type: "string" },
   },
 });
 const SPANS = Number(args.spans);
@@ -55,13 +58,15 @@ const log = (line: string) => console.log(`[bench:query] ${line}`);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "sightline-bench-"));
+  const dataDir = args.keep ? path.resolve(args.keep) : mkdtempSync(path.join(os.tmpdir(), "sightline-bench-"));
+  if (args.keep) mkdirSync(dataDir, { recursive: true });
+  const seedFile = path.join(dataDir, "bench-seed.json");
   let database: EmbeddedDatabase | undefined;
   let pool: pg.Pool | undefined;
   const cleanUp = async () => {
     await pool?.end().catch(() => {});
     await database?.stop().catch(() => {});
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!args.keep) rmSync(dataDir, { recursive: true, force: true });
   };
   process.once("SIGINT", () => void cleanUp().then(() => process.exit(130)));
   try {
@@ -73,8 +78,11 @@ async function main() {
     await pool.query("ALTER SYSTEM SET autovacuum = off");
     await pool.query("SELECT pg_reload_conf()");
 
-    const anchorMs = Math.floor(Date.now() / 60_000) * 60_000;
-    const seed = await seedStore(pool, anchorMs);
+    const kept = existsSync(seedFile) ? (JSON.parse(readFileSync(seedFile, "utf8")) as { anchorMs: number; seed: SeedTimes }) : null;
+    if (kept) log(`timing the store kept in ${dataDir} (seeded for ${new Date(kept.anchorMs).toISOString()})`);
+    const anchorMs = kept?.anchorMs ?? Math.floor(Date.now() / 60_000) * 60_000;
+    const seed = kept?.seed ?? (await seedStore(pool, anchorMs));
+    if (args.keep && !kept) writeFileSync(seedFile, JSON.stringify({ anchorMs, seed }));
     await pool.query("ALTER SYSTEM RESET autovacuum");
     await pool.query("SELECT pg_reload_conf()");
 

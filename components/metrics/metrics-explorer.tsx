@@ -31,9 +31,13 @@ export function MetricsExplorer() {
   const queries = useMemo(() => usedQueries(q), [q]);
   const [adding, setAdding] = useState(false);
   const [showExemplars, setShowExemplars] = useState(true);
-  // Queries are rewritten in the address as they are edited, so problems are read from it as it is now.
+  // Editing rewrites the address with the readable queries only, so an unreadable `q` leaves it
+  // at the first edit: what was wrong with the address as opened stays shown until dismissed,
+  // beside what is wrong with it now (Back or a pasted link can bring new problems).
   const searchParams = useSearchParams();
-  const problems = useMemo(() => describeUrlProblems(new URLSearchParams(searchParams.toString()), explorerUrlRules), [searchParams]);
+  const current = useMemo(() => describeUrlProblems(new URLSearchParams(searchParams.toString()), explorerUrlRules), [searchParams]);
+  const [opened, setOpened] = useState(current);
+  const problems = useMemo(() => [...opened, ...current.filter((p) => !opened.some((o) => o.param === p.param && o.value === p.value))], [opened, current]);
 
   const setQueries = (next: MetricQuerySpec[]) => void setState({ q: next });
   // Editors keep half-typed input in their own state, so each query keeps its editor: a stable
@@ -51,7 +55,7 @@ export function MetricsExplorer() {
 
   return (
     <Stack gap="md">
-      <UrlProblemsAlert problems={problems} />
+      <UrlProblemsAlert problems={problems} onClose={opened.length > 0 ? () => setOpened([]) : undefined} />
       <SectionCard title={t("queries")} description={t("queriesDescription")}>
         <Stack gap="md">
           {queries.map((spec, index) => (

@@ -2,11 +2,13 @@ import type pg from "pg";
 import { ApiError } from "@/lib/http/api-error";
 import type { RedResponse } from "@/lib/schemas/red";
 import { buildRedPoints, type RedBucketRow } from "./build-red-points";
+import { HOUR_MS, rollupSource } from "@/lib/rollup/rollup-source";
 import { SqlParams } from "./sql-params";
 import { alignDown, bucketCount, MAX_POINTS, resolveStepSeconds } from "./step-buckets";
 
-// Rate, errors and duration over time for one service, read from span_rollups_1m: at most one
-// row per minute, operation and kind, so a week of a busy service is ~50,000 rows, not millions
+// Rate, errors and duration over time for one service, read from the rollups: at most one row
+// per minute (or, for steps of whole hours, per hour: lib/rollup/rollup-source.ts), operation
+// and kind, so a week of a busy service is ~50,000 minute rows or ~850 hour rows, not millions
 // of spans. Two statements: per-bucket sums, and per-bucket histogram cells (bucket index and
 // count). The cells are summed by unnesting the arrays: about 4x faster than folding them with
 // sightline_sum_histograms, whose per-row SQL function call dominates at this size (measured in
@@ -88,22 +90,19 @@ function sliceBounds(firstMs: number, toMs: number, stepMs: number): [number, nu
 
 function rollupQuery(input: RedSeriesInput, step: number, fromMs: number, toMs: number, part: "sums" | "cells"): { text: string; values: unknown[] } {
   const params = new SqlParams();
-  const bucket = `extract(epoch FROM date_bin(make_interval(secs => ${params.add(step, "double precision")}), r.minute, 'epoch'::timestamptz))::float8 * 1000`;
-  const conditions = [
-    `r.service_name = ${params.add(input.service, "text")}`,
-    `r.minute >= ${params.add(new Date(fromMs).toISOString(), "timestamptz")}`,
-    `r.minute < ${params.add(new Date(toMs).toISOString(), "timestamptz")}`,
-  ];
-  if (input.operation !== undefined) conditions.push(`r.operation = ${params.add(input.operation, "text")}`);
-  if (input.kind !== undefined) conditions.push(`r.kind = ${params.add(input.kind, "smallint")}`);
-  const where = conditions.join(" AND ");
+  const bucket = `extract(epoch FROM date_bin(make_interval(secs => ${params.add(step, "double precision")}), r.t, 'epoch'::timestamptz))::float8 * 1000`;
+  const conditions = [`service_name = ${params.add(input.service, "text")}`];
+  if (input.operation !== undefined) conditions.push(`operation = ${params.add(input.operation, "text")}`);
+  if (input.kind !== undefined) conditions.push(`kind = ${params.add(input.kind, "smallint")}`);
+  // Steps of whole hours (a week's default) read whole hours from span_rollups_1h.
+  const source = rollupSource(params, { fromMs, toMs, conditions, hours: (step * 1_000) % HOUR_MS === 0 });
   const text =
     part === "sums"
       ? `SELECT ${bucket} AS time_ms, sum(r.count)::float8 AS count, sum(r.errors)::float8 AS errors, sum(r.timeouts)::float8 AS timeouts,
                 sum(r.duration_sum_ns)::float8 AS sum_ns, max(r.duration_max_ns)::float8 AS max_ns
-           FROM span_rollups_1m r WHERE ${where} GROUP BY 1`
+           FROM ${source} r GROUP BY 1`
       : `SELECT ${bucket} AS time_ms, u.i::int AS i, sum(u.c)::float8 AS c
-           FROM span_rollups_1m r CROSS JOIN LATERAL unnest(r.histogram) WITH ORDINALITY AS u(c, i)
-          WHERE ${where} AND u.c <> 0 GROUP BY 1, 2`;
+           FROM ${source} r CROSS JOIN LATERAL unnest(r.histogram) WITH ORDINALITY AS u(c, i)
+          WHERE u.c <> 0 GROUP BY 1, 2`;
   return { text, values: params.values };
 }

@@ -5,8 +5,9 @@ import { alignDown } from "./step-buckets";
 
 // Stored points of chosen series, by series, in time order: every point in a window, or for
 // long windows one stored point per series and step instead of every point: the last one
-// before each step boundary, found by one index probe on (series_id, time). A week of a series
-// exported every 10 s is 60,480 points; at the default 30-minute step this reads 337.
+// before each step boundary, from the last points per 5 minutes kept at ingest
+// (metric_points_5m) or, for other steps, one index probe on (series_id, time) each. A week of
+// a series exported every 10 s is 60,480 points; at a 1-hour step this reads 169.
 //
 // Exact for cumulative series (counters, histograms, summaries): the increase over a step is
 // the difference between the totals at its two ends, so differences of these samples are the
@@ -60,13 +61,40 @@ export async function readMetricPoints(db: Queryable, seriesIds: string[], fromM
   return bySeries(rows);
 }
 
+/** Steps that are whole multiples of this are sampled from metric_points_5m. */
+export const SAMPLE_TABLE_STEP_MS = 5 * 60_000;
+
 /**
  * For each series and each step boundary b from the one at or before `fromMs` to the first after
- * `toMs`: the last point in [b − step, b). Each sample therefore lies in the step that ends at b.
+ * `toMs`: the last point in [b − step, b) and before `toMs` (a window that ends in the past must
+ * not sample what came after it). Each sample therefore lies in the step that ends at b.
+ * Steps of whole 5-minute buckets read the buckets' last points (metric_points_5m, one range
+ * scan) and probe only the bucket `toMs` cuts; other steps probe metric_points once per series
+ * and boundary.
  */
 export async function readSampledMetricPoints(db: Queryable, seriesIds: string[], fromMs: number, toMs: number, stepMs: number): Promise<Map<string, StoredMetricPoint[]>> {
-  const firstBoundary = alignDown(fromMs, stepMs);
-  const lastBoundary = alignDown(toMs, stepMs) + stepMs;
+  const firstBoundary = new Date(alignDown(fromMs, stepMs)).toISOString();
+  const lastBoundary = new Date(alignDown(toMs, stepMs) + stepMs).toISOString();
+  const to = new Date(toMs).toISOString();
+  const step = `${stepMs} milliseconds`;
+  if (stepMs % SAMPLE_TABLE_STEP_MS === 0) {
+    const cut = new Date(alignDown(toMs, SAMPLE_TABLE_STEP_MS)).toISOString();
+    // The last sample of each step: the step of a sample at t is date_bin(step, t).
+    const { rows } = await db.query<PointRow>(
+      `SELECT DISTINCT ON (series_id, date_bin($4::interval, t, 'epoch'::timestamptz)) series_id::text AS series_id, ${POINT_COLUMNS}
+         FROM (SELECT bucket AS t, series_id, time_ns, start_time_ns, value, count, sum, min, max, bucket_counts, explicit_bounds, exp_histogram, quantiles
+                 FROM metric_points_5m
+                WHERE series_id = ANY($1::bigint[]) AND bucket >= $2::timestamptz - $4::interval AND bucket < $5::timestamptz
+               UNION ALL
+               SELECT p.time, s.id, p.time_ns, p.start_time_ns, p.value, p.count, p.sum, p.min, p.max, p.bucket_counts, p.explicit_bounds, p.exp_histogram, p.quantiles
+                 FROM unnest($1::bigint[]) AS s(id)
+                CROSS JOIN LATERAL (SELECT * FROM metric_points WHERE series_id = s.id AND time >= $5::timestamptz AND time < $3::timestamptz
+                                     ORDER BY time DESC LIMIT 1) AS p) AS samples
+        ORDER BY series_id, date_bin($4::interval, t, 'epoch'::timestamptz), t DESC`,
+      [seriesIds, firstBoundary, to, step, cut],
+    );
+    return bySeries(rows);
+  }
   const { rows } = await db.query<PointRow>(
     `SELECT s.id::text AS series_id, p.*
        FROM unnest($1::bigint[]) AS s(id)
@@ -74,11 +102,11 @@ export async function readSampledMetricPoints(db: Queryable, seriesIds: string[]
       CROSS JOIN LATERAL (
             SELECT ${POINT_COLUMNS}
               FROM metric_points
-             WHERE series_id = s.id AND time < b.t AND time >= b.t - $4::interval
+             WHERE series_id = s.id AND time < b.t AND time >= b.t - $4::interval AND time < $5::timestamptz
              ORDER BY time DESC
              LIMIT 1) AS p
       ORDER BY s.id, p.time_ms`,
-    [seriesIds, new Date(firstBoundary).toISOString(), new Date(lastBoundary).toISOString(), `${stepMs} milliseconds`],
+    [seriesIds, firstBoundary, lastBoundary, step, to],
   );
   return bySeries(rows);
 }

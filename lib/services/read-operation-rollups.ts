@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { SqlParams } from "@/lib/query/sql-params";
+import { HOUR_MS, MINUTE_MS, rollupSource } from "@/lib/rollup/rollup-source";
 import { emptySums, type RedSums } from "./summarise-red";
 
 // Every (service, operation, kind) of a window from span_rollups_1m: summed counts, errors,
@@ -7,10 +8,12 @@ import { emptySums, type RedSums } from "./summarise-red";
 // latency histogram. Everything the services pages show (a service, a peer, an operation, the
 // worst endpoints) is a sum of these rows, done in JavaScript: a few thousand rows, not spans.
 //
-// Histograms are the costly part (one unnest per rollup row; a week of every service is ~400,000
-// rows × ~60 cells). Windows longer than SAMPLE_ABOVE_MINUTES read the cells of every k-th minute
-// only, which keeps percentiles honest estimates (they are shares) at a fraction of the cost;
-// counts, errors, timeouts and durations are always exact.
+// Windows of a day or more read whole hours from span_rollups_1h (lib/rollup/rollup-source.ts;
+// their slots are whole hours too): a week of every service is ~7,000 hour rows instead of
+// ~400,000 minute rows. Shorter windows read minutes, and histograms are the costly part there
+// (one unnest per row, ~60 cells each): windows longer than SAMPLE_ABOVE_MINUTES read the cells
+// of every k-th minute only, which keeps percentiles honest estimates (they are shares) at a
+// fraction of the cost; counts, errors, timeouts and durations are always exact.
 
 type Queryable = Pick<pg.Pool, "query">;
 
@@ -30,22 +33,28 @@ export interface RollupWindowInput {
   toMs: number;
   /** Only this service's rows. */
   service?: string | undefined;
-  /** Split the counts into this many equal slots of whole minutes. */
+  /**
+   * Split the counts into this many equal slots (at most) of whole minutes, or of whole hours
+   * for windows of a day or more; an hour row counts in the slot its hour starts in.
+   */
   slots?: number | undefined;
 }
 
 export const SAMPLE_ABOVE_MINUTES = 360;
-const MINUTE_MS = 60_000;
+/** Windows at least this long read hour rows, in slots of whole hours. */
+export const HOURS_FROM_MS = 24 * HOUR_MS;
 
 export async function readOperationRollups(db: Queryable, input: RollupWindowInput): Promise<{ operations: OperationRollup[]; sampled: boolean; slotMs: number; slotCount: number; lastSlotMs: number }> {
   const minutes = Math.ceil((input.toMs - input.fromMs) / MINUTE_MS);
-  const sampleEvery = Math.max(1, Math.ceil(minutes / SAMPLE_ABOVE_MINUTES));
-  const slotMs = input.slots ? Math.max(1, Math.ceil(minutes / input.slots)) * MINUTE_MS : 0;
+  const hours = input.toMs - input.fromMs >= HOURS_FROM_MS;
+  const sampleEvery = hours ? 1 : Math.max(1, Math.ceil(minutes / SAMPLE_ABOVE_MINUTES));
+  const slotUnit = hours ? HOUR_MS : MINUTE_MS;
+  const slotMs = input.slots ? Math.max(1, Math.ceil((input.toMs - input.fromMs) / slotUnit / input.slots)) * slotUnit : 0;
   const firstMs = Math.floor(input.fromMs / MINUTE_MS) * MINUTE_MS;
   const slotCount = slotMs ? Math.ceil((input.toMs - firstMs) / slotMs) : 0;
   /** The part of the last slot the window covers. */
   const lastSlotMs = slotCount ? input.toMs - (firstMs + (slotCount - 1) * slotMs) : 0;
-  const [sums, cells] = await Promise.all([db.query<SumsRow>(sumsQuery(input, firstMs, slotMs)), db.query<CellRow>(cellsQuery(input, sampleEvery))]);
+  const [sums, cells] = await Promise.all([db.query<SumsRow>(sumsQuery(input, hours, firstMs, slotMs)), db.query<CellRow>(cellsQuery(input, hours, sampleEvery))]);
 
   const byKey = new Map<string, OperationRollup>();
   const rollupOf = (row: { service_name: string; operation: string; kind: number }) => {
@@ -93,36 +102,30 @@ interface CellRow {
   c: number;
 }
 
-function windowConditions(params: SqlParams, input: RollupWindowInput): string {
-  // Rollup rows are keyed by their minute: the minute holding `from` counts, as in RED.
-  const conditions = [
-    `r.minute >= date_trunc('minute', ${params.add(new Date(input.fromMs).toISOString(), "timestamptz")})`,
-    `r.minute < ${params.add(new Date(input.toMs).toISOString(), "timestamptz")}`,
-  ];
-  if (input.service !== undefined) conditions.push(`r.service_name = ${params.add(input.service, "text")}`);
-  return conditions.join(" AND ");
+function source(params: SqlParams, input: RollupWindowInput, hours: boolean): string {
+  const conditions = input.service !== undefined ? [`service_name = ${params.add(input.service, "text")}`] : [];
+  return rollupSource(params, { fromMs: input.fromMs, toMs: input.toMs, conditions, hours });
 }
 
-function sumsQuery(input: RollupWindowInput, firstMs: number, slotMs: number) {
+function sumsQuery(input: RollupWindowInput, hours: boolean, firstMs: number, slotMs: number) {
   const params = new SqlParams();
-  const where = windowConditions(params, input);
-  const slot = slotMs ? `floor((extract(epoch FROM r.minute) * 1000 - ${params.add(firstMs, "float8")}) / ${params.add(slotMs, "float8")})::int` : "0";
+  const slot = slotMs ? `floor((extract(epoch FROM r.t) * 1000 - ${params.add(firstMs, "float8")}) / ${params.add(slotMs, "float8")})::int` : "0";
   return {
     text: `SELECT r.service_name, r.operation, r.kind::int AS kind, ${slot} AS slot, sum(r.count)::float8 AS count, sum(r.errors)::float8 AS errors,
                   sum(r.timeouts)::float8 AS timeouts, sum(r.duration_sum_ns)::float8 AS sum_ns
-             FROM span_rollups_1m r WHERE ${where} GROUP BY 1, 2, 3, 4`,
+             FROM ${source(params, input, hours)} r GROUP BY 1, 2, 3, 4`,
     values: params.values,
   };
 }
 
-function cellsQuery(input: RollupWindowInput, sampleEvery: number) {
+function cellsQuery(input: RollupWindowInput, hours: boolean, sampleEvery: number) {
   const params = new SqlParams();
-  let where = windowConditions(params, input);
-  if (sampleEvery > 1) where += ` AND (extract(epoch FROM r.minute)::bigint / 60) % ${params.add(sampleEvery, "bigint")} = 0`;
+  const from = source(params, input, hours);
+  const sampled = sampleEvery > 1 ? ` AND (extract(epoch FROM r.t)::bigint / 60) % ${params.add(sampleEvery, "bigint")} = 0` : "";
   return {
     text: `SELECT r.service_name, r.operation, r.kind::int AS kind, u.i::int AS i, sum(u.c)::float8 AS c
-             FROM span_rollups_1m r CROSS JOIN LATERAL unnest(r.histogram) WITH ORDINALITY AS u(c, i)
-            WHERE ${where} AND u.c <> 0 GROUP BY 1, 2, 3, 4`,
+             FROM ${from} r CROSS JOIN LATERAL unnest(r.histogram) WITH ORDINALITY AS u(c, i)
+            WHERE u.c <> 0${sampled} GROUP BY 1, 2, 3, 4`,
     values: params.values,
   };
 }

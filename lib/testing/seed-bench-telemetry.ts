@@ -118,7 +118,7 @@ export async function seedBenchBigTrace(db: Pick<pg.Pool, "query">, traceId: str
   );
 }
 
-/** Per-minute rollups of the spans of one UTC day, as ingest would have kept them. */
+/** Per-minute and per-hour rollups of the spans of one UTC day, as ingest would have kept them; returns the minute rows. */
 export async function seedBenchRollups(db: Pick<pg.Pool, "query">, dayStartMs: number): Promise<number> {
   const { rowCount } = await db.query(
     `WITH per_bucket AS (
@@ -141,6 +141,16 @@ export async function seedBenchRollups(db: Pick<pg.Pool, "query">, dayStartMs: n
         SELECT array_agg(coalesce(r.counts[array_position(r.buckets, i)], 0) ORDER BY i) AS histogram
           FROM generate_series(0, (SELECT max(b) FROM unnest(r.buckets) AS b)) AS i
       ) h`,
+    [new Date(dayStartMs).toISOString()],
+  );
+  // The hours from the minutes, as the migration that added span_rollups_1h backfilled them.
+  await db.query(
+    `INSERT INTO span_rollups_1h (hour, service_name, operation, kind, count, errors, timeouts, duration_sum_ns, duration_max_ns, histogram)
+     SELECT date_bin(interval '1 hour', minute, 'epoch'::timestamptz), service_name, operation, kind, sum(count), sum(errors), sum(timeouts),
+            least(sum(duration_sum_ns::numeric), 9223372036854775807)::bigint, max(duration_max_ns), sightline_sum_histograms(histogram)
+       FROM span_rollups_1m
+      WHERE minute >= $1::timestamptz AND minute < $1::timestamptz + interval '1 day'
+      GROUP BY 1, 2, 3, 4`,
     [new Date(dayStartMs).toISOString()],
   );
   return rowCount ?? 0;

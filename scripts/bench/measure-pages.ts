@@ -4,8 +4,8 @@ import { checkoutTrace } from "../../e2e/fixtures/trace-scenarios";
 import type { BenchServer } from "./start-bench-server";
 
 // Every page of the dashboard, timed the way a person sees it: from navigation start to the
-// first frame in which the page's heading and its main data are on screen and no skeleton is
-// left in the main area.
+// first frame in which the page's heading and its main data are on screen and no skeleton or
+// chart spinner is left in the main area.
 
 export interface PageCheck {
   name: string;
@@ -41,22 +41,30 @@ export const BUDGET_MS = 1_000;
 export const TRACE_SEARCH_BUDGET_MS = 2_000;
 
 export function pageChecks(small: BuiltTrace): PageCheck[] {
-  // The heading and the page's first card: the "not built yet" panel, or (database, audit, with no
-  // seeded lock events or row changes) the first card of the page.
+  // The heading and the page's first card (database, audit and incidents, with no seeded lock
+  // events, row changes or incidents, show their first card, with nothing in it yet).
   const firstCard = (name: string, path: string): PageCheck => ({ name, path, content: [h1, { selector: "main .mantine-Paper-root" }], budgetMs: BUDGET_MS });
+  const rows = (name: string, path: string, count = 1): PageCheck => ({ name, path, content: [h1, { selector: "main table tbody tr", count }], budgetMs: BUDGET_MS });
   return [
     // The storage chart shows only once PostgreSQL has estimated the new rows: the table is the content.
-    { name: "overview", path: "/", content: [h1, { selector: "main table tbody tr" }], budgetMs: BUDGET_MS },
-    firstCard("services", "/services"),
+    rows("overview", "/"),
+    rows("services", "/services"),
+    // The seeded checkouts enter at frontend-bench: its rate, errors and latency charts (with data:
+    // no chart spinner is left) and its operations.
+    { name: "service page", path: "/services/frontend-bench", content: [h1, { selector: "main canvas", count: 3 }, { selector: "main table tbody tr" }], budgetMs: BUDGET_MS },
     { name: "service map", path: "/services/map", content: [h1, { selector: "main canvas" }, { selector: "main table tbody tr" }], budgetMs: BUDGET_MS },
     { name: "trace search", path: "/traces", content: [h1, { selector: "main table tbody tr" }], budgetMs: TRACE_SEARCH_BUDGET_MS },
     { name: `trace (${small.spans.length} spans)`, path: `/traces/${small.traceId}`, content: [{ selector: '[role="treeitem"]', count: small.spans.length }], budgetMs: BUDGET_MS },
     firstCard("metrics", "/metrics"),
+    // The three provisioned dashboards.
+    rows("dashboards", "/dashboards", 3),
     firstCard("database", "/database"),
     firstCard("audit", "/audit"),
     firstCard("reports", "/reports"),
+    // The report's opening sentences over the seeded window.
+    { name: "timeout report", path: "/reports/timeouts", content: [h1, { selector: '[data-testid="report-sentences"]' }], budgetMs: BUDGET_MS },
     firstCard("incidents", "/incidents"),
-    { name: "settings", path: "/settings", content: [h1, { selector: "main table tbody tr", count: 4 }], budgetMs: BUDGET_MS },
+    rows("settings", "/settings", 4),
     { name: "sign-in", path: "/sign-in", content: [{ selector: "form h2" }, { selector: 'form input[type="password"]' }], budgetMs: BUDGET_MS, signedOut: true },
   ];
 }
@@ -97,8 +105,8 @@ function recordContentVisible(content: { selector: string; count?: number }[]) {
     for (const { selector, count = 1 } of content) {
       if ([...document.querySelectorAll(selector)].filter(visible).length < count) return false;
     }
-    // A skeleton is a placeholder, not content.
-    return ![...document.querySelectorAll("main .mantine-Skeleton-root")].some(visible);
+    // A skeleton is a placeholder, not content, and a chart showing its spinner has no data yet.
+    return ![...document.querySelectorAll('main .mantine-Skeleton-root, main [data-loading="true"]')].some(visible);
   };
   const check = () => {
     if (w.__benchContent !== null || !ready()) return;

@@ -9,7 +9,8 @@ import { rememberResources, resourceId, upsertResources } from "./upsert-resourc
 // Writes one OTLP metrics request in one transaction: series (a metric's name, type and label
 // set on one resource) are upserted, then every data point is one row keyed by (series, time),
 // so a retried request stores each point once. Exemplars keep their trace and span ids: that is
-// how a point on a chart links to the request behind it.
+// how a point on a chart links to the request behind it. The last point of each series per 5
+// minutes is kept apart as well (metric_points_5m), for charts of long windows.
 
 const SERIES_SEEN_TTL_MS = 5 * 60_000;
 const seriesSeen = new Map<string, number>();
@@ -27,7 +28,7 @@ export async function storeMetrics(pool: pg.Pool, points: MetricPointRecord[]): 
     const touched = await upsertSeries(client, points, ids, resourceIds);
     const inserted = await insertPoints(client, points, ids);
     return { inserted, resourceIds: resourceIds.values(), touched };
-  }, { partitions: [["metric_points", days]] });
+  }, { partitions: [["metric_points", days], ["metric_points_5m", days]] });
   rememberResources(result.resourceIds);
   const now = Date.now();
   for (const id of result.touched) seriesSeen.set(id, now);
@@ -67,15 +68,33 @@ async function upsertSeries(client: pg.ClientBase, points: MetricPointRecord[], 
 
 async function insertPoints(client: pg.ClientBase, points: MetricPointRecord[], ids: string[]): Promise<number> {
   const pick = <T>(f: (p: MetricPointRecord) => T) => points.map(f);
-  const { rowCount } = await client.query(
-    `INSERT INTO metric_points (time, series_id, time_ns, start_time_ns, value, count, sum, min, max, bucket_counts, explicit_bounds,
-                                exp_histogram, quantiles, exemplars, flags)
-     SELECT 'epoch'::timestamptz + (u.time_ns / 1000) * interval '1 microsecond', u.series_id, u.time_ns, nullif(u.start_ns, 0),
-            u.value, u.count, u.sum, u.min, u.max, u.buckets::bigint[], u.bounds::double precision[], u.exp, u.quantiles, u.exemplars, u.flags
-       FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::float8[], $5::bigint[], $6::float8[], $7::float8[], $8::float8[],
-                   $9::text[], $10::text[], $11::jsonb[], $12::jsonb[], $13::jsonb[], $14::int[])
-         AS u(time_ns, series_id, start_ns, value, count, sum, min, max, buckets, bounds, exp, quantiles, exemplars, flags)
-     ON CONFLICT (series_id, time) DO NOTHING`,
+  // The points new to the store also refresh their series' 5-minute samples (metric_points_5m):
+  // the latest point of a bucket wins, whichever request brought it.
+  const { rows } = await client.query<{ inserted: number }>(
+    `WITH inserted AS (
+       INSERT INTO metric_points (time, series_id, time_ns, start_time_ns, value, count, sum, min, max, bucket_counts, explicit_bounds,
+                                  exp_histogram, quantiles, exemplars, flags)
+       SELECT 'epoch'::timestamptz + (u.time_ns / 1000) * interval '1 microsecond', u.series_id, u.time_ns, nullif(u.start_ns, 0),
+              u.value, u.count, u.sum, u.min, u.max, u.buckets::bigint[], u.bounds::double precision[], u.exp, u.quantiles, u.exemplars, u.flags
+         FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::float8[], $5::bigint[], $6::float8[], $7::float8[], $8::float8[],
+                     $9::text[], $10::text[], $11::jsonb[], $12::jsonb[], $13::jsonb[], $14::int[])
+           AS u(time_ns, series_id, start_ns, value, count, sum, min, max, buckets, bounds, exp, quantiles, exemplars, flags)
+       ON CONFLICT (series_id, time) DO NOTHING
+       RETURNING time, series_id, time_ns, start_time_ns, value, count, sum, min, max, bucket_counts, explicit_bounds, exp_histogram, quantiles
+     ), sampled AS (
+       INSERT INTO metric_points_5m AS s (bucket, series_id, time, time_ns, start_time_ns, value, count, sum, min, max, bucket_counts, explicit_bounds, exp_histogram, quantiles)
+       SELECT DISTINCT ON (series_id, date_bin(interval '5 minutes', time, 'epoch'::timestamptz))
+              date_bin(interval '5 minutes', time, 'epoch'::timestamptz), series_id, time, time_ns, start_time_ns, value, count, sum, min, max,
+              bucket_counts, explicit_bounds, exp_histogram, quantiles
+         FROM inserted
+        ORDER BY series_id, date_bin(interval '5 minutes', time, 'epoch'::timestamptz), time DESC
+       ON CONFLICT (series_id, bucket) DO UPDATE SET
+         time = excluded.time, time_ns = excluded.time_ns, start_time_ns = excluded.start_time_ns, value = excluded.value, count = excluded.count,
+         sum = excluded.sum, min = excluded.min, max = excluded.max, bucket_counts = excluded.bucket_counts, explicit_bounds = excluded.explicit_bounds,
+         exp_histogram = excluded.exp_histogram, quantiles = excluded.quantiles
+       WHERE excluded.time > s.time
+     )
+     SELECT count(*)::int AS inserted FROM inserted`,
     [
       pick((p) => p.timeUnixNano.toString()),
       ids,
@@ -98,5 +117,5 @@ async function insertPoints(client: pg.ClientBase, points: MetricPointRecord[], 
       pick((p) => p.flags),
     ],
   );
-  return rowCount ?? 0;
+  return rows[0]?.inserted ?? 0;
 }

@@ -9,11 +9,12 @@ afterAll(() => getPool().end());
 
 type Rollup = { count: number; errors: number; timeouts: number; sum_ns: string; histogram: string[] };
 
-async function rollup(service: string): Promise<Rollup> {
+/** A service's rollups summed, from the minute table or (equal, always) the hour table. */
+async function rollup(service: string, table: "span_rollups_1m" | "span_rollups_1h" = "span_rollups_1m"): Promise<Rollup> {
   const { rows } = await getPool().query<Rollup>(
     `SELECT sum(count)::int AS count, sum(errors)::int AS errors, sum(timeouts)::int AS timeouts,
             sum(duration_sum_ns)::bigint::text AS sum_ns, sightline_sum_histograms(histogram) AS histogram
-       FROM span_rollups_1m WHERE service_name = $1`,
+       FROM ${table} WHERE service_name = $1`,
     [service],
   );
   return rows[0]!;
@@ -46,6 +47,7 @@ describe("storeTraces", () => {
     expect(events.rows).toEqual([{ name: "exception", attributes: { "exception.type": "Boom" } }]);
 
     expect(await rollup("gateway")).toMatchObject({ count: 2, errors: 1, timeouts: 1, sum_ns: "5040000000" });
+    expect(await rollup("gateway", "span_rollups_1h")).toEqual(await rollup("gateway"));
   });
 
   it("stores a re-sent request once and leaves the rollups unchanged", async () => {
@@ -57,6 +59,7 @@ describe("storeTraces", () => {
     const doubled = makeSpan({ serviceName: "coupon" });
     expect(await storeTraces(getPool(), [doubled, doubled])).toEqual({ inserted: 1, duplicates: 1 });
     expect(await rollup("coupon")).toEqual({ ...before, count: 51, sum_ns: (BigInt(before.sum_ns) + 25_000_000n).toString(), histogram: expect.any(Array) });
+    expect(await rollup("coupon", "span_rollups_1h")).toEqual(await rollup("coupon"));
   });
 
   it("accepts spans from a day with no premade partition", async () => {

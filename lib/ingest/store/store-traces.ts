@@ -8,7 +8,7 @@ import { withTransaction } from "@/lib/db/with-transaction";
 import { isTimeoutSpan } from "../classify-timeout";
 import type { SpanRecord } from "../otlp/model";
 import { SPAN_COPY_COLUMNS, spanCopyRows } from "./span-copy-rows";
-import { buildSpanRollups } from "./span-rollups";
+import { buildSpanRollups, foldRollupsToHours, type RollupRow } from "./span-rollups";
 import { rememberResources, upsertResources } from "./upsert-resources";
 
 // Writes one OTLP traces request in one transaction: resources, spans, their events and the
@@ -31,7 +31,7 @@ export async function storeTraces(pool: pg.Pool, spans: SpanRecord[]): Promise<{
     await insertEvents(client, fresh);
     await upsertRollups(client, fresh, timeouts);
     return { inserted: fresh.length, resourceIds: resourceIds.values() };
-  }, { partitions: [["spans", days], ["span_events", days], ["span_rollups_1m", days]] });
+  }, { partitions: [["spans", days], ["span_events", days], ["span_rollups_1m", days], ["span_rollups_1h", days]] });
   rememberResources(result.resourceIds);
   return { inserted: result.inserted, duplicates: spans.length - result.inserted };
 }
@@ -120,14 +120,20 @@ async function insertEvents(client: pg.ClientBase, spans: SpanRecord[]) {
 }
 
 async function upsertRollups(client: pg.ClientBase, spans: SpanRecord[], timeouts: Set<SpanRecord>) {
-  const rows = buildSpanRollups(spans, (s) => timeouts.has(s));
-  if (rows.length === 0) return;
+  const minutes = buildSpanRollups(spans, (s) => timeouts.has(s));
+  if (minutes.length === 0) return;
+  // Minutes first, then hours, each sorted by key: every writer takes the row locks in the same order.
+  await upsertRollupRows(client, "span_rollups_1m", "minute", minutes);
+  await upsertRollupRows(client, "span_rollups_1h", "hour", foldRollupsToHours(minutes));
+}
+
+async function upsertRollupRows(client: pg.ClientBase, table: "span_rollups_1m" | "span_rollups_1h", timeColumn: "minute" | "hour", rows: RollupRow[]) {
   await client.query(
-    `INSERT INTO span_rollups_1m AS r (minute, service_name, operation, kind, count, errors, timeouts, duration_sum_ns, duration_max_ns, histogram)
-     SELECT to_timestamp(u.minute_ms / 1000.0), u.service_name, u.operation, u.kind, u.count, u.errors, u.timeouts, u.sum_ns, u.max_ns, u.histogram::bigint[]
+    `INSERT INTO ${table} AS r (${timeColumn}, service_name, operation, kind, count, errors, timeouts, duration_sum_ns, duration_max_ns, histogram)
+     SELECT to_timestamp(u.start_ms / 1000.0), u.service_name, u.operation, u.kind, u.count, u.errors, u.timeouts, u.sum_ns, u.max_ns, u.histogram::bigint[]
        FROM unnest($1::bigint[], $2::text[], $3::text[], $4::smallint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[], $10::text[])
-         AS u(minute_ms, service_name, operation, kind, count, errors, timeouts, sum_ns, max_ns, histogram)
-     ON CONFLICT (minute, service_name, operation, kind) DO UPDATE SET
+         AS u(start_ms, service_name, operation, kind, count, errors, timeouts, sum_ns, max_ns, histogram)
+     ON CONFLICT (${timeColumn}, service_name, operation, kind) DO UPDATE SET
        count = r.count + excluded.count,
        errors = r.errors + excluded.errors,
        timeouts = r.timeouts + excluded.timeouts,
@@ -135,7 +141,7 @@ async function upsertRollups(client: pg.ClientBase, spans: SpanRecord[], timeout
        duration_max_ns = greatest(r.duration_max_ns, excluded.duration_max_ns),
        histogram = sightline_add_histograms(r.histogram, excluded.histogram)`,
     [
-      rows.map((r) => r.minuteMs),
+      rows.map((r) => r.startMs),
       rows.map((r) => pgText(r.serviceName)),
       rows.map((r) => pgText(r.operation)),
       rows.map((r) => r.kind),
