@@ -8,6 +8,7 @@ export const telemetryTables = {
   span_rollups_1h: { timeColumn: "hour", retention: "rollups" },
   metric_points: { timeColumn: "time", retention: "metrics" },
   metric_points_5m: { timeColumn: "bucket", retention: "metrics" },
+  metric_points_1h: { timeColumn: "bucket", retention: "metrics" },
   log_records: { timeColumn: "time", retention: "logs" },
   audit_changes: { timeColumn: "committed_at", retention: "audit" },
   lock_events: { timeColumn: "time", retention: "locks" },

@@ -1,12 +1,14 @@
 import type pg from "pg";
 import { ApiError } from "@/lib/http/api-error";
 import type { StoredMetricPoint } from "./aggregate-metric-points";
+import { METRIC_SAMPLE_TABLES, SAMPLED_POINT_COLUMNS } from "./metric-sample-tables";
+import { SqlParams } from "./sql-params";
 import { alignDown } from "./step-buckets";
 
 // Stored points of chosen series, by series, in time order: every point in a window, or for
 // long windows one stored point per series and step instead of every point: the last one
-// before each step boundary, from the last points per 5 minutes kept at ingest
-// (metric_points_5m) or, for other steps, one index probe on (series_id, time) each. A week of
+// before each step boundary, from the last points per hour or 5 minutes kept at ingest
+// (metric-sample-tables.ts) or, for other steps, one index probe on (series_id, time) each. A week of
 // a series exported every 10 s is 60,480 points; at a 1-hour step this reads 169.
 //
 // Exact for cumulative series (counters, histograms, summaries): the increase over a step is
@@ -61,37 +63,43 @@ export async function readMetricPoints(db: Queryable, seriesIds: string[], fromM
   return bySeries(rows);
 }
 
-/** Steps that are whole multiples of this are sampled from metric_points_5m. */
-export const SAMPLE_TABLE_STEP_MS = 5 * 60_000;
-
 /**
  * For each series and each step boundary b from the one at or before `fromMs` to the first after
  * `toMs`: the last point in [b − step, b) and before `toMs` (a window that ends in the past must
  * not sample what came after it). Each sample therefore lies in the step that ends at b.
- * Steps of whole 5-minute buckets read the buckets' last points (metric_points_5m, one range
- * scan) and probe only the bucket `toMs` cuts; other steps probe metric_points once per series
- * and boundary.
+ * Steps of whole buckets of a sample table (lib/query/metric-sample-tables.ts) read the
+ * buckets' last points with range scans: whole buckets of the coarsest table that divides the
+ * step, the rest of the step `toMs` cuts from the finer one, and the last points before `toMs`
+ * by one probe a series. Other steps probe metric_points once per series and boundary.
  */
 export async function readSampledMetricPoints(db: Queryable, seriesIds: string[], fromMs: number, toMs: number, stepMs: number): Promise<Map<string, StoredMetricPoint[]>> {
   const firstBoundary = new Date(alignDown(fromMs, stepMs)).toISOString();
   const lastBoundary = new Date(alignDown(toMs, stepMs) + stepMs).toISOString();
   const to = new Date(toMs).toISOString();
   const step = `${stepMs} milliseconds`;
-  if (stepMs % SAMPLE_TABLE_STEP_MS === 0) {
-    const cut = new Date(alignDown(toMs, SAMPLE_TABLE_STEP_MS)).toISOString();
+  const levels = METRIC_SAMPLE_TABLES.filter((level) => stepMs % level.bucketMs === 0);
+  if (levels.length > 0) {
+    const params = new SqlParams();
+    const [ids, toParam, stepParam] = [params.add(seriesIds, "bigint[]"), params.add(to, "timestamptz"), params.add(step, "interval")];
+    // Each level from where the coarser one stopped to the last whole bucket of its own before `to`.
+    let start = `${params.add(firstBoundary, "timestamptz")} - ${stepParam}`;
+    const parts = levels.map((level) => {
+      const cut = params.add(new Date(alignDown(toMs, level.bucketMs)).toISOString(), "timestamptz");
+      const part = `SELECT bucket AS t, series_id, ${SAMPLED_POINT_COLUMNS} FROM ${level.table}
+                     WHERE series_id = ANY(${ids}) AND bucket >= ${start} AND bucket < ${cut}`;
+      start = `greatest(${start}, ${cut})`;
+      return part;
+    });
+    parts.push(`SELECT p.time, s.id, ${SAMPLED_POINT_COLUMNS.split(", ").map((c) => `p.${c}`).join(", ")}
+                  FROM unnest(${ids}) AS s(id)
+                 CROSS JOIN LATERAL (SELECT * FROM metric_points WHERE series_id = s.id AND time >= ${start} AND time < ${toParam}
+                                      ORDER BY time DESC LIMIT 1) AS p`);
     // The last sample of each step: the step of a sample at t is date_bin(step, t).
     const { rows } = await db.query<PointRow>(
-      `SELECT DISTINCT ON (series_id, date_bin($4::interval, t, 'epoch'::timestamptz)) series_id::text AS series_id, ${POINT_COLUMNS}
-         FROM (SELECT bucket AS t, series_id, time_ns, start_time_ns, value, count, sum, min, max, bucket_counts, explicit_bounds, exp_histogram, quantiles
-                 FROM metric_points_5m
-                WHERE series_id = ANY($1::bigint[]) AND bucket >= $2::timestamptz - $4::interval AND bucket < $5::timestamptz
-               UNION ALL
-               SELECT p.time, s.id, p.time_ns, p.start_time_ns, p.value, p.count, p.sum, p.min, p.max, p.bucket_counts, p.explicit_bounds, p.exp_histogram, p.quantiles
-                 FROM unnest($1::bigint[]) AS s(id)
-                CROSS JOIN LATERAL (SELECT * FROM metric_points WHERE series_id = s.id AND time >= $5::timestamptz AND time < $3::timestamptz
-                                     ORDER BY time DESC LIMIT 1) AS p) AS samples
-        ORDER BY series_id, date_bin($4::interval, t, 'epoch'::timestamptz), t DESC`,
-      [seriesIds, firstBoundary, to, step, cut],
+      `SELECT DISTINCT ON (series_id, date_bin(${stepParam}, t, 'epoch'::timestamptz)) series_id::text AS series_id, ${POINT_COLUMNS}
+         FROM (${parts.join(" UNION ALL ")}) AS samples
+        ORDER BY series_id, date_bin(${stepParam}, t, 'epoch'::timestamptz), t DESC`,
+      params.values,
     );
     return bySeries(rows);
   }

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { METRIC_SAMPLE_TABLES, upsertSamplesSql } from "@/lib/query/metric-sample-tables";
 import { BENCH_SERVICES } from "./seed-bench-telemetry";
 
 // Metrics for the query benchmark, generated inside PostgreSQL like the spans. Per benchmark
@@ -71,17 +72,16 @@ export async function seedBenchMetricPoints(db: Pick<pg.Pool, "query">, startMs:
      ON CONFLICT DO NOTHING`,
     [fromMs, startMs, toMs, BENCH_METRIC_INTERVAL_MS, WEIGHTS, BOUNDS],
   );
-  // The last point per series and 5 minutes, as ingest keeps it beside the points.
-  await db.query(
-    `INSERT INTO metric_points_5m (bucket, series_id, time, time_ns, start_time_ns, value, count, sum, min, max, bucket_counts, explicit_bounds, exp_histogram, quantiles)
-     SELECT DISTINCT ON (mp.series_id, date_bin(interval '5 minutes', mp.time, 'epoch'::timestamptz))
-            date_bin(interval '5 minutes', mp.time, 'epoch'::timestamptz), mp.series_id, mp.time, mp.time_ns, mp.start_time_ns, mp.value, mp.count, mp.sum,
-            mp.min, mp.max, mp.bucket_counts, mp.explicit_bounds, mp.exp_histogram, mp.quantiles
-       FROM metric_points mp JOIN metric_series ms ON ms.id = mp.series_id
-      WHERE ms.scope_name = 'bench' AND mp.time >= to_timestamp($1::float8 / 1000) AND mp.time < to_timestamp($2::float8 / 1000)
-      ORDER BY mp.series_id, date_bin(interval '5 minutes', mp.time, 'epoch'::timestamptz), mp.time DESC
-     ON CONFLICT DO NOTHING`,
-    [fromMs, toMs],
-  );
+  // The last point per series and bucket, as ingest keeps them beside the points.
+  for (const level of METRIC_SAMPLE_TABLES) {
+    await db.query(
+      upsertSamplesSql(
+        level,
+        `(SELECT mp.* FROM metric_points mp JOIN metric_series ms ON ms.id = mp.series_id
+           WHERE ms.scope_name = 'bench' AND mp.time >= to_timestamp($1::float8 / 1000) AND mp.time < to_timestamp($2::float8 / 1000)) AS points`,
+      ),
+      [fromMs, toMs],
+    );
+  }
   return rowCount ?? 0;
 }

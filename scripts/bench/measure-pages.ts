@@ -1,3 +1,5 @@
+import os from "node:os";
+import path from "node:path";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { buildTrace, sendTrace, type BuiltTrace } from "../../e2e/fixtures/otlp";
 import { checkoutTrace } from "../../e2e/fixtures/trace-scenarios";
@@ -135,7 +137,14 @@ async function open(context: BrowserContext, url: string, check: PageCheck): Pro
   await page.addInitScript({ content: "globalThis.__name ??= (fn) => fn;" });
   await page.addInitScript(recordContentVisible, check.content);
   await page.goto(url, { waitUntil: "commit" });
-  await page.waitForFunction(() => (window as unknown as { __benchContent: number | null }).__benchContent !== null, undefined, { timeout: 60_000, polling: 50 });
+  try {
+    await page.waitForFunction(() => (window as unknown as { __benchContent: number | null }).__benchContent !== null, undefined, { timeout: 60_000, polling: 50 });
+  } catch (error) {
+    // What the page showed instead of its content is the first thing to look at.
+    const shot = path.join(os.tmpdir(), `bench-ui-${check.name.replace(/[^a-z0-9]+/gi, "-")}.png`);
+    await page.screenshot({ path: shot, fullPage: true }).catch(() => {});
+    throw new Error(`${check.name}: content not shown within 60 s (screenshot: ${shot})`, { cause: error });
+  }
   const timing = await page.evaluate(() => {
     const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
     const visible = (window as unknown as { __benchContent: number }).__benchContent;

@@ -1,7 +1,9 @@
 import type pg from "pg";
 import { pgJson, pgText } from "./pg-safe";
 import { utcDay } from "@/lib/utc-day";
+import type { TelemetryTable } from "@/lib/db/telemetry-tables";
 import { withTransaction } from "@/lib/db/with-transaction";
+import { METRIC_SAMPLE_TABLES, SAMPLED_POINT_COLUMNS, upsertSamplesSql } from "@/lib/query/metric-sample-tables";
 import type { MetricPointRecord } from "../otlp/model";
 import { canonicalJson, hashId } from "./hash-id";
 import { rememberResources, resourceId, upsertResources } from "./upsert-resources";
@@ -10,7 +12,7 @@ import { rememberResources, resourceId, upsertResources } from "./upsert-resourc
 // set on one resource) are upserted, then every data point is one row keyed by (series, time),
 // so a retried request stores each point once. Exemplars keep their trace and span ids: that is
 // how a point on a chart links to the request behind it. The last point of each series per 5
-// minutes is kept apart as well (metric_points_5m), for charts of long windows.
+// minutes and per hour is kept apart as well (metric_points_5m, _1h), for charts of long windows.
 
 const SERIES_SEEN_TTL_MS = 5 * 60_000;
 const seriesSeen = new Map<string, number>();
@@ -28,7 +30,7 @@ export async function storeMetrics(pool: pg.Pool, points: MetricPointRecord[]): 
     const touched = await upsertSeries(client, points, ids, resourceIds);
     const inserted = await insertPoints(client, points, ids);
     return { inserted, resourceIds: resourceIds.values(), touched };
-  }, { partitions: [["metric_points", days], ["metric_points_5m", days]] });
+  }, { partitions: [["metric_points", days], ...METRIC_SAMPLE_TABLES.map(({ table }): [TelemetryTable, Set<string>] => [table, days])] });
   rememberResources(result.resourceIds);
   const now = Date.now();
   for (const id of result.touched) seriesSeen.set(id, now);
@@ -68,7 +70,7 @@ async function upsertSeries(client: pg.ClientBase, points: MetricPointRecord[], 
 
 async function insertPoints(client: pg.ClientBase, points: MetricPointRecord[], ids: string[]): Promise<number> {
   const pick = <T>(f: (p: MetricPointRecord) => T) => points.map(f);
-  // The points new to the store also refresh their series' 5-minute samples (metric_points_5m):
+  // The points new to the store also refresh their series' samples (lib/query/metric-sample-tables.ts):
   // the latest point of a bucket wins, whichever request brought it.
   const { rows } = await client.query<{ inserted: number }>(
     `WITH inserted AS (
@@ -80,20 +82,8 @@ async function insertPoints(client: pg.ClientBase, points: MetricPointRecord[], 
                      $9::text[], $10::text[], $11::jsonb[], $12::jsonb[], $13::jsonb[], $14::int[])
            AS u(time_ns, series_id, start_ns, value, count, sum, min, max, buckets, bounds, exp, quantiles, exemplars, flags)
        ON CONFLICT (series_id, time) DO NOTHING
-       RETURNING time, series_id, time_ns, start_time_ns, value, count, sum, min, max, bucket_counts, explicit_bounds, exp_histogram, quantiles
-     ), sampled AS (
-       INSERT INTO metric_points_5m AS s (bucket, series_id, time, time_ns, start_time_ns, value, count, sum, min, max, bucket_counts, explicit_bounds, exp_histogram, quantiles)
-       SELECT DISTINCT ON (series_id, date_bin(interval '5 minutes', time, 'epoch'::timestamptz))
-              date_bin(interval '5 minutes', time, 'epoch'::timestamptz), series_id, time, time_ns, start_time_ns, value, count, sum, min, max,
-              bucket_counts, explicit_bounds, exp_histogram, quantiles
-         FROM inserted
-        ORDER BY series_id, date_bin(interval '5 minutes', time, 'epoch'::timestamptz), time DESC
-       ON CONFLICT (series_id, bucket) DO UPDATE SET
-         time = excluded.time, time_ns = excluded.time_ns, start_time_ns = excluded.start_time_ns, value = excluded.value, count = excluded.count,
-         sum = excluded.sum, min = excluded.min, max = excluded.max, bucket_counts = excluded.bucket_counts, explicit_bounds = excluded.explicit_bounds,
-         exp_histogram = excluded.exp_histogram, quantiles = excluded.quantiles
-       WHERE excluded.time > s.time
-     )
+       RETURNING time, series_id, ${SAMPLED_POINT_COLUMNS}
+     )${METRIC_SAMPLE_TABLES.map((level, i) => `, sampled_${i} AS (${upsertSamplesSql(level, "inserted")})`).join("")}
      SELECT count(*)::int AS inserted FROM inserted`,
     [
       pick((p) => p.timeUnixNano.toString()),
