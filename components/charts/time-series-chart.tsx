@@ -81,7 +81,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
         markers,
         annotations: interactive ? (annotations.data?.annotations ?? []) : [],
         brush: interactive,
-        colors: { marker: theme.colors.violet[6], annotation: theme.colors.orange[7], faint: theme.colors.gray[5] },
+        colors: { marker: theme.colors.violet[6], annotation: theme.colors.orange[7], faint: theme.colors.gray[5], incident: theme.colors.red[7] },
         yMin: props.yMin,
         yMax: props.yMax,
       }),
