@@ -71,7 +71,7 @@ describe("share links", () => {
   it("open no API endpoint, as a Bearer token or a cookie", async () => {
     const incident = await newIncident("Token scope");
     const token = tokenOf(createdShareLinkSchema.parse((await share(incident.id, {})).json).path);
-    for (const headers of [{ authorization: `Bearer ${token}` }, { cookie: `sightline_session=${token}` }]) {
+    for (const headers of [{ authorization: `Bearer ${token}` }, { cookie: `sightline_session=${token}` }] as Record<string, string>[]) {
       const traces = await tracesRoute.GET(new NextRequest("http://localhost/api/v1/traces", { headers }), params(""));
       expect(traces.status).toBe(401);
       const links = await linksRoute.GET(new NextRequest(`http://localhost/api/v1/incidents/${incident.id}/share-links`, { headers }), params(incident.id));
