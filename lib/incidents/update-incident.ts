@@ -3,6 +3,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { getPool, getPrisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
 import { authorOf } from "./author-of";
+import { evidenceOf } from "./evidence-of";
 import { freezeIncident } from "./freeze-incident";
 import { getIncident } from "./get-incident";
 import { incidentSeveritySchema, incidentStatusSchema, type Incident, type IncidentChange, type UpdateIncidentBody } from "./schemas";
@@ -50,8 +51,4 @@ export async function updateIncident(id: string, body: UpdateIncidentBody, by: P
     await tx.incidentEvent.createMany({ data: changes.map(({ kind, ...rest }) => ({ incidentId: id, kind, body: rest, at, author })) });
   });
   return getIncident(id);
-}
-
-export function evidenceOf(incident: Pick<Incident, "events">) {
-  return incident.events.flatMap((e) => (e.change.kind === "evidence" ? [e.change.item] : []));
 }

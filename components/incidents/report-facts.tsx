@@ -1,0 +1,44 @@
+"use client";
+
+import { Stack, Text } from "@mantine/core";
+import { useLocale, useTranslations } from "next-intl";
+import { useBrowserTimeZone } from "@/lib/client/use-browser-time-zone";
+import { crossesDays, formatClock, formatMoney, formatRatio, formatShare } from "@/lib/reports/format-report-values";
+import type { TimeoutReport } from "@/lib/reports/schemas";
+
+// The timeout report's facts in plain sentences, as text only: the incident page and the share
+// page show them from the incident's (frozen) copy, so nothing here links to live telemetry.
+// Customer and order ids are left out on purpose: counts are enough for whoever gets a link.
+
+export function ReportFacts({ report }: { report: TimeoutReport }) {
+  const t = useTranslations("incidents.facts");
+  const locale = useLocale();
+  const timeZone = useBrowserTimeZone() ?? "UTC";
+  const withDate = crossesDays(report.window.fromMs, report.window.toMs, timeZone);
+  const clock = (ms: number) => formatClock(ms, locale, timeZone, withDate);
+  const { totals, baseline, cause, impact, stateLeft, period } = report;
+  const sentences: string[] = [];
+  if (totals.timedOut === 0) {
+    sentences.push(t("none", { from: clock(report.window.fromMs), to: clock(report.window.toMs) }));
+  } else {
+    sentences.push(t("timedOut", { from: clock(period.firstTimeoutMs ?? report.window.fromMs), to: clock(period.lastTimeoutMs ?? report.window.toMs), timedOut: totals.timedOut, requests: totals.requests, rate: formatShare(totals.rate ?? 0, locale) }));
+    if (baseline.ratio !== null) sentences.push(t("ratio", { ratio: `${formatRatio(baseline.ratio, locale)}×` }));
+    const top = cause.ranking[0];
+    if (top) sentences.push(t("cause", { service: top.service, operation: top.operation, share: formatShare(top.share, locale) }));
+    if (impact.customers.count > 0 || impact.orders.count > 0) {
+      sentences.push(t("impact", { customers: impact.customers.count, orders: impact.orders.count, money: formatMoney(impact.moneyByCurrency, locale) || "—" }));
+    }
+    if (stateLeft.unpaid.count > 0) sentences.push(t("unpaid", { count: stateLeft.unpaid.count, money: formatMoney(stateLeft.unpaid.moneyByCurrency, locale) || "—" }));
+    if (period.isOver === true && period.lastTimeoutMs !== null) sentences.push(t("over", { time: clock(period.lastTimeoutMs) }));
+    else if (period.isOver === false && period.lastTimeoutMs !== null) sentences.push(t("notOver", { time: clock(period.lastTimeoutMs) }));
+  }
+  return (
+    <Stack gap={6} data-testid="incident-report-facts">
+      {sentences.map((sentence) => (
+        <Text key={sentence} size="md">
+          {sentence}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
