@@ -46,8 +46,8 @@ export function IncidentEditForm({ incident }: { incident: Incident }) {
     >
       <Stack gap="sm">
         <Group grow align="flex-end">
-          <Select label={t("fields.status")} data={INCIDENT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} value={status} onChange={(v) => v && setStatus(v as IncidentStatus)} allowDeselect={false} data-testid="incident-status-select" />
-          <Select label={t("fields.severity")} data={INCIDENT_SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))} value={severity} onChange={(v) => v && setSeverity(v as IncidentSeverity)} allowDeselect={false} />
+          <Select label={t("fields.status")} data={INCIDENT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} value={status} onChange={(v) => v && setStatus(v)} allowDeselect={false} data-testid="incident-status-select" />
+          <Select label={t("fields.severity")} data={INCIDENT_SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))} value={severity} onChange={(v) => v && setSeverity(v)} allowDeselect={false} />
           <TextInput label={t("fields.owner")} placeholder={t("fields.ownerPlaceholder")} value={owner} onChange={(e) => setOwner(e.currentTarget.value)} maxLength={200} />
         </Group>
         {save.isError ? <QueryErrorAlert title={t("detail.editFailed")} error={save.error} /> : null}

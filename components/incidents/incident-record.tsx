@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { formatInstant } from "@/lib/client/time-range";
 import { useBrowserTimeZone } from "@/lib/client/use-browser-time-zone";
-import type { EvidenceItem, Incident, IncidentEvent, IncidentSeverity, IncidentStatus, IncidentSummary } from "@/lib/incidents/schemas";
+import type { EvidenceItem, IncidentEvent, IncidentSeverity, IncidentStatus, IncidentSummary } from "@/lib/incidents/schemas";
 import { formatDurationMs } from "@/lib/trace/format-duration";
 
 // The parts of an incident that read the same to a signed-in reader and to whoever opens a

@@ -72,8 +72,8 @@ export function OpenIncidentModal({ draft, onClose }: { draft: IncidentDraft; on
           {draft.evidence.length > 0 ? <Text size="sm">{t("open.evidence", { count: draft.evidence.length })}</Text> : null}
           <TextInput label={t("fields.title")} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required maxLength={200} data-autofocus />
           <Group grow>
-            <Select label={t("fields.severity")} data={INCIDENT_SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))} value={severity} onChange={(v) => v && setSeverity(v as IncidentSeverity)} allowDeselect={false} />
-            <Select label={t("fields.status")} data={OPEN_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} value={status} onChange={(v) => v && setStatus(v as OpenStatus)} allowDeselect={false} />
+            <Select label={t("fields.severity")} data={INCIDENT_SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))} value={severity} onChange={(v) => v && setSeverity(v)} allowDeselect={false} />
+            <Select label={t("fields.status")} data={OPEN_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} value={status} onChange={(v) => v && setStatus(v)} allowDeselect={false} />
           </Group>
           <TextInput label={t("fields.owner")} placeholder={t("fields.ownerPlaceholder")} value={owner} onChange={(e) => setOwner(e.currentTarget.value)} maxLength={200} />
           {create.isError ? <QueryErrorAlert title={t("open.failed")} error={create.error} /> : null}

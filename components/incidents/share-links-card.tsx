@@ -36,8 +36,9 @@ export function ShareLinksCard({ incidentId }: { incidentId: string }) {
   });
   const revoke = useMutation({ mutationFn: revokeShareLink, onSuccess: refresh });
   const at = (ms: number) => formatInstant(ms, timeZone);
+  // Expired as of when the list was read (rendering must not read the clock).
   const stateOf = (link: ShareLink) =>
-    link.revokedAtMs !== null ? t("revoked", { time: at(link.revokedAtMs) }) : link.expiresAtMs <= Date.now() ? t("expired", { time: at(link.expiresAtMs) }) : t("active", { time: at(link.expiresAtMs) });
+    link.revokedAtMs !== null ? t("revoked", { time: at(link.revokedAtMs) }) : link.expiresAtMs <= links.dataUpdatedAt ? t("expired", { time: at(link.expiresAtMs) }) : t("active", { time: at(link.expiresAtMs) });
 
   return (
     <SectionCard title={t("title")} description={t("description")}>

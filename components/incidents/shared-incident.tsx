@@ -6,6 +6,8 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
+import { formatInstant } from "@/lib/client/time-range";
+import { useBrowserTimeZone } from "@/lib/client/use-browser-time-zone";
 import type { Incident } from "@/lib/incidents/schemas";
 import type { TimeoutReport } from "@/lib/reports/schemas";
 import { IncidentBody } from "./incident-body";
@@ -39,7 +41,9 @@ function ShareFrame({ children }: { children: ReactNode }) {
   );
 }
 
-export function SharedIncident({ incident, report }: { incident: Incident; report: TimeoutReport }) {
+export function SharedIncident({ incident, report, expiresAtMs }: { incident: Incident; report: TimeoutReport; expiresAtMs: number }) {
+  const t = useTranslations("incidents.shared");
+  const timeZone = useBrowserTimeZone() ?? "UTC";
   return (
     <ShareFrame>
       <Stack gap="lg" data-testid="shared-incident">
@@ -51,6 +55,9 @@ export function SharedIncident({ incident, report }: { incident: Incident; repor
           <StatusBadge status={incident.status} />
         </Group>
         <IncidentBody incident={incident} report={report} linked={false} />
+        <Text size="xs" c="dimmed">
+          {t("footer", { time: formatInstant(expiresAtMs, timeZone) })}
+        </Text>
       </Stack>
     </ShareFrame>
   );

@@ -12,12 +12,12 @@ import type { Incident } from "./schemas";
 // view; anything else says only which of "unknown", "expired" or "revoked" it is.
 
 export type OpenedShareLink =
-  | { state: "ok"; incident: Incident; report: TimeoutReport; live: boolean }
+  | { state: "ok"; incident: Incident; report: TimeoutReport; live: boolean; expiresAtMs: number }
   | { state: "unknown" | "expired" | "revoked" };
 
 const TOKEN_PATTERN = new RegExp(`^${SHARE_TOKEN_PREFIX}[A-Za-z0-9_-]{43}$`);
 
-export async function openShareLink(token: string, nowMs: number): Promise<OpenedShareLink> {
+export async function openShareLink(token: string, nowMs = Date.now()): Promise<OpenedShareLink> {
   if (!TOKEN_PATTERN.test(token)) return { state: "unknown" };
   const prisma = getPrisma();
   const link = await prisma.shareLink.findUnique({ where: { tokenHash: hashSecretToken(token) }, select: { id: true, incidentId: true, expiresAt: true, revokedAt: true } });
@@ -31,8 +31,8 @@ export async function openShareLink(token: string, nowMs: number): Promise<Opene
   });
   if (counted.count === 0) return { state: "revoked" };
   const incident = await getIncident(link.incidentId);
-  if (incident.frozen?.report) return { state: "ok", incident, report: incident.frozen.report, live: false };
+  if (incident.frozen?.report) return { state: "ok", incident, report: incident.frozen.report, live: false, expiresAtMs: link.expiresAt.getTime() };
   const { service, operation } = incident.filters;
   const report = await getTimeoutReport(getPool(), { ...incident.window, service, operation: service === undefined ? undefined : operation, nowMs });
-  return { state: "ok", incident, report, live: true };
+  return { state: "ok", incident, report, live: true, expiresAtMs: link.expiresAt.getTime() };
 }

@@ -44,7 +44,7 @@ export async function updateIncident(id: string, body: UpdateIncidentBody, by: P
         ...(body.severity !== undefined ? { severity: body.severity } : {}),
         ...(body.owner !== undefined ? { owner: body.owner } : {}),
         ...(statusChanged ? { status, resolvedAt: status === "resolved" ? at : null } : {}),
-        ...(statusChanged && status === "resolved" && frozen ? { frozen: frozen as object } : {}),
+        ...(statusChanged && status === "resolved" && frozen ? { frozen: frozen } : {}),
         ...(acknowledges ? { acknowledgedAt: at } : {}),
       },
     });

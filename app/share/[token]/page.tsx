@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SharePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const opened = await openShareLink(decodeURIComponent(token), Date.now());
+  const opened = await openShareLink(token);
   if (opened.state !== "ok") return <ShareRefused state={opened.state} />;
-  return <SharedIncident incident={opened.incident} report={opened.report} />;
+  return <SharedIncident incident={opened.incident} report={opened.report} expiresAtMs={opened.expiresAtMs} />;
 }
