@@ -30,8 +30,9 @@ afterAll(async () => {
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const MIN = 60_000;
-// Ten days back: inside the store now, outside a 5-day retention below.
-const base = Math.floor((Date.now() - 10 * DAY) / MIN) * MIN;
+// Noon (UTC) ten days back: inside the store now, outside a 5-day retention below, and every
+// span and change of the window on that one day's partitions.
+const base = Math.floor((Date.now() - 10 * DAY) / DAY) * DAY + 12 * HOUR;
 const hex = (n: number) => randomBytes(n).toString("hex");
 const db = `shop_${hex(3)}`;
 const json = { "content-type": "application/json" };

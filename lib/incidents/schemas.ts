@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { auditRowHistoryResponseSchema, pkParamSchema } from "@/lib/schemas/audit";
-import { hasNoNul, isWithinTimeRange, NUL_MESSAGE, TIME_RANGE_MESSAGE, traceIdSchema } from "@/lib/schemas/common";
+import { hasNoNul, NUL_MESSAGE, TIME_RANGE_MESSAGE, traceIdSchema } from "@/lib/schemas/common";
+import { TIME_PARAM_RANGE_MS } from "@/lib/schemas/params";
 import { compactTraceSchema } from "@/lib/schemas/trace-compact";
 import { timeoutReportSchema } from "@/lib/reports/schemas";
 
@@ -21,9 +22,17 @@ export type IncidentStatus = z.infer<typeof incidentStatusSchema>;
 export type IncidentSeverity = z.infer<typeof incidentSeveritySchema>;
 
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`).refine(hasNoNul, NUL_MESSAGE);
-const instantMs = z.number().int("must be whole Unix milliseconds").refine(isWithinTimeRange, TIME_RANGE_MESSAGE).meta({ description: "Unix milliseconds" });
+const instantMs = z
+  .number()
+  .int("must be whole Unix milliseconds")
+  .min(TIME_PARAM_RANGE_MS.min, TIME_RANGE_MESSAGE)
+  .max(TIME_PARAM_RANGE_MS.max, TIME_RANGE_MESSAGE)
+  .meta({ description: "Unix milliseconds" });
 /** A page of this site (`/traces/…?from=…`): never another origin, so a stored link cannot lead away. */
-const sitePath = text(2_000).refine((p) => p.startsWith("/") && !p.startsWith("//") && !p.includes("\\"), "must be a path on this site, starting with a single /");
+const sitePath = z
+  .string()
+  .max(2_000, "must be at most 2000 characters")
+  .regex(/^\/([^/\\\u0000][^\\\u0000]*)?$/, "must be a path on this site, starting with a single / (no backslashes)");
 
 export const filtersSchema = z
   .record(text(100), z.string().max(500, "must be at most 500 characters").refine(hasNoNul, NUL_MESSAGE))
