@@ -100,7 +100,8 @@ test("an incident opened from the timeout report is noted, resolved, shared read
     return url;
   });
 
-  const stranger = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  // No storage state: the project's signed-in cookies are not carried into this context.
+  const stranger = await browser.newContext({ viewport: { width: 1440, height: 900 }, storageState: { cookies: [], origins: [] } });
   try {
     const outside = await stranger.newPage();
     await test.step("a fresh browser with no cookies opens the link: it shows the incident and its frozen report", async () => {

@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useBrowserTimeZone } from "@/lib/client/use-browser-time-zone";
 import { crossesDays, formatClock, formatMoney, formatRatio, formatShare } from "@/lib/reports/format-report-values";
 import type { TimeoutReport } from "@/lib/reports/schemas";
+import { formatDurationMs } from "@/lib/trace/format-duration";
 
 // The timeout report's facts in plain sentences, as text only: the incident page and the share
 // page show them from the incident's (frozen) copy, so nothing here links to live telemetry.
@@ -23,8 +24,12 @@ export function ReportFacts({ report }: { report: TimeoutReport }) {
   } else {
     sentences.push(t("timedOut", { from: clock(period.firstTimeoutMs ?? report.window.fromMs), to: clock(period.lastTimeoutMs ?? report.window.toMs), timedOut: totals.timedOut, requests: totals.requests, rate: formatShare(totals.rate ?? 0, locale) }));
     if (baseline.ratio !== null) sentences.push(t("ratio", { ratio: `${formatRatio(baseline.ratio, locale)}×` }));
+    // As the report itself says it: the slow downstream call when there is one, else the top of the critical-path ranking.
     const top = cause.ranking[0];
-    if (top) sentences.push(t("cause", { service: top.service, operation: top.operation, share: formatShare(top.share, locale) }));
+    if (cause.slowCall) {
+      const { callee, thresholdMs, share } = cause.slowCall;
+      sentences.push(t("causeSlowCall", { service: callee.service, operation: callee.operation, threshold: formatDurationMs(thresholdMs), share: formatShare(share, locale) }));
+    } else if (top) sentences.push(t("cause", { service: top.service, operation: top.operation, share: formatShare(top.share, locale) }));
     if (impact.customers.count > 0 || impact.orders.count > 0) {
       sentences.push(t("impact", { customers: impact.customers.count, orders: impact.orders.count, money: formatMoney(impact.moneyByCurrency, locale) || "—" }));
     }
