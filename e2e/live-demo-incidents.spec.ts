@@ -133,7 +133,7 @@ test("an incident opened from the timeout report is noted, resolved, shared read
       await page.getByTestId("share-links").getByRole("button", { name: "Revoke" }).click();
       await expect(page.getByTestId("share-links")).toContainText("revoked");
       const links = await liveDemo.getJson<{ shareLinks: { viewCount: number; revokedAtMs: number | null }[] }>(`${incidentPath.replace("/incidents/", "/api/v1/incidents/")}/share-links`);
-      expect(links?.shareLinks).toEqual([expect.objectContaining({ viewCount: 2, revokedAtMs: expect.any(Number) as unknown })]);
+      expect(links?.shareLinks).toEqual([expect.objectContaining({ viewCount: 2, revokedAtMs: expect.any(Number) })]);
       await outside.context().clearCookies();
       await outside.goto(shareUrl);
       await expect(outside.getByTestId("share-refused")).toContainText("This link was revoked");

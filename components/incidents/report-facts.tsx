@@ -3,7 +3,7 @@
 import { Stack, Text } from "@mantine/core";
 import { useLocale, useTranslations } from "next-intl";
 import { useBrowserTimeZone } from "@/lib/client/use-browser-time-zone";
-import { crossesDays, formatClock, formatMoney, formatRatio, formatShare } from "@/lib/reports/format-report-values";
+import { crossesDays, formatClock, formatMoney, formatRatio, formatShare, sameMinute } from "@/lib/reports/format-report-values";
 import type { TimeoutReport } from "@/lib/reports/schemas";
 import { formatDurationMs } from "@/lib/trace/format-duration";
 
@@ -16,13 +16,16 @@ export function ReportFacts({ report }: { report: TimeoutReport }) {
   const locale = useLocale();
   const timeZone = useBrowserTimeZone() ?? "UTC";
   const withDate = crossesDays(report.window.fromMs, report.window.toMs, timeZone);
-  const clock = (ms: number) => formatClock(ms, locale, timeZone, withDate);
+  const clock = (ms: number, withSeconds = false) => formatClock(ms, locale, timeZone, withDate, withSeconds);
   const { totals, baseline, cause, impact, stateLeft, period } = report;
   const sentences: string[] = [];
   if (totals.timedOut === 0) {
     sentences.push(t("none", { from: clock(report.window.fromMs), to: clock(report.window.toMs) }));
   } else {
-    sentences.push(t("timedOut", { from: clock(period.firstTimeoutMs ?? report.window.fromMs), to: clock(period.lastTimeoutMs ?? report.window.toMs), timedOut: totals.timedOut, requests: totals.requests, rate: formatShare(totals.rate ?? 0, locale) }));
+    const [first, last] = [period.firstTimeoutMs ?? report.window.fromMs, period.lastTimeoutMs ?? report.window.toMs];
+    // Both ends in one minute need their seconds, or "between 14:02 and 14:02" says nothing.
+    const seconds = sameMinute(first, last);
+    sentences.push(t("timedOut", { from: clock(first, seconds), to: clock(last, seconds), timedOut: totals.timedOut, requests: totals.requests, rate: formatShare(totals.rate ?? 0, locale) }));
     if (baseline.ratio !== null) sentences.push(t("ratio", { ratio: `${formatRatio(baseline.ratio, locale)}×` }));
     // As the report itself says it: the slow downstream call when there is one, else the top of the critical-path ranking.
     const top = cause.ranking[0];
