@@ -17,7 +17,7 @@ const pages = [
   { label: "Database", path: "/database", built: true },
   { label: "Audit", path: "/audit", built: true },
   { label: "Reports", path: "/reports", built: true },
-  { label: "Incidents", path: "/incidents", built: false },
+  { label: "Incidents", path: "/incidents", built: true },
   { label: "Settings", path: "/settings", built: true },
 ] as const;
 

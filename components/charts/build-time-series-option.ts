@@ -38,7 +38,8 @@ export interface TimeSeriesOptionInput {
   annotations: readonly Annotation[];
   /** Arms the horizontal brush (drag to choose a window). */
   brush: boolean;
-  colors: { marker: string; annotation: string; faint: string };
+  /** `incident`: the shade of incidents' windows (annotations with an incidentId). */
+  colors: { marker: string; annotation: string; faint: string; incident: string };
   /** Fixed y-axis bounds, e.g. 0..1 for a share. */
   yMin?: number | undefined;
   yMax?: number | undefined;
@@ -96,8 +97,8 @@ export function buildTimeSeriesOption(input: TimeSeriesOptionInput): EChartOptio
       data: windows.map((annotation) => [
         {
           xAxis: Math.max(annotation.timeMs, input.range.fromMs),
-          itemStyle: { color: colors.annotation, opacity: 0.1 },
-          label: { formatter: truncateText(annotation.text, 32), position: "insideTop" as const, color: colors.annotation, fontSize: 10 },
+          itemStyle: { color: annotation.incidentId ? colors.incident : colors.annotation, opacity: 0.1 },
+          label: { formatter: truncateText(annotation.text, 32), position: "insideTop" as const, color: annotation.incidentId ? colors.incident : colors.annotation, fontSize: 10 },
         },
         { xAxis: Math.min(annotation.endTimeMs ?? annotation.timeMs, input.range.toMs) },
       ]) as never,

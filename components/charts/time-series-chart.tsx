@@ -2,7 +2,7 @@
 
 import { Box, Menu, Text, useMantineTheme } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconFlag, IconListSearch, IconZoomIn } from "@tabler/icons-react";
+import { IconAlertTriangle, IconFlag, IconListSearch, IconZoomIn } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import type { EChartsType } from "echarts/core";
 import { useRouter } from "next/navigation";
@@ -10,8 +10,10 @@ import { useLocale, useTranslations } from "next-intl";
 import { useContext, useMemo, useRef, useState } from "react";
 import { annotationsQuery } from "@/components/annotations/annotation-queries";
 import { AnnotateModal } from "@/components/annotations/annotate-modal";
+import { OpenIncidentModal } from "@/components/incidents/open-incident-modal";
 import { useCurrentUser } from "@/components/shell/current-user";
 import { roleAllows } from "@/lib/auth/roles";
+import type { EvidenceItem } from "@/lib/incidents/schemas";
 import type { ChartUnit } from "@/lib/client/format-chart-value";
 import { TimeRangeContext } from "@/lib/client/use-time-range";
 import { buildTimeSeriesOption, type ChartMarker, type ChartSeries } from "./build-time-series-option";
@@ -63,6 +65,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const canAnnotate = roleAllows(useCurrentUser().role, "editor");
   const [chosen, setChosen] = useState<{ window: TimeWindow; x: number; y: number } | null>(null);
   const [annotating, annotate] = useDisclosure(false);
+  const [opening, openIncident] = useDisclosure(false);
 
   const annotations = useQuery({
     ...annotationsQuery({ from: range.fromMs, to: range.toMs }, annotationService === undefined ? null : annotationService),
@@ -81,7 +84,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
         markers,
         annotations: interactive ? (annotations.data?.annotations ?? []) : [],
         brush: interactive,
-        colors: { marker: theme.colors.violet[6], annotation: theme.colors.orange[7], faint: theme.colors.gray[5] },
+        colors: { marker: theme.colors.violet[6], annotation: theme.colors.orange[7], faint: theme.colors.gray[5], incident: theme.colors.red[7] },
         yMin: props.yMin,
         yMax: props.yMax,
       }),
@@ -129,7 +132,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
           {t("hint")}
         </Text>
       ) : null}
-      <Menu opened={chosen !== null} onChange={(opened) => !opened && !annotating && setChosen(null)} position="bottom-start" withinPortal>
+      <Menu opened={chosen !== null} onChange={(opened) => !opened && !annotating && !opening && setChosen(null)} position="bottom-start" withinPortal>
         <Menu.Target>
           <Box pos="absolute" left={chosen?.x ?? 0} top={chosen?.y ?? 0} w={1} h={1} aria-hidden />
         </Menu.Target>
@@ -149,6 +152,11 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
               {t("window.annotate")}
             </Menu.Item>
           ) : null}
+          {canAnnotate ? (
+            <Menu.Item leftSection={<IconAlertTriangle size={16} />} onClick={openIncident.open}>
+              {t("window.incident")}
+            </Menu.Item>
+          ) : null}
         </Menu.Dropdown>
       </Menu>
       {chosen && annotating ? (
@@ -161,6 +169,25 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
           }}
         />
       ) : null}
+      {chosen && opening ? (
+        <OpenIncidentModal
+          draft={{ source: "chart", windowFromMs: chosen.window.fromMs, windowToMs: chosen.window.toMs, filters: annotationService ? { service: annotationService } : {}, evidence: chartEvidence(ariaLabel, chosen.window) }}
+          onClose={() => {
+            openIncident.close();
+            setChosen(null);
+          }}
+        />
+      ) : null}
     </Box>
   );
+}
+
+/** The chart as evidence: this page with the chosen window, so the incident links back to it. */
+function chartEvidence(title: string, window: TimeWindow): EvidenceItem[] {
+  if (typeof location === "undefined") return [];
+  const url = new URL(location.href);
+  url.searchParams.set("from", String(Math.floor(window.fromMs)));
+  url.searchParams.set("to", String(Math.ceil(window.toMs)));
+  url.searchParams.delete("rel");
+  return [{ kind: "chart", title: title.slice(0, 200) || "chart", href: `${url.pathname}${url.search}` }];
 }

@@ -9,6 +9,7 @@ import { SectionCard } from "@/components/ui/section-card";
 import { TruncatedValue } from "@/components/ui/truncated-value";
 import { buildDeadlockGraph } from "@/lib/database/build-deadlock-graph";
 import type { LockEvent } from "@/lib/schemas/locks";
+import { OpenIncidentButton } from "@/components/incidents/open-incident-modal";
 import { ProcessLinks } from "./process-links";
 
 type Deadlock = Extract<LockEvent, { kind: "deadlock" }>;
@@ -105,6 +106,9 @@ function DeadlockDetail({ deadlock }: { deadlock: Deadlock }) {
   }
   return (
     <Stack gap="sm" data-testid="deadlock-detail">
+      <Group justify="flex-end">
+        <OpenIncidentButton size="xs" draft={() => deadlockIncidentDraft(deadlock, t("incidentTitle", { pids: deadlock.processes.map((p) => p.pid).join(", ") }))} />
+      </Group>
       {deadlock.message && <Code block>{deadlock.message}</Code>}
       <EChart option={option} ariaLabel={t("graphLabel", { pids: deadlock.processes.map((p) => p.pid).join(", ") })} height={260} />
       <Table aria-label={t("processesLabel")} verticalSpacing="xs">
@@ -149,4 +153,18 @@ function DeadlockDetail({ deadlock }: { deadlock: Deadlock }) {
       {deadlock.context && <Code block>{deadlock.context}</Code>}
     </Stack>
   );
+}
+
+/** Five minutes either side of the deadlock, its database, and the traces of its processes. */
+function deadlockIncidentDraft(deadlock: Deadlock, title: string) {
+  const atMs = Date.parse(deadlock.time);
+  const traceIds = [...new Set(deadlock.processes.flatMap((p) => (p.traceId ? [p.traceId] : [])))];
+  return {
+    source: "deadlock" as const,
+    windowFromMs: atMs - 300_000,
+    windowToMs: atMs + 300_000,
+    filters: { database: deadlock.database ?? "", deadlock: deadlock.id },
+    evidence: traceIds.map((traceId) => ({ kind: "trace" as const, traceId })),
+    title,
+  };
 }

@@ -20,6 +20,7 @@ import { formatReportCsv } from "@/lib/reports/format-report-csv";
 import { formatClock } from "@/lib/reports/format-report-values";
 import { readReportEndpoint, reportUrlRules } from "@/lib/reports/report-url-rules";
 import type { TimeoutReport as Report } from "@/lib/reports/schemas";
+import { OpenIncidentButton } from "@/components/incidents/open-incident-modal";
 import { EndpointPicker } from "./endpoint-picker";
 import { timeoutReportQuery } from "./report-queries";
 import { CauseSection, CustomersSection, EndpointsSection, ExamplesSection, MoneySection, StateLeftSection } from "./timeout-report-sections";
@@ -45,6 +46,16 @@ export function TimeoutReport() {
       <Group justify="space-between" align="flex-end" className="report-no-print">
         <EndpointPicker range={key} service={service} operation={operation} onChange={(s, o) => void setParams({ service: s, operation: o })} />
         <Group gap="xs">
+          <OpenIncidentButton
+            draft={() => ({
+              source: "report",
+              windowFromMs: key.from,
+              windowToMs: key.to,
+              filters: { ...(service ? { service } : {}), ...(service && operation ? { operation } : {}) },
+              evidence: [{ kind: "report", service, operation: service ? operation : null }],
+              title: t("incidentTitle", { endpoint: service ? `${service} ${operation ?? ""}`.trim() : t("allEndpoints") }),
+            })}
+          />
           <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => window.print()} disabled={!report.data}>
             {t("print")}
           </Button>

@@ -6,6 +6,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
+import { OpenIncidentButton } from "@/components/incidents/open-incident-modal";
 import { ServiceColorsProvider } from "@/components/traces/service-colors-context";
 import { ServiceName } from "@/components/traces/service-name";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
@@ -73,7 +74,10 @@ export function ServiceView({ service }: { service: string }) {
               </Badge>
             )}
           </Group>
-          {back}
+          <Group gap="sm">
+            <OpenIncidentButton draft={() => ({ source: "service", windowFromMs: key.from, windowToMs: key.to, filters: { service }, evidence: [], title: service })} />
+            {back}
+          </Group>
         </Group>
         <ServiceRedCharts service={service} kind={kind} range={key} markers={markers} />
         <ServiceOperationsCard service={service} range={key} />

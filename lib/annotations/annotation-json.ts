@@ -20,4 +20,5 @@ export const annotationJson = (row: AnnotationRow): Annotation => ({
   tags: row.tags,
   service: row.service,
   createdAt: row.createdAt.toISOString(),
+  incidentId: null,
 });

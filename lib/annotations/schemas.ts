@@ -2,7 +2,7 @@ import { z } from "zod";
 import { hasNoNul, isWithinTimeRange, NUL_MESSAGE, nonEmptyParam, refineTimeRange, TIME_RANGE_MESSAGE, timeRangeShape } from "@/lib/schemas/common";
 
 // Annotations: a time point or window with a note ("deploy 1.4.2", "failover"), drawn on every
-// chart whose range holds it. GET /api/v1/annotations, POST (editor), DELETE /{id} (editor).
+// chart whose range holds it. Incidents' windows are listed among them (tagged `incident`). GET /api/v1/annotations, POST (editor), DELETE /{id} (editor).
 
 export const MAX_ANNOTATIONS = 500;
 
@@ -40,6 +40,7 @@ export const annotationSchema = z.object({
   tags: z.array(z.string()),
   service: z.string().nullable(),
   createdAt: z.string(),
+  incidentId: z.string().nullable().describe("set when this is an incident's window (not deletable here; edit the incident)"),
 });
 
 export const annotationListSchema = z.object({ annotations: z.array(annotationSchema).describe("oldest first") });

@@ -81,6 +81,13 @@ export const queryKeys = {
     detail: (id: string) => ["dashboards", "detail", id] as const,
     red: (range: RangeKey, service: string, operation: string | null) => ["dashboards", "red", range, service, operation] as const,
   },
+  /** Incidents are not bound to the page's window: their keys carry none. */
+  incidents: {
+    all: () => ["incidents"] as const,
+    list: (status: string | null) => ["incidents", "list", status] as const,
+    detail: (id: string) => ["incidents", "detail", id] as const,
+    shareLinks: (id: string) => ["incidents", "shareLinks", id] as const,
+  },
   reports: {
     all: () => ["reports"] as const,
     timeouts: (range: RangeKey, service: string | null, operation: string | null) => ["reports", "timeouts", range, service, operation] as const,

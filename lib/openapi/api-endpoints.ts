@@ -18,6 +18,7 @@ import {
 import { redQuerySchema, redResponseSchema } from "@/lib/schemas/red";
 import { servicesQuerySchema, servicesResponseSchema } from "@/lib/schemas/services";
 import { serviceEndpoints } from "@/lib/services/api-endpoints";
+import { incidentEndpoints } from "@/lib/incidents/api-endpoints";
 import { timeoutReportQuerySchema, timeoutReportSchema } from "@/lib/reports/schemas";
 import {
   auditChangesExportQuerySchema,
@@ -65,7 +66,7 @@ export interface ApiEndpoint {
   /** GET when not given. */
   method?: "get" | "post" | "put" | "patch" | "delete";
   summary: string;
-  tag: "health" | "storage" | "traces" | "services" | "metrics" | "logs" | "audit" | "locks" | "ingest" | "accounts" | "annotations" | "dashboards" | "reports";
+  tag: "health" | "storage" | "traces" | "services" | "metrics" | "logs" | "audit" | "locks" | "ingest" | "accounts" | "annotations" | "dashboards" | "reports" | "incidents";
   query?: ParameterSchema;
   pathParams?: ParameterSchema;
   /** A JSON request body; `otlp` marks the OTLP endpoints, whose bodies are OTLP messages. */
@@ -154,6 +155,7 @@ export const apiEndpoints: ApiEndpoint[] = [
     responses: { 200: { description: "one point per step", name: "RedResponse", schema: redResponseSchema }, 400: badRequest },
   },
   ...serviceEndpoints,
+  ...incidentEndpoints,
   {
     path: "/api/v1/metrics",
     access: "viewer",

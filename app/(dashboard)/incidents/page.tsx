@@ -1,8 +1,16 @@
-import { NotBuiltYet } from "@/components/ui/not-built-yet";
+import { getTranslations } from "next-intl/server";
+import { IncidentsList } from "@/components/incidents/incidents-list";
+import { PageHeader } from "@/components/ui/page-header";
 import { pageMetadata } from "@/i18n/page-metadata";
 
 export const generateMetadata = () => pageMetadata("incidents");
 
-export default function IncidentsPage() {
-  return <NotBuiltYet page="incidents" />;
+export default async function IncidentsPage() {
+  const t = await getTranslations("incidents");
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      <IncidentsList />
+    </>
+  );
 }

@@ -9,6 +9,7 @@ import type { TraceModel } from "@/lib/trace/build-trace-model";
 import { formatDurationNs } from "@/lib/trace/format-duration";
 import { formatUnixNano } from "@/lib/trace/format-instant";
 import type { TraceSummary } from "@/lib/trace/summarise-trace";
+import { OpenIncidentButton } from "@/components/incidents/open-incident-modal";
 import { ServiceName } from "../service-name";
 
 /** The trace's identity and vital numbers: root operation, duration, spans, services, errors. */
@@ -26,6 +27,7 @@ export function TraceHeader({ model, summary }: { model: TraceModel; summary: Tr
         <Title order={1} size="h3" lineClamp={2} style={{ overflowWrap: "anywhere" }} title={truncateText(rootName, 1000)}>
           {rootName}
         </Title>
+        <OpenIncidentButton size="xs" draft={() => traceIncidentDraft(model, summary, root !== undefined ? model.services[model.service[root]!]! : null, rootName)} />
       </Group>
       <Group gap="xs" wrap="wrap">
         <Badge variant="light" size="lg" tt="none">
@@ -74,4 +76,18 @@ export function TraceHeader({ model, summary }: { model: TraceModel; summary: Tr
       </Group>
     </Stack>
   );
+}
+
+/** The trace's own time, a minute either side, its root service and the trace as evidence. */
+function traceIncidentDraft(model: TraceModel, summary: TraceSummary, service: string | null, rootName: string) {
+  const startMs = Number(BigInt(model.startTimeUnixNano) / 1_000_000n);
+  const filters: Record<string, string> = { traceId: model.traceId, ...(service ? { service, operation: rootName.slice(0, 500) } : {}) };
+  return {
+    source: "trace" as const,
+    windowFromMs: startMs - 60_000,
+    windowToMs: startMs + Math.ceil(summary.durationNs / 1e6) + 60_000,
+    filters,
+    evidence: [{ kind: "trace" as const, traceId: model.traceId }],
+    title: rootName.slice(0, 200),
+  };
 }

@@ -1,0 +1,10 @@
+import { withRoute } from "@/lib/http/with-route";
+import { addIncidentNote } from "@/lib/incidents/add-incident-event";
+import { addNoteBodySchema, incidentIdPathSchema } from "@/lib/incidents/schemas";
+import { parsePathParams } from "@/lib/schemas/parse-path-params";
+
+export const dynamic = "force-dynamic";
+
+export const POST = withRoute({ access: "editor", body: addNoteBodySchema }, ({ body, params, principal }) =>
+  addIncidentNote(parsePathParams(incidentIdPathSchema, params).id, body.text, principal, Date.now()),
+);
