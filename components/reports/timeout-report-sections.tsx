@@ -197,8 +197,9 @@ export function StateLeftSection({ report }: Props) {
                     <Table.Td ta="right">{o.amount !== null && o.currency ? formatMoney([{ amount: o.amount, currency: o.currency }], locale) : "—"}</Table.Td>
                     <Table.Td style={{ whiteSpace: "nowrap" }}>{when(o.changedAtMs)}</Table.Td>
                     <Table.Td>
-                      <Anchor component={Link} href={`/traces/${o.traceId}`} ff="monospace" size="sm">
-                        {o.traceId.slice(0, 12)}…
+                      {/* Cut on screen (the link is the way to it), printed whole. */}
+                      <Anchor component={Link} href={`/traces/${o.traceId}`} size="sm">
+                        <TruncatedValue value={o.traceId} ff="monospace" maw={110} />
                       </Anchor>
                     </Table.Td>
                   </Table.Tr>
@@ -281,7 +282,7 @@ export function ExamplesSection({ report }: Props) {
               <Table.Td>
                 <TruncatedValue value={`${x.service} ${x.operation}`} maw={260} />
               </Table.Td>
-              <Table.Td>{formatClock(x.startMs, locale, timeZone, true)}</Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>{formatClock(x.startMs, locale, timeZone, true)}</Table.Td>
               <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
                 {formatDurationMs(x.durationMs)}
               </Table.Td>

@@ -26,16 +26,11 @@ export function TimeoutReportSettingsFields({ value, onChange, errors, readOnly 
   const setOrders = (change: Partial<Audit["orders"]>) => setAttributes({ audit: { ...attributes.audit, orders: { ...attributes.audit.orders, ...change } } });
   const setPayments = (change: Partial<Audit["payments"]>) => setAttributes({ audit: { ...attributes.audit, payments: { ...attributes.audit.payments, ...change } } });
   const common = { readOnly, placeholder: readOnly ? undefined : t("addPlaceholder") };
-  const keys = (field: "customer" | "order" | "amount" | "currency") => (
-    <TagsInput
-      {...common}
-      label={t(`fields.${field}`)}
-      description={t(`hints.${field}`)}
-      value={attributes[field]}
-      onChange={(next) => setAttributes({ [field]: next })}
-      error={errors[`attributes.${field}`]}
-    />
+  const tags = (label: string, path: string, current: string[], set: (next: string[]) => void, description?: string) => (
+    <TagsInput {...common} label={label} description={description} value={current} onChange={set} error={errors[path]} />
   );
+  const keys = (field: "customer" | "order" | "amount" | "currency") =>
+    tags(t(`fields.${field}`), `attributes.${field}`, attributes[field], (next) => setAttributes({ [field]: next }), t(`hints.${field}`));
   const text = (label: string, path: string, current: string, set: (next: string) => void, description?: string) => (
     <TextInput label={label} description={description} value={current} readOnly={readOnly} onChange={(event) => set(event.currentTarget.value)} error={errors[path]} />
   );
@@ -58,15 +53,9 @@ export function TimeoutReportSettingsFields({ value, onChange, errors, readOnly 
           {text(t("fields.idColumn"), "attributes.audit.orders.idColumn", orders.idColumn, (idColumn) => setOrders({ idColumn }), t("hints.orderIdColumn"))}
           {text(t("fields.statusColumn"), "attributes.audit.orders.statusColumn", orders.statusColumn, (statusColumn) => setOrders({ statusColumn }))}
         </SimpleGrid>
-        <TagsInput
-          {...common}
-          mt="sm"
-          label={t("fields.unpaidStatuses")}
-          description={t("hints.unpaidStatuses")}
-          value={orders.unpaidStatuses}
-          onChange={(unpaidStatuses) => setOrders({ unpaidStatuses })}
-          error={errors["attributes.audit.orders.unpaidStatuses"]}
-        />
+        <Stack mt="sm">
+          {tags(t("fields.unpaidStatuses"), "attributes.audit.orders.unpaidStatuses", orders.unpaidStatuses, (unpaidStatuses) => setOrders({ unpaidStatuses }), t("hints.unpaidStatuses"))}
+        </Stack>
       </Fieldset>
       <Fieldset legend={t("paymentsLegend")}>
         <SimpleGrid cols={{ base: 1, md: 3 }}>
@@ -77,20 +66,8 @@ export function TimeoutReportSettingsFields({ value, onChange, errors, readOnly 
           {text(t("fields.confirmedColumn"), "attributes.audit.payments.confirmedColumn", payments.confirmedColumn ?? "", (next) => setPayments({ confirmedColumn: next.trim() === "" ? null : next }), t("hints.confirmedColumn"))}
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, md: 2 }} mt="sm">
-          <TagsInput
-            {...common}
-            label={t("fields.timedOutStatuses")}
-            value={payments.timedOutStatuses}
-            onChange={(timedOutStatuses) => setPayments({ timedOutStatuses })}
-            error={errors["attributes.audit.payments.timedOutStatuses"]}
-          />
-          <TagsInput
-            {...common}
-            label={t("fields.succeededStatuses")}
-            value={payments.succeededStatuses}
-            onChange={(succeededStatuses) => setPayments({ succeededStatuses })}
-            error={errors["attributes.audit.payments.succeededStatuses"]}
-          />
+          {tags(t("fields.timedOutStatuses"), "attributes.audit.payments.timedOutStatuses", payments.timedOutStatuses, (timedOutStatuses) => setPayments({ timedOutStatuses }))}
+          {tags(t("fields.succeededStatuses"), "attributes.audit.payments.succeededStatuses", payments.succeededStatuses, (succeededStatuses) => setPayments({ succeededStatuses }))}
         </SimpleGrid>
       </Fieldset>
       <Radio.Group
