@@ -20,6 +20,8 @@ test.afterAll(async ({ request }) => {
 const pills = (field: Locator) => field.locator("xpath=ancestor::div[contains(@class,'mantine-TagsInput-root')][1]").locator(".mantine-Pill-label");
 
 test("an admin changes what the timeout report reads; a reload shows it; reset brings the defaults back", async ({ page, request, context, baseURL }) => {
+  // Six page loads; on a loaded two-core machine one can take 10 s.
+  test.setTimeout(150_000);
   await page.goto("/settings");
   const card = page.getByRole("region", { name: "Timeout report" });
   const status = card.getByTestId("report-settings-status");

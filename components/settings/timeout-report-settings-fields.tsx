@@ -12,6 +12,9 @@ import type { TimeoutReportSettings } from "@/lib/reports/report-settings-schema
 
 type Audit = ReportAttributes["audit"];
 
+/** Inputs with and without a description line up at their boxes, not at their labels. */
+const INPUTS_ON_ONE_LINE = { alignItems: "end" } as const;
+
 interface Props {
   value: TimeoutReportSettings;
   onChange: (next: TimeoutReportSettings) => void;
@@ -48,7 +51,7 @@ export function TimeoutReportSettingsFields({ value, onChange, errors, readOnly 
         </SimpleGrid>
       </Fieldset>
       <Fieldset legend={t("ordersLegend")}>
-        <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <SimpleGrid cols={{ base: 1, md: 3 }} style={INPUTS_ON_ONE_LINE}>
           {text(t("fields.ordersTable"), "attributes.audit.orders.table", orders.table, (table) => setOrders({ table }))}
           {text(t("fields.idColumn"), "attributes.audit.orders.idColumn", orders.idColumn, (idColumn) => setOrders({ idColumn }), t("hints.orderIdColumn"))}
           {text(t("fields.statusColumn"), "attributes.audit.orders.statusColumn", orders.statusColumn, (statusColumn) => setOrders({ statusColumn }))}
@@ -58,7 +61,7 @@ export function TimeoutReportSettingsFields({ value, onChange, errors, readOnly 
         </Stack>
       </Fieldset>
       <Fieldset legend={t("paymentsLegend")}>
-        <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <SimpleGrid cols={{ base: 1, md: 3 }} style={INPUTS_ON_ONE_LINE}>
           {text(t("fields.paymentsTable"), "attributes.audit.payments.table", payments.table, (table) => setPayments({ table }))}
           {text(t("fields.idColumn"), "attributes.audit.payments.idColumn", payments.idColumn, (idColumn) => setPayments({ idColumn }))}
           {text(t("fields.orderColumn"), "attributes.audit.payments.orderColumn", payments.orderColumn, (orderColumn) => setPayments({ orderColumn }))}
