@@ -111,14 +111,19 @@ test.describe("roles", () => {
 
     const nav = viewer.getByRole("navigation", { name: "Main navigation" });
     await expect(nav.getByRole("link", { name: "Traces" })).toBeVisible();
-    await expect(nav.getByRole("link", { name: "Settings" })).toHaveCount(0);
+    // Settings is listed for everyone: a viewer reads the timeout report's settings there.
+    await expect(nav.getByRole("link", { name: "Settings" })).toBeVisible();
     await viewer.getByRole("button", { name: "Account" }).click();
     await expect(viewer.getByTestId("current-role")).toHaveText("Viewer");
     await viewer.keyboard.press("Escape");
 
     await viewer.goto("/settings");
-    await expect(viewer.getByTestId("admin-only")).toContainText("Only admins can see this page");
+    await expect(viewer.getByTestId("admin-only")).toContainText("Users, tokens and keys are for admins");
     await expect(viewer.getByText(email)).toHaveCount(0);
+    await expect(viewer.getByRole("region", { name: "Users" })).toHaveCount(0);
+    const reportSettings = viewer.getByRole("region", { name: "Timeout report" });
+    await expect(reportSettings).toContainText("Only admins can change them.");
+    await expect(reportSettings.getByRole("button", { name: "Save" })).toHaveCount(0);
     expect(violations).toEqual([]);
     await viewer.close();
 

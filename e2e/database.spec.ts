@@ -137,6 +137,19 @@ test.describe("database page", { tag: "@database" }, () => {
     await expect(holder.getByRole("link", { name: `Trace of process ${pids.first}` }).first()).toHaveAttribute("href", `/traces/${first.traceId}`);
   });
 
+  test("a moment in the link that is not a time, or lies outside the window, is named; the newest wait is shown instead", async ({ page }) => {
+    for (const [at, reason] of [
+      ["yesterday", "is not understood;"],
+      ["1", "is outside the time window;"],
+    ] as const) {
+      await page.goto(`/database?db=${database}&at=${at}`);
+      await expect(page.getByRole("tab", { name: database })).toHaveAttribute("aria-selected", "true", { timeout: 15_000 });
+      const waits = page.getByRole("region", { name: "Lock waits" });
+      await expect(waits.getByTestId("url-problems")).toContainText(`at=${at} ${reason} using at=`);
+      await expect(waits.getByRole("tree", { name: "Blocking tree" }).getByRole("treeitem", { name: `pid ${pids.first}` })).toBeVisible();
+    }
+  });
+
   test("the trace page says the victim's span was the deadlock victim and links to the other side's trace", async ({ page }) => {
     await page.goto(`/traces/${second.traceId}?span=${spans.second}`);
     const notes = page.getByTestId("span-lock-notes");

@@ -52,7 +52,7 @@ test("the timeout report names the payment provider, counts timed-out checkouts 
               report.impact.orders.ids,
               REPORT_ATTRIBUTES.audit.orders.unpaidStatuses,
             ]);
-            const reported = report.stateLeft.unpaid.orders.map((o) => o.orderId).sort((a, b) => Number(a) - Number(b));
+            const reported = report.stateLeft.unpaid.orders!.map((o) => o.orderId).sort((a, b) => Number(a) - Number(b));
             return JSON.stringify(reported) === JSON.stringify(rows.map((r) => r.id)) ? "agree" : `report ${reported.join(",")} vs shop ${rows.map((r) => r.id).join(",")}`;
           },
           { timeout: 60_000, intervals: [3_000] },
@@ -82,6 +82,6 @@ test("the timeout report names the payment provider, counts timed-out checkouts 
     await expect(page.getByTestId("report-sentence-cause")).toContainText("payment-provider");
     expect(firstNumber(await page.getByTestId("report-unpaid").textContent())).toBe(facts.stateLeft.unpaid.count);
     await expect(page.getByTestId("report-sentence-over")).toContainText("It has been over since");
-    await expect(page.getByTestId("report-unpaid-orders").getByRole("row")).toHaveCount(facts.stateLeft.unpaid.orders.length + 1);
+    await expect(page.getByTestId("report-unpaid-orders").getByRole("row")).toHaveCount(facts.stateLeft.unpaid.orders!.length + 1);
   });
 });

@@ -128,7 +128,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
     <Box pos="relative" data-chart={ariaLabel}>
       <EChart option={option} ariaLabel={ariaLabel} height={height} loading={loading} onEvents={handlers} />
       {interactive && traceLink ? (
-        <Text size="xs" c="dimmed" ta="right">
+        <Text size="xs" c="dimmed" ta="right" data-chart-hint>
           {t("hint")}
         </Text>
       ) : null}

@@ -2,14 +2,17 @@
 
 import { Badge, Box, Group, Paper, Stack, Text } from "@mantine/core";
 import { useLocale, useTranslations } from "next-intl";
-import { parseAsInteger, useQueryState } from "nuqs";
+import { parseAsString, useQueryState } from "nuqs";
 import { useMemo } from "react";
 import { EChart, type EChartEventHandlers } from "@/components/charts/echart";
 import type { EChartOption } from "@/components/charts/echarts-setup";
 import { SectionCard } from "@/components/ui/section-card";
 import { TruncatedValue } from "@/components/ui/truncated-value";
+import { UrlProblemsAlert } from "@/components/ui/url-problems-alert";
+import { describeUrlProblems } from "@/lib/client/describe-url-problems";
 import type { RangeKey } from "@/lib/client/query-keys";
 import { buildBlockingTree, waitsAt, type BlockingNode } from "@/lib/database/build-blocking-tree";
+import { lockWaitUrlRules, readLockWaitMoment } from "@/lib/database/lock-wait-moment";
 import type { LockEvent } from "@/lib/schemas/locks";
 import { formatDurationMs } from "@/lib/trace/format-duration";
 import { ProcessLinks } from "./process-links";
@@ -20,9 +23,12 @@ type Wait = Extract<LockEvent, { kind: "wait" }>;
 export function LockWaitsCard({ range, waits }: { range: RangeKey; waits: Wait[] }) {
   const t = useTranslations("database.waits");
   const locale = useLocale();
-  const [atParam, setAt] = useQueryState("at", parseAsInteger.withOptions({ history: "replace" }));
-  // Default moment: when the newest wait began, so the tree shows something right away.
-  const at = atParam ?? (waits[0] ? Date.parse(waits[0].time) : null);
+  const [atParam, setAt] = useQueryState("at", parseAsString.withOptions({ history: "replace" }));
+  // Default moment: when the newest wait began, so the tree shows something right away; also
+  // what a link's unusable `at` is replaced with, said above the chart.
+  const newestMs = waits[0] ? Date.parse(waits[0].time) : null;
+  const at = readLockWaitMoment(atParam, range, newestMs);
+  const problems = useMemo(() => (atParam === null ? [] : describeUrlProblems(new URLSearchParams({ at: atParam }), lockWaitUrlRules(range, newestMs))), [atParam, range, newestMs]);
   const tree = useMemo(() => (at === null ? [] : buildBlockingTree(waitsAt(waits, at))), [waits, at]);
 
   const option = useMemo<EChartOption>(
@@ -47,7 +53,7 @@ export function LockWaitsCard({ range, waits }: { range: RangeKey; waits: Wait[]
     () => ({
       click: (params) => {
         const value = params.value as [number, number] | undefined;
-        if (value) void setAt(value[0]);
+        if (value) void setAt(String(value[0]));
       },
     }),
     [setAt],
@@ -55,6 +61,7 @@ export function LockWaitsCard({ range, waits }: { range: RangeKey; waits: Wait[]
 
   return (
     <SectionCard title={t("title")} description={t("description")}>
+      <UrlProblemsAlert problems={problems} />
       {waits.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t("none")}

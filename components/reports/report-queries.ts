@@ -1,6 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetch-json";
 import { queryKeys, type RangeKey } from "@/lib/client/query-keys";
+import { timeoutReportSettingsResponseSchema, type TimeoutReportSettings } from "@/lib/reports/report-settings-schema";
 import { timeoutReportSchema } from "@/lib/reports/schemas";
 import { servicesResponseSchema } from "@/lib/schemas/services";
 
@@ -19,4 +20,19 @@ export function reportEndpointsQuery(range: RangeKey) {
     queryKey: queryKeys.reports.endpoints(range),
     queryFn: ({ signal }) => fetchJson(`/api/v1/services?from=${range.from}&to=${range.to}`, servicesResponseSchema, { signal }),
   });
+}
+
+export function reportSettingsQuery() {
+  return queryOptions({
+    queryKey: queryKeys.reports.settings(),
+    queryFn: ({ signal }) => fetchJson("/api/v1/settings/timeout-report", timeoutReportSettingsResponseSchema, { signal }),
+  });
+}
+
+export function saveReportSettings(settings: TimeoutReportSettings) {
+  return fetchJson("/api/v1/settings/timeout-report", timeoutReportSettingsResponseSchema, { method: "PUT", json: settings });
+}
+
+export function resetReportSettings() {
+  return fetchJson("/api/v1/settings/timeout-report", timeoutReportSettingsResponseSchema, { method: "DELETE" });
 }

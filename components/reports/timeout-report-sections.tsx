@@ -1,6 +1,7 @@
 "use client";
 
 import { Anchor, Badge, Group, Progress, Table, Text } from "@mantine/core";
+import { IconLock } from "@tabler/icons-react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { ServiceName } from "@/components/traces/service-name";
@@ -162,7 +163,9 @@ export function StateLeftSection({ report }: Props) {
   return (
     <div id="state-left">
       <SectionCard title={t("title")} description={t("hint", { table: report.config.ordersTable, statuses: report.config.unpaidStatuses.join(", ") })}>
-        {stateLeft.unpaid.orders.length === 0 ? (
+        {stateLeft.unpaid.orders === undefined ? (
+          stateLeft.unpaid.count > 0 && <HiddenForRole report={report} />
+        ) : stateLeft.unpaid.orders.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t("noneUnpaid")}
           </Text>
@@ -194,8 +197,9 @@ export function StateLeftSection({ report }: Props) {
                     <Table.Td ta="right">{o.amount !== null && o.currency ? formatMoney([{ amount: o.amount, currency: o.currency }], locale) : "—"}</Table.Td>
                     <Table.Td style={{ whiteSpace: "nowrap" }}>{when(o.changedAtMs)}</Table.Td>
                     <Table.Td>
-                      <Anchor component={Link} href={`/traces/${o.traceId}`} ff="monospace" size="sm">
-                        {o.traceId.slice(0, 12)}…
+                      {/* Cut on screen (the link is the way to it), printed whole. */}
+                      <Anchor component={Link} href={`/traces/${o.traceId}`} size="sm">
+                        <TruncatedValue value={o.traceId} ff="monospace" maw={110} />
                       </Anchor>
                     </Table.Td>
                   </Table.Tr>
@@ -204,12 +208,13 @@ export function StateLeftSection({ report }: Props) {
             </Table>
           </Table.ScrollContainer>
         )}
-        {stateLeft.paymentsRecovered.length > 0 && (
+        {stateLeft.paymentsRecoveredCount > 0 && (
           <>
             <Text fw={600} size="sm" mt="md">
-              {t("recoveredTitle")}
+              {t("recoveredTitle", { count: stateLeft.paymentsRecoveredCount })}
             </Text>
-            {stateLeft.paymentsRecovered.map((p) => (
+            {stateLeft.paymentsRecovered === undefined && <HiddenForRole report={report} />}
+            {stateLeft.paymentsRecovered?.map((p) => (
               <Text size="sm" key={p.paymentId}>
                 {t("recoveredLine", { payment: p.paymentId, order: p.orderId, timedOut: when(p.timedOutAtMs), succeeded: when(p.succeededAtMs) })}
               </Text>
@@ -227,16 +232,34 @@ export function CustomersSection({ report }: Props) {
   if (customers.count === 0) return null;
   return (
     <div id="customers">
-      <SectionCard title={t("title", { count: customers.count })} description={customers.ids.length < customers.count ? t("partial", { shown: customers.ids.length }) : undefined}>
-        <Group gap={6}>
-          {customers.ids.map((id) => (
-            <Badge key={id} variant="default" tt="none" fw={500}>
-              <TruncatedValue value={id} maw={200} size="xs" />
-            </Badge>
-          ))}
-        </Group>
+      <SectionCard title={t("title", { count: customers.count })} description={customers.ids && customers.ids.length < customers.count ? t("partial", { shown: customers.ids.length }) : undefined}>
+        {customers.ids === undefined ? (
+          <HiddenForRole report={report} />
+        ) : (
+          <Group gap={6}>
+            {customers.ids.map((id) => (
+              <Badge key={id} variant="default" tt="none" fw={500}>
+                <TruncatedValue value={id} maw={200} size="xs" />
+              </Badge>
+            ))}
+          </Group>
+        )}
       </SectionCard>
     </div>
+  );
+}
+
+/** Where a list of ids was left out of the report for the reader's role (the server never sent it). */
+function HiddenForRole({ report }: Props) {
+  const t = useTranslations("reports.timeouts");
+  const roles = useTranslations("auth.roles");
+  return (
+    <Group gap={6} wrap="nowrap" data-testid="report-list-hidden">
+      <IconLock size={14} aria-hidden style={{ flexShrink: 0 }} />
+      <Text size="sm" c="dimmed">
+        {t("hiddenForRole", { role: roles(report.lists.visibleTo) })}
+      </Text>
+    </Group>
   );
 }
 
@@ -259,7 +282,7 @@ export function ExamplesSection({ report }: Props) {
               <Table.Td>
                 <TruncatedValue value={`${x.service} ${x.operation}`} maw={260} />
               </Table.Td>
-              <Table.Td>{formatClock(x.startMs, locale, timeZone, true)}</Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>{formatClock(x.startMs, locale, timeZone, true)}</Table.Td>
               <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
                 {formatDurationMs(x.durationMs)}
               </Table.Td>

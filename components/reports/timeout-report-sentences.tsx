@@ -78,7 +78,7 @@ export function TimeoutReportSentences({ report }: { report: TimeoutReport }) {
     const unpaidLink = evidence(auditOrdersHref(report), "report-unpaid");
     if (stateLeft.unpaid.count === 0) say("unpaid", t.rich("unpaidNone", { unpaidLink }));
     else say("unpaid", t.rich("unpaid", { unpaid: stateLeft.unpaid.count, money: formatMoney(stateLeft.unpaid.moneyByCurrency, locale), unpaidLink }));
-    if (stateLeft.paymentsRecovered.length > 0) say("recovered", t.rich("recovered", { count: stateLeft.paymentsRecovered.length, recoveredLink: sectionLink("state-left", "report-recovered") }));
+    if (stateLeft.paymentsRecoveredCount > 0) say("recovered", t.rich("recovered", { count: stateLeft.paymentsRecoveredCount, recoveredLink: sectionLink("state-left", "report-recovered") }));
     if (stateLeft.ordersWithoutAudit > 0) say("noAudit", t("noAudit", { count: stateLeft.ordersWithoutAudit }));
   }
 

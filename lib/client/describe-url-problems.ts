@@ -22,7 +22,9 @@ export type UrlProblemReason =
   /** Not one of a fixed set of choices (`choices` lists them). */
   | "notAChoice"
   /** One value too many of a repeatable parameter with a maximum count. */
-  | "tooMany";
+  | "tooMany"
+  /** A moment outside the page's time window. */
+  | "outsideWindow";
 
 /** What the page shows in place of the value. */
 export type UrlProblemFallback =

@@ -93,6 +93,8 @@ export const queryKeys = {
     timeouts: (range: RangeKey, service: string | null, operation: string | null) => ["reports", "timeouts", range, service, operation] as const,
     /** Entry endpoints to pick from (services and their SERVER operations) in the window. */
     endpoints: (range: RangeKey) => ["reports", "endpoints", range] as const,
+    /** Settings → Timeout report; a change also invalidates `all()`, as reports read it. */
+    settings: () => ["reports", "settings"] as const,
   },
   /** Annotations of a window: every chart of the range draws them; `all()` after a change. */
   annotations: {

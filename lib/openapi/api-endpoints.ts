@@ -19,6 +19,7 @@ import { redQuerySchema, redResponseSchema } from "@/lib/schemas/red";
 import { servicesQuerySchema, servicesResponseSchema } from "@/lib/schemas/services";
 import { serviceEndpoints } from "@/lib/services/api-endpoints";
 import { incidentEndpoints } from "@/lib/incidents/api-endpoints";
+import { timeoutReportSettingsResponseSchema, timeoutReportSettingsSchema } from "@/lib/reports/report-settings-schema";
 import { timeoutReportQuerySchema, timeoutReportSchema } from "@/lib/reports/schemas";
 import {
   auditChangesExportQuerySchema,
@@ -210,7 +211,31 @@ export const apiEndpoints: ApiEndpoint[] = [
     summary: "Timeout impact report: timed-out entry requests against the baseline, the cause, customers, orders, money and state left behind",
     tag: "reports",
     query: timeoutReportQuerySchema,
-    responses: { 200: { description: "the report's facts", name: "TimeoutReport", schema: timeoutReportSchema }, 400: badRequest },
+    responses: { 200: { description: "the report's facts; customer and order ids left out below the settings' role (`lists.withheld`)", name: "TimeoutReport", schema: timeoutReportSchema }, 400: badRequest },
+  },
+  {
+    path: "/api/v1/settings/timeout-report",
+    access: "viewer",
+    summary: "Timeout report settings: which span attributes and audited tables mean customer, order, amount and currency, and who sees the lists",
+    tag: "reports",
+    responses: { 200: { description: "the settings in force and the defaults", name: "TimeoutReportSettingsResponse", schema: timeoutReportSettingsResponseSchema } },
+  },
+  {
+    path: "/api/v1/settings/timeout-report",
+    access: "admin",
+    method: "put",
+    summary: "Replace the timeout report settings (later reports are computed with them)",
+    tag: "reports",
+    body: { description: "the whole settings object", name: "TimeoutReportSettings", schema: timeoutReportSettingsSchema },
+    responses: { 200: { description: "the settings now in force", name: "TimeoutReportSettingsResponse", schema: timeoutReportSettingsResponseSchema }, 400: badRequest },
+  },
+  {
+    path: "/api/v1/settings/timeout-report",
+    access: "admin",
+    method: "delete",
+    summary: "Reset the timeout report settings to the defaults",
+    tag: "reports",
+    responses: { 200: { description: "the defaults, now in force", name: "TimeoutReportSettingsResponse", schema: timeoutReportSettingsResponseSchema } },
   },
   {
     path: "/api/v1/annotations",

@@ -89,6 +89,7 @@ describe("OpenAPI document", () => {
         "/api/v1/services/{service}/errors",
         "/api/v1/services/{service}/operations",
         "/api/v1/services/{service}/versions",
+        "/api/v1/settings/timeout-report",
         "/api/v1/span-attributes",
         "/api/v1/storage",
         "/api/v1/traces",

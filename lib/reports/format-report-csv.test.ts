@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatReportCsv } from "./format-report-csv";
 import { REPORT_ATTRIBUTES } from "./report-attributes";
 import type { TimeoutReport } from "./schemas";
+import { withholdReportLists } from "./withhold-report-lists";
 
 const counts = { requests: 0, timedOut: 0, rate: null };
 const report: TimeoutReport = {
@@ -16,7 +17,8 @@ const report: TimeoutReport = {
   series: { stepMs: 60_000, points: [] },
   cause: { sampledTraces: 0, ranking: [], slowCall: null },
   impact: { timedOutTraces: 4, truncated: false, customers: { count: 1, ids: ["@admin"] }, orders: { count: 0, ids: [] }, moneyByCurrency: [{ currency: "EUR", amount: -12.5, orders: 1 }] },
-  stateLeft: { ordersChecked: 0, ordersWithoutAudit: 0, unpaid: { count: 0, moneyByCurrency: [], orders: [] }, paymentsRecovered: [] },
+  stateLeft: { ordersChecked: 0, ordersWithoutAudit: 0, unpaid: { count: 0, moneyByCurrency: [], orders: [] }, paymentsRecovered: [], paymentsRecoveredCount: 0 },
+  lists: { withheld: false, visibleTo: "editor" },
   examples: [],
   config: { ...REPORT_ATTRIBUTES, ordersTable: "orders", paymentsTable: "payments", unpaidStatuses: [] },
 };
@@ -31,5 +33,13 @@ describe("formatReportCsv", () => {
     expect(lines).toContain("customer,'@admin,,");
     // A negative amount is a number, not a formula.
     expect(lines).toContain("money at risk,EUR,-12.5,1 orders");
+    expect(lines.some((line) => line.startsWith("lists,"))).toBe(false);
+  });
+
+  it("says when the lists were withheld for the reader's role", () => {
+    const lines = formatReportCsv(withholdReportLists(report, "viewer")).split("\r\n");
+    expect(lines).toContain("lists,withheld,true,customer and order ids need the editor role");
+    expect(lines).toContain("impact,customers,1,");
+    expect(lines.some((line) => line.startsWith("customer,"))).toBe(false);
   });
 });

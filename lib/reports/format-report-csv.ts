@@ -36,9 +36,11 @@ export function formatReportCsv(report: TimeoutReport): string {
   for (const m of report.impact.moneyByCurrency) add("money at risk", m.currency, m.amount, `${m.orders} orders`);
   add("state left", "orders left unpaid", report.stateLeft.unpaid.count);
   for (const m of report.stateLeft.unpaid.moneyByCurrency) add("unpaid money", m.currency, m.amount, `${m.orders} orders`);
-  for (const o of report.stateLeft.unpaid.orders) add("unpaid order", o.orderId, o.amount, [o.status, o.currency, o.traceId].filter(Boolean).join("; "));
-  for (const p of report.stateLeft.paymentsRecovered) add("payment recovered", p.paymentId, p.orderId, iso(p.succeededAtMs));
-  for (const id of report.impact.customers.ids) add("customer", id, null);
+  for (const o of report.stateLeft.unpaid.orders ?? []) add("unpaid order", o.orderId, o.amount, [o.status, o.currency, o.traceId].filter(Boolean).join("; "));
+  add("state left", "payments recovered", report.stateLeft.paymentsRecoveredCount);
+  for (const p of report.stateLeft.paymentsRecovered ?? []) add("payment recovered", p.paymentId, p.orderId, iso(p.succeededAtMs));
+  for (const id of report.impact.customers.ids ?? []) add("customer", id, null);
+  if (report.lists.withheld) add("lists", "withheld", true, `customer and order ids need the ${report.lists.visibleTo} role`);
   for (const x of report.examples) add("example trace", x.traceId, x.durationMs, `${x.service} ${x.operation}`);
   return rows.map((row) => csvRecord(row.map(cellText))).join("");
 }

@@ -2,11 +2,15 @@ import type pg from "pg";
 import { resolveStepSeconds } from "@/lib/query/step-buckets";
 import { buildTimeoutSeries, endpointRequests } from "./build-timeout-series";
 import { rankCriticalTime } from "./rank-critical-time";
-import { businessAttributeKeys, REPORT_ATTRIBUTES, type ReportAttributes } from "./report-attributes";
+import type { Role } from "@/lib/auth/roles";
+import { getReportSettings } from "./get-report-settings";
+import { businessAttributeKeys } from "./report-attributes";
+import type { TimeoutReportSettings } from "./report-settings-schema";
 import type { TimeoutReport } from "./schemas";
 import { summariseImpact } from "./summarise-impact";
 import { summariseStateLeft } from "./summarise-state-left";
 import { compareToBaseline, isOver, quietPeriodMs, requestCounts, spreadSample } from "./timeout-arithmetic";
+import { withholdReportLists } from "./withhold-report-lists";
 import {
   listTimedOutEndpoints,
   listTimedOutRequests,
@@ -23,6 +27,8 @@ import {
 // minute rollups (so the baseline a day and a week earlier costs no span scan), the timed-out
 // requests themselves from `spans`. The cause is walked on a sample of at most 200 timed-out
 // traces; customers and orders are read from at most 5,000 (the report says when it stopped).
+// Which attributes mean customer, order, amount and currency, and who may see the lists of ids,
+// come from Settings → Timeout report unless the caller passes settings of its own.
 
 const DAY_MS = 86_400_000;
 const SHIFTS_MS = [0, DAY_MS, 7 * DAY_MS];
@@ -34,11 +40,15 @@ export interface TimeoutReportInput extends Window {
   service?: string | undefined;
   operation?: string | undefined;
   nowMs: number;
-  config?: ReportAttributes;
+  /** The stored settings (or their defaults) when absent. */
+  settings?: TimeoutReportSettings;
+  /** Who reads it: customer and order lists are left out below the settings' role. Absent: everything (for a frozen copy). */
+  audience?: Role;
 }
 
 export async function getTimeoutReport(db: Pick<pg.Pool, "query">, input: TimeoutReportInput): Promise<TimeoutReport> {
-  const config = input.config ?? REPORT_ATTRIBUTES;
+  const settings = input.settings ?? (await getReportSettings()).settings;
+  const config = settings.attributes;
   const window = { fromMs: input.fromMs, toMs: input.toMs };
   const endpoint = input.service === undefined ? null : { service: input.service, operation: input.operation };
   const stepMs = resolveStepSeconds(undefined, window.toMs - window.fromMs, 60) * 1_000;
@@ -83,7 +93,7 @@ export async function getTimeoutReport(db: Pick<pg.Pool, "query">, input: Timeou
   const lastTimeoutMs = timedOutEndpoints.length ? Math.max(...timedOutEndpoints.map((e) => e.lastEndMs)) : null;
   const quietMs = quietPeriodMs(window.toMs - window.fromMs);
 
-  return {
+  const report: TimeoutReport = {
     version: 1,
     generatedAtMs: input.nowMs,
     window,
@@ -110,5 +120,7 @@ export async function getTimeoutReport(db: Pick<pg.Pool, "query">, input: Timeou
       paymentsTable: config.audit.payments.table,
       unpaidStatuses: config.audit.orders.unpaidStatuses,
     },
+    lists: { withheld: false, visibleTo: settings.customerListsVisibleTo },
   };
+  return input.audience === undefined ? report : withholdReportLists(report, input.audience);
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { nonEmptyParam, refineTimeRange, timeRangeShape } from "@/lib/schemas/common";
+import { listsRoles } from "./report-settings-schema";
 
 // GET /api/v1/reports/timeouts: the facts of the timeout impact report as ONE JSON object. The
 // page, the CSV and (later) an incident's frozen copy all read this object, so it carries
@@ -81,8 +82,8 @@ export const timeoutReportSchema = z
     impact: z.object({
       timedOutTraces: z.number().int().describe("timed-out entry requests examined for customers and orders"),
       truncated: z.boolean().describe("more timed-out requests than examined (counts below are lower bounds)"),
-      customers: z.object({ count: z.number().int(), ids: z.array(z.string()).describe("up to 200") }),
-      orders: z.object({ count: z.number().int(), ids: z.array(z.string()).describe("up to 200") }),
+      customers: z.object({ count: z.number().int(), ids: z.array(z.string()).optional().describe("up to 200; absent when `lists.withheld`") }),
+      orders: z.object({ count: z.number().int(), ids: z.array(z.string()).optional().describe("up to 200; absent when `lists.withheld`") }),
       moneyByCurrency: z.array(z.object({ currency: z.string(), amount: z.number(), orders: z.number().int() })).describe("over distinct affected orders, largest first"),
     }),
     stateLeft: z.object({
@@ -93,12 +94,21 @@ export const timeoutReportSchema = z
         moneyByCurrency: z.array(z.object({ currency: z.string(), amount: z.number(), orders: z.number().int() })),
         orders: z
           .array(z.object({ orderId: z.string(), status: z.string().nullable(), changedAtMs: ms, amount: z.number().nullable(), currency: z.string().nullable(), traceId: z.string() }))
-          .describe("up to 200, oldest change first"),
+          .optional()
+          .describe("up to 200, oldest change first; absent when `lists.withheld`"),
       }),
       paymentsRecovered: z
         .array(z.object({ paymentId: z.string(), orderId: z.string(), timedOutAtMs: ms, succeededAtMs: ms }))
-        .describe("payments recorded as timed out that later succeeded or were confirmed by the provider (up to 200)"),
+        .optional()
+        .describe("payments recorded as timed out that later succeeded or were confirmed by the provider (up to 200); absent when `lists.withheld`"),
+      paymentsRecoveredCount: z.number().int().describe("how many such payments (all of them, listed or not)"),
     }),
+    lists: z
+      .object({
+        withheld: z.boolean().describe("the caller's role may not see customer and order lists: the ids above are left out, the counts kept"),
+        visibleTo: z.enum(listsRoles).describe("the smallest role that sees them (Settings → Timeout report)"),
+      })
+      .describe("who may see the lists of customer and order ids"),
     examples: z.array(z.object({ traceId: z.string(), service: z.string(), operation: z.string(), startMs: ms, durationMs: z.number() })).describe("up to 10 timed-out requests"),
     config: z.object({
       customer: z.array(z.string()),

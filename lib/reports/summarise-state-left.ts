@@ -44,6 +44,7 @@ export function summariseStateLeft(
     })
     .sort((a, b) => a.changedAtMs - b.changedAtMs || a.orderId.localeCompare(b.orderId));
 
+  const recovered = recoveredPayments(paymentChanges, config.payments);
   return {
     ordersChecked: orders.length,
     ordersWithoutAudit: orders.filter((o) => !latest.has(o.orderId)).length,
@@ -52,16 +53,19 @@ export function summariseStateLeft(
       moneyByCurrency: moneyByCurrency(unpaid),
       orders: unpaid.slice(0, MAX_ROWS).map(({ orderId, status, changedAtMs, amount, currency, traceId }) => ({ orderId, status, changedAtMs, amount, currency, traceId })),
     },
-    paymentsRecovered: recoveredPayments(paymentChanges, config.payments).slice(0, MAX_ROWS),
+    paymentsRecovered: recovered.slice(0, MAX_ROWS),
+    paymentsRecoveredCount: recovered.length,
   };
 }
 
-function recoveredPayments(changes: readonly PaymentChange[], config: ReportAttributes["audit"]["payments"]): TimeoutReport["stateLeft"]["paymentsRecovered"] {
+type RecoveredPayment = NonNullable<TimeoutReport["stateLeft"]["paymentsRecovered"]>[number];
+
+function recoveredPayments(changes: readonly PaymentChange[], config: ReportAttributes["audit"]["payments"]): RecoveredPayment[] {
   const timedOut = new Set(config.timedOutStatuses);
   const succeeded = new Set(config.succeededStatuses);
   const byPayment = new Map<string, PaymentChange[]>();
   for (const change of changes) byPayment.set(change.paymentId, [...(byPayment.get(change.paymentId) ?? []), change]);
-  const recovered: TimeoutReport["stateLeft"]["paymentsRecovered"] = [];
+  const recovered: RecoveredPayment[] = [];
   for (const [paymentId, history] of byPayment) {
     history.sort((a, b) => a.committedAtMs - b.committedAtMs);
     const timeout = history.find((c) => c.status !== null && timedOut.has(c.status));

@@ -119,7 +119,7 @@ describe("GET /api/v1/reports/timeouts", () => {
       { currency: "USD", amount: 102, orders: 4 },
     ]);
     expect(facts.stateLeft.unpaid.count).toBe(6);
-    expect(facts.stateLeft.unpaid.orders.map((o) => o.orderId).sort()).toEqual(timedOut.slice(2).map((t) => t.orderId).sort());
+    expect(facts.stateLeft.unpaid.orders!.map((o) => o.orderId).sort()).toEqual(timedOut.slice(2).map((t) => t.orderId).sort());
     expect(facts.stateLeft.paymentsRecovered).toEqual([expect.objectContaining({ paymentId: "500", orderId: timedOut[0]!.orderId })]);
     expect(facts.examples.map((e) => e.traceId).sort()).toEqual(timedOut.map((t) => t.traceId).sort());
 
