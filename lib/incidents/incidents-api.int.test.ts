@@ -15,6 +15,7 @@ import { getTimeoutReport } from "@/lib/reports/get-timeout-report";
 import { auditChangeInputSchema } from "@/lib/schemas/audit";
 import { makeResource, makeSpan } from "@/lib/testing/make-records";
 import { adminRequest } from "@/lib/testing/test-auth";
+import { POST as createApiToken } from "@/app/api/v1/api-tokens/route";
 import { incidentListSchema, incidentSchema } from "./schemas";
 
 // Incidents over the route handlers on a real PostgreSQL: opened with evidence, noted,
@@ -133,6 +134,17 @@ describe("incidents API", () => {
     expect(frozen.traces).toHaveLength(1);
     expect(frozen.traces[0]?.trace?.spans.spanId).toHaveLength(3);
     expect(frozen.audit).toEqual([expect.objectContaining({ table: "orders", pk: "2003", changes: [expect.objectContaining({ after: { id: 2003, status: "PENDING_PAYMENT" } })] })]);
+
+    // A viewer reads the frozen report as the live one: counts, not the customer and order lists.
+    const tokenAnswer = await createApiToken(adminRequest("/api/v1/api-tokens", { method: "POST", body: JSON.stringify({ name: "incident viewer", role: "viewer" }), headers: json }), {
+      params: Promise.resolve({}),
+    } as never);
+    const viewerToken = ((await tokenAnswer.json()) as { token: string }).token;
+    const asViewer = adminRequest(`/api/v1/incidents/${id}`, { headers: { authorization: `Bearer ${viewerToken}` } });
+    const seenByViewer = incidentSchema.parse(await (await idRoute.GET(asViewer as never, { params: Promise.resolve({ id }) } as never)).json());
+    expect(frozen.report?.impact.customers.ids).toBeDefined();
+    expect(seenByViewer.frozen?.report?.lists.withheld).toBe(true);
+    expect(seenByViewer.frozen?.report?.impact.customers).toEqual({ count: frozen.report?.impact.customers.count });
 
     // Retention: keep 5 days of everything. The partitions of ten days ago go, and with them the telemetry.
     const five = { spans: 5, metrics: 5, logs: 5, audit: 5, locks: 5, rollups: 5 };

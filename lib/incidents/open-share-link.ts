@@ -5,6 +5,7 @@ import { getTimeoutReport } from "@/lib/reports/get-timeout-report";
 import type { TimeoutReport } from "@/lib/reports/schemas";
 import { SHARE_TOKEN_PREFIX } from "./create-share-link";
 import { getIncident } from "./get-incident";
+import { withholdIncidentLists } from "./withhold-incident-lists";
 import type { Incident } from "./schemas";
 
 // /share/{token}: the one door a share link opens. A good token shows its incident and that
@@ -30,9 +31,10 @@ export async function openShareLink(token: string, nowMs = Date.now()): Promise<
     data: { viewCount: { increment: 1 }, lastViewedAt: new Date(nowMs) },
   });
   if (counted.count === 0) return { state: "revoked" };
-  const incident = await getIncident(link.incidentId);
+  // Whoever holds the link reads what a viewer may: counts, not customer or order lists.
+  const incident = withholdIncidentLists(await getIncident(link.incidentId), "viewer");
   if (incident.frozen?.report) return { state: "ok", incident, report: incident.frozen.report, live: false, expiresAtMs: link.expiresAt.getTime() };
   const { service, operation } = incident.filters;
-  const report = await getTimeoutReport(getPool(), { ...incident.window, service, operation: service === undefined ? undefined : operation, nowMs });
+  const report = await getTimeoutReport(getPool(), { ...incident.window, service, operation: service === undefined ? undefined : operation, nowMs, audience: "viewer" });
   return { state: "ok", incident, report, live: true, expiresAtMs: link.expiresAt.getTime() };
 }

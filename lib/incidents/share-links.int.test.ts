@@ -57,6 +57,9 @@ describe("share links", () => {
       expect(first.incident.id).toBe(incident.id);
       expect(first.live).toBe(true);
       expect(first.report.window).toEqual({ fromMs: T, toMs: T + 3_600_000 });
+      // Whoever holds the link reads what a viewer may: no customer or order lists.
+      expect(first.report.lists.withheld).toBe(true);
+      expect(first.report.impact.customers.ids).toBeUndefined();
     }
     await openShareLink(token, Date.now());
     const list = await linksRoute.GET(adminRequest(`/api/v1/incidents/${incident.id}/share-links`), params(incident.id));
