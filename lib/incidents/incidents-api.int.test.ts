@@ -138,10 +138,10 @@ describe("incidents API", () => {
     // A viewer reads the frozen report as the live one: counts, not the customer and order lists.
     const tokenAnswer = await createApiToken(adminRequest("/api/v1/api-tokens", { method: "POST", body: JSON.stringify({ name: "incident viewer", role: "viewer" }), headers: json }), {
       params: Promise.resolve({}),
-    } as never);
+    });
     const viewerToken = ((await tokenAnswer.json()) as { token: string }).token;
     const asViewer = adminRequest(`/api/v1/incidents/${id}`, { headers: { authorization: `Bearer ${viewerToken}` } });
-    const seenByViewer = incidentSchema.parse(await (await idRoute.GET(asViewer as never, { params: Promise.resolve({ id }) } as never)).json());
+    const seenByViewer = incidentSchema.parse(await (await idRoute.GET(asViewer, { params: Promise.resolve({ id }) })).json());
     expect(frozen.report?.impact.customers.ids).toBeDefined();
     expect(seenByViewer.frozen?.report?.lists.withheld).toBe(true);
     expect(seenByViewer.frozen?.report?.impact.customers).toEqual({ count: frozen.report?.impact.customers.count });
