@@ -20,6 +20,7 @@ import { getServiceOperations } from "@/lib/services/get-service-operations";
 import { getServiceVersions } from "@/lib/services/get-service-versions";
 import { getWorstOperations } from "@/lib/services/get-worst-operations";
 import { BENCH_METRIC_INTERVAL_MS, seedBenchMetricPoints, seedBenchMetricSeries } from "@/lib/testing/seed-bench-metrics";
+import { inParallel, timeCases, type CaseResult } from "./bench/time-queries";
 import { AVERAGE_SPANS_PER_TRACE, seedBenchBigTrace, seedBenchResources, seedBenchRollups, seedBenchTraces } from "@/lib/testing/seed-bench-telemetry";
 
 // `npm run bench:query`: how fast the query API's SQL answers over a realistic store. Starts a
@@ -152,22 +153,7 @@ async function seedStore(pool: pg.Pool, anchorMs: number): Promise<SeedTimes> {
   return { spans, traces: traces + 1, spansMs, rollupRows, rollupsMs, metricSeries, metricPoints, metricsMs, analyzeMs, bytes: Number(rows[0]?.bytes ?? 0) };
 }
 
-async function inParallel(count: number, workers: number, work: (index: number) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: workers }, async () => {
-      while (next < count) await work(next++);
-    }),
-  );
-}
-
-interface Result {
-  name: string;
-  p50: number;
-  p95: number;
-  max: number;
-  note: string;
-}
+type Result = CaseResult;
 
 async function runQueries(pool: pg.Pool, anchorMs: number): Promise<Result[]> {
   const last = (ms: number) => ({ fromMs: anchorMs - ms, toMs: anchorMs });
@@ -222,27 +208,8 @@ async function runQueries(pool: pg.Pool, anchorMs: number): Promise<Result[]> {
     ],
   ];
 
-  const results: Result[] = [];
-  for (const [name, run] of cases.filter(([name]) => args.only === undefined || name.includes(args.only))) {
-    let note = "";
-    for (let i = 0; i < 2; i++) note = await run(); // warm-up: plan cache, page cache
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const started = performance.now();
-      note = await run();
-      times.push(performance.now() - started);
-    }
-    times.sort((a, b) => a - b);
-    const result = { name, p50: percentile(times, 0.5), p95: percentile(times, 0.95), max: times.at(-1) ?? 0, note };
-    results.push(result);
-    log(`${name}: p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms (${note})`);
-  }
-  return results;
-}
-
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
+  const chosen = cases.filter(([name]) => args.only === undefined || name.includes(args.only));
+  return timeCases(chosen.map(([name, run]) => ({ name, run })), RUNS, log);
 }
 
 async function printReport(pool: pg.Pool, seed: SeedTimes, results: Result[]) {

@@ -58,7 +58,12 @@ export async function listAuditChanges(db: Pick<pg.Pool, "query">, query: AuditC
     );
   }
   if (query.pk && "object" in query.pk) where.push(`pk = ${param(JSON.stringify(query.pk.object))}::jsonb`);
-  if (query.pk && "value" in query.pk) where.push(`ARRAY(SELECT value FROM jsonb_each_text(pk)) = ARRAY[${param(query.pk.value)}::text]`);
+  if (query.pk && "value" in query.pk) {
+    // The first condition is what audit_changes_pk_value_idx holds (the key's only value); the
+    // second keeps the rule exact: a key of one column, whose value is that text.
+    const value = param(query.pk.value);
+    where.push(`(jsonb_path_query_first(pk, '$.*') #>> '{}') = ${value}::text AND ARRAY(SELECT value FROM jsonb_each_text(pk)) = ARRAY[${value}::text]`);
+  }
   if (query.traceId) where.push(`trace_id = decode(${param(query.traceId)}, 'hex')`);
   if (query.op) where.push(`op = ${param(query.op)}`);
   if (query.column) where.push(`${param(query.column)} = ANY(changed_columns)`);

@@ -29,18 +29,25 @@ export async function getDatabaseActivity(db: Pick<pg.Pool, "query">, query: Dat
   const to = query.to ?? now;
   const from = query.from ?? to - DEFAULT_WINDOW_MS;
   const { rows } = await db.query<Row>(
-    `WITH w AS (
-       SELECT time, idle_sessions, tables FROM database_activity
-        WHERE database = $1 AND time >= to_timestamp($2::float8 / 1000) AND time < to_timestamp($3::float8 / 1000)
+    // Only the newest and the oldest sample's tables are read (two probes of the (database, time)
+    // key); the window's other samples give their idle sessions alone, so a day of samples is not
+    // a day of table lists.
+    `WITH bounds AS (SELECT $1::text AS database, to_timestamp($2::float8 / 1000) AS from_t, to_timestamp($3::float8 / 1000) AS to_t),
+     newest AS (
+       SELECT a.time, a.tables FROM database_activity a, bounds b
+        WHERE a.database = b.database AND a.time >= b.from_t AND a.time < b.to_t ORDER BY a.time DESC LIMIT 1
      ),
-     newest AS (SELECT time, tables FROM w ORDER BY time DESC LIMIT 1),
-     oldest AS (SELECT tables FROM w ORDER BY time LIMIT 1),
+     oldest AS (
+       SELECT a.tables FROM database_activity a, bounds b
+        WHERE a.database = b.database AND a.time >= b.from_t AND a.time < b.to_t ORDER BY a.time LIMIT 1
+     ),
      sessions AS (
        SELECT DISTINCT ON (s->>'pid', s->>'xactStart') s
-         FROM w CROSS JOIN LATERAL jsonb_array_elements(w.idle_sessions) AS s
+         FROM database_activity a CROSS JOIN bounds b CROSS JOIN LATERAL jsonb_array_elements(a.idle_sessions) AS s
+        WHERE a.database = b.database AND a.time >= b.from_t AND a.time < b.to_t AND a.idle_sessions <> '[]'::jsonb
         ORDER BY s->>'pid', s->>'xactStart', (s->>'idleMs')::float8 DESC
      )
-     SELECT (SELECT count(*)::int FROM w) AS samples,
+     SELECT (SELECT count(*)::int FROM database_activity a, bounds b WHERE a.database = b.database AND a.time >= b.from_t AND a.time < b.to_t) AS samples,
             (SELECT to_char(time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') FROM newest) AS taken_at,
             (SELECT tables FROM newest) AS tables,
             (SELECT tables FROM oldest) AS first_tables,
