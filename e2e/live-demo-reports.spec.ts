@@ -1,9 +1,9 @@
-import { spawn } from "node:child_process";
 import pg from "pg";
 import { readLocalDemoSettings } from "../agents/demo-shop/local-demo-settings";
 import { REPORT_ATTRIBUTES } from "../lib/reports/report-attributes";
 import type { TimeoutReport } from "../lib/reports/schemas";
-import { expect, test, waitForDemoData, type LiveDemo } from "./fixtures/live-demo";
+import { expect, test, waitForDemoData } from "./fixtures/live-demo";
+import { runDemoScenario as runScenario } from "./fixtures/run-demo-scenario";
 
 // The timeout impact report on the live demo: the payment provider stops answering (the
 // demo's payment-timeout scenario, injected as `npm run demo -- --scenario payment-timeout`
@@ -12,24 +12,6 @@ import { expect, test, waitForDemoData, type LiveDemo } from "./fixtures/live-de
 // outage is over once the window runs past it.
 
 const CHECKOUT = { service: "gateway", operation: "POST /checkout" };
-
-/** Runs the scenario against the running demo (the CLI reads its URL, key and database from the data directory). */
-function runScenario(demo: LiveDemo, name: string): Promise<{ traceIds: string[]; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "agents/demo-shop/cli.ts", "--scenario", name], {
-      env: { ...process.env, SIGHTLINE_DATA_DIR: demo.dataDir, SIGHTLINE_URL: "", SIGHTLINE_INGEST_KEY: "", DEMO_SHOP_DATABASE_URL: "" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.once("error", reject);
-    child.once("exit", (code) => {
-      if (code !== 0) return reject(new Error(`scenario exited ${code}: ${output}`));
-      resolve({ traceIds: output.match(/traces: (.*)/)?.[1]?.split(" ").filter((id) => /^[0-9a-f]{32}$/.test(id)) ?? [], output });
-    });
-  });
-}
 
 const reportUrl = (window: { fromMs: number; toMs: number }) =>
   `/api/v1/reports/timeouts?from=${Math.floor(window.fromMs)}&to=${Math.ceil(window.toMs)}&service=${CHECKOUT.service}&operation=${encodeURIComponent(CHECKOUT.operation)}`;

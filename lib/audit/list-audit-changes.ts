@@ -93,8 +93,10 @@ export async function listAuditChanges(db: Pick<pg.Pool, "query">, query: AuditC
        FROM audit_changes
       ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
       -- Changes of one transaction share a commit time; the agent's ids end in its outbox
-      -- sequence, so (length, text) orders them as they happened.
-      ORDER BY committed_at ${direction}, length(id) ${direction}, id ${direction}
+      -- sequence, so (length, text) orders them as they happened. Qualified: a bare
+      -- committed_at here is the text column of the same name selected above, and sorting by
+      -- it cannot read audit_changes_order_idx (every change of the window was sorted).
+      ORDER BY audit_changes.committed_at ${direction}, length(id) ${direction}, id ${direction}
       LIMIT ${param(query.limit)}`,
     params,
   );
