@@ -1,20 +1,17 @@
-import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import pg from "pg";
+import type pg from "pg";
 import { getRowAsOf } from "@/lib/audit/get-row-as-of";
 import { listAuditChanges } from "@/lib/audit/list-audit-changes";
 import { listLockEvents } from "@/lib/audit/list-lock-events";
 import { listRowHistory } from "@/lib/audit/list-row-history";
 import { getDatabaseActivity } from "@/lib/database/get-database-activity";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
-import { migrateDatabase } from "@/lib/db/migrate-database";
 import { telemetryTableNames } from "@/lib/db/telemetry-tables";
 import type { AuditChangesQuery } from "@/lib/schemas/audit";
 import { HOT_ORDER_ID, seedBenchAuditChanges, seedBenchDatabasePage } from "@/lib/testing/seed-bench-audit";
 import { utcDay } from "@/lib/utc-day";
+import { withBenchDatabase } from "./bench/bench-database";
 import { inParallel, timeCases, type TimedCase } from "./bench/time-queries";
 
 // `npm run bench:audit`: how fast the Audit and Database pages' SQL answers over a large audit
@@ -46,43 +43,30 @@ const log = (line: string) => console.log(`[bench:audit] ${line}`);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "sightline-bench-audit-"));
-  let database: EmbeddedDatabase | undefined;
-  let pool: pg.Pool | undefined;
-  const cleanUp = async () => {
-    await pool?.end().catch(() => {});
-    await database?.stop().catch(() => {});
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  process.once("SIGINT", () => void cleanUp().then(() => process.exit(130)));
-  try {
-    database = await startEmbeddedPostgres({ dataDir, port: 0, log });
-    await migrateDatabase(database.url);
-    pool = new pg.Pool({ connectionString: database.url, max: 4, options: "-c synchronous_commit=off" });
-    await pool.query("ALTER SYSTEM SET max_wal_size = '8GB'");
-    await pool.query("ALTER SYSTEM SET autovacuum = off");
-    await pool.query("SELECT pg_reload_conf()");
-    const anchorMs = Math.floor(Date.now() / 60_000) * 60_000;
-    const seed = await seedStore(pool, anchorMs);
-    await pool.query("ALTER SYSTEM RESET autovacuum");
-    await pool.query("SELECT pg_reload_conf()");
-    const loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(" ");
-    const cases = (await buildCases(pool, anchorMs)).filter((c) => args.only === undefined || c.name.includes(args.only));
-    const results = await timeCases(cases, RUNS, log);
-    const { rows } = await pool.query<{ version: string }>("SELECT current_setting('server_version') AS version");
-    console.log(`\n## Audit benchmark (${new Date().toISOString().slice(0, 10)})\n`);
-    console.log(`Machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? "unknown CPU"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, embedded PostgreSQL ${rows[0]?.version ?? "?"}.`);
-    console.log(`Store: ${seed.changes.toLocaleString("en")} audit changes over ${DAYS} days (one order with ${HOT.toLocaleString("en")}), ${seed.waits.toLocaleString("en")} lock waits, ${seed.samples.toLocaleString("en")} activity samples, ${(seed.bytes / 2 ** 30).toFixed(1)} GiB on disk; seeded in ${seconds(seed.seedMs)}, VACUUM ANALYZE ${seconds(seed.analyzeMs)}.`);
-    console.log(`Load average (1, 5, 15 min) when timing started: ${loadAtStart}; when it ended: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}.\n`);
-    console.log(`| query (${RUNS} runs each, after 2 warm-up runs) | p50 ms | p95 ms | max ms | budget | result |`);
-    console.log("|---|---:|---:|---:|---|---|");
-    for (const r of results) {
-      const budget = r.budgetMs === undefined ? "" : `${r.p95 <= r.budgetMs ? "met" : "MISSED"} (≤ ${r.budgetMs})`;
-      console.log(`| ${r.name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.max.toFixed(1)} | ${budget} | ${r.note} |`);
-    }
-  } finally {
-    await cleanUp();
-  }
+  const anchorMs = Math.floor(Date.now() / 60_000) * 60_000;
+  let seed: Awaited<ReturnType<typeof seedStore>> | undefined;
+  await withBenchDatabase({
+    prefix: "sightline-bench-audit-",
+    log,
+    poolMax: 4,
+    seed: async (pool) => void (seed = await seedStore(pool, anchorMs)),
+    measure: async (pool) => {
+      const loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(" ");
+      const cases = (await buildCases(pool, anchorMs)).filter((c) => args.only === undefined || c.name.includes(args.only));
+      const results = await timeCases(cases, RUNS, log);
+      const { rows } = await pool.query<{ version: string }>("SELECT current_setting('server_version') AS version");
+      console.log(`\n## Audit benchmark (${new Date().toISOString().slice(0, 10)})\n`);
+      console.log(`Machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? "unknown CPU"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, embedded PostgreSQL ${rows[0]?.version ?? "?"}.`);
+      console.log(`Store: ${seed!.changes.toLocaleString("en")} audit changes over ${DAYS} days (one order with ${HOT.toLocaleString("en")}), ${seed!.waits.toLocaleString("en")} lock waits, ${seed!.samples.toLocaleString("en")} activity samples, ${(seed!.bytes / 2 ** 30).toFixed(1)} GiB on disk; seeded in ${seconds(seed!.seedMs)}, VACUUM ANALYZE ${seconds(seed!.analyzeMs)}.`);
+      console.log(`Load average (1, 5, 15 min) when timing started: ${loadAtStart}; when it ended: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}.\n`);
+      console.log(`| query (${RUNS} runs each, after 2 warm-up runs) | p50 ms | p95 ms | max ms | budget | result |`);
+      console.log("|---|---:|---:|---:|---|---|");
+      for (const r of results) {
+        const budget = r.budgetMs === undefined ? "" : `${r.p95 <= r.budgetMs ? "met" : "MISSED"} (≤ ${r.budgetMs})`;
+        console.log(`| ${r.name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.max.toFixed(1)} | ${budget} | ${r.note} |`);
+      }
+    },
+  });
 }
 
 async function seedStore(pool: pg.Pool, anchorMs: number) {

@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import pg from "pg";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
+import type pg from "pg";
 import { utcDay } from "@/lib/utc-day";
-import { migrateDatabase } from "@/lib/db/migrate-database";
 import { telemetryTableNames } from "@/lib/db/telemetry-tables";
 import { getRedSeries } from "@/lib/query/get-red-series";
 import { getTrace } from "@/lib/query/get-trace";
@@ -20,6 +16,7 @@ import { getServiceOperations } from "@/lib/services/get-service-operations";
 import { getServiceVersions } from "@/lib/services/get-service-versions";
 import { getWorstOperations } from "@/lib/services/get-worst-operations";
 import { BENCH_METRIC_INTERVAL_MS, seedBenchMetricPoints, seedBenchMetricSeries } from "@/lib/testing/seed-bench-metrics";
+import { withBenchDatabase } from "./bench/bench-database";
 import { inParallel, timeCases, type CaseResult } from "./bench/time-queries";
 import { AVERAGE_SPANS_PER_TRACE, seedBenchBigTrace, seedBenchResources, seedBenchRollups, seedBenchTraces } from "@/lib/testing/seed-bench-telemetry";
 
@@ -56,35 +53,19 @@ const log = (line: string) => console.log(`[bench:query] ${line}`);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "sightline-bench-"));
-  let database: EmbeddedDatabase | undefined;
-  let pool: pg.Pool | undefined;
-  const cleanUp = async () => {
-    await pool?.end().catch(() => {});
-    await database?.stop().catch(() => {});
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  process.once("SIGINT", () => void cleanUp().then(() => process.exit(130)));
-  try {
-    database = await startEmbeddedPostgres({ dataDir, port: 0, log });
-    await migrateDatabase(database.url);
-    // Only this throwaway server: fewer checkpoints while loading, no autovacuum racing the load.
-    pool = new pg.Pool({ connectionString: database.url, max: 20, options: "-c synchronous_commit=off" });
-    await pool.query("ALTER SYSTEM SET max_wal_size = '8GB'");
-    await pool.query("ALTER SYSTEM SET autovacuum = off");
-    await pool.query("SELECT pg_reload_conf()");
-
-    const anchorMs = Math.floor(Date.now() / 60_000) * 60_000;
-    const seed = await seedStore(pool, anchorMs);
-    await pool.query("ALTER SYSTEM RESET autovacuum");
-    await pool.query("SELECT pg_reload_conf()");
-
-    loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(" ");
-    const results = await runQueries(pool, anchorMs);
-    await printReport(pool, seed, results);
-  } finally {
-    await cleanUp();
-  }
+  const anchorMs = Math.floor(Date.now() / 60_000) * 60_000;
+  let seed: SeedTimes | undefined;
+  await withBenchDatabase({
+    prefix: "sightline-bench-",
+    log,
+    poolMax: 20,
+    seed: async (pool) => void (seed = await seedStore(pool, anchorMs)),
+    measure: async (pool) => {
+      loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(" ");
+      const results = await runQueries(pool, anchorMs);
+      await printReport(pool, seed!, results);
+    },
+  });
 }
 
 interface SeedTimes {
