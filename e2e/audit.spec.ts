@@ -178,6 +178,21 @@ test.describe("audit", { tag: "@audit" }, () => {
     await expect(results(page).nth(1).getByTestId("audit-row-diff")).toHaveText("status: NEW → PENDING_PAYMENT");
   });
 
+  test("a result set opens in trace search as exactly the requests behind it", async ({ page }) => {
+    await page.goto(`/audit?rel=1h&table=${table}&pk=${orderId}`);
+    await expect(results(page)).toHaveCount(4);
+    // Four changes, three requests: the change made by hand carried none.
+    const open = page.getByTestId("audit-open-traces");
+    await expect(open).toHaveText("Open 3 traces in trace search");
+    await open.click();
+    await expect(page).toHaveURL(/\/traces\?/);
+    await expect(page.getByText("3 chosen traces")).toBeVisible();
+    expect(new URL(page.url()).searchParams.getAll("traceId").sort()).toEqual(traces.map((t) => t.traceId).sort());
+    await expect
+      .poll(() => page.getByRole("table", { name: "Matching traces" }).locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-trace-id")).sort()), { timeout: 30_000 })
+      .toEqual(traces.map((t) => t.traceId).sort());
+  });
+
   test("transaction view: every change of one transaction, in order, across tables", async ({ page }) => {
     await page.goto(`/audit?rel=1h&table=${table}&pk=${orderId}&column=status&value=status%3DNEW`);
     await expect(results(page)).toHaveCount(1);

@@ -12,7 +12,8 @@ test.use({ locale: "en-US", timezoneId: "UTC", colorScheme: "light" });
 
 const suffix = randomBytes(3).toString("hex");
 const database = `bank_${suffix}`;
-const pids = { first: 4101, second: 4102 };
+const pids = { first: 4101, second: 4102, idle: 4103 };
+const idleQuery = "UPDATE accounts SET frozen = true WHERE id = 3";
 const queries = {
   first: "UPDATE accounts SET balance = balance - 10 WHERE id = 2",
   second: "UPDATE accounts SET balance = balance + 10 WHERE id = 1",
@@ -91,6 +92,18 @@ test.describe("database page", { tag: "@database" }, () => {
           { pid: pids.second, query: queries.second, waitsFor: { mode: "ShareLock", object: "transaction 900" }, blockedBy: [pids.first], traceId: second.traceId, spanId: spans.second },
         ],
       },
+      // Two agent samples: the idle session and the tables' statistics (ledger scanned 15 times in between).
+      ...[0, 2_000].map((ms, i) => ({
+        id: `e2e:${suffix}:activity:${i}`,
+        kind: "activity",
+        database,
+        time: at(ms),
+        idleSessions: i === 0 ? [] : [{ pid: pids.idle, user: "app", applicationName: "bank", xactStart: at(-40_000), idleSince: at(-38_000), idleMs: 40_000, query: idleQuery, traceId: first.traceId, spanId: spans.first }],
+        tables: [
+          { table: "public.ledger", seqScans: 10 + 15 * i, seqRowsRead: 40_000, indexScans: null, liveRows: 3_000, deadRows: 1_200, lastVacuum: null, lastAutovacuum: null },
+          { table: "public.accounts", seqScans: 2, seqRowsRead: 20, indexScans: 900, liveRows: 2, deadRows: 0, lastVacuum: at(-120_000), lastAutovacuum: null },
+        ],
+      })),
     ]);
   });
 
@@ -148,6 +161,36 @@ test.describe("database page", { tag: "@database" }, () => {
       await expect(waits.getByTestId("url-problems")).toContainText(`at=${at} ${reason} using at=`);
       await expect(waits.getByRole("tree", { name: "Blocking tree" }).getByRole("treeitem", { name: `pid ${pids.first}` })).toBeVisible();
     }
+  });
+
+  test("a moment chosen anywhere on the lock-wait chart shows the tree of that moment", async ({ page }) => {
+    await openDatabase(page);
+    const waits = page.getByRole("region", { name: "Lock waits" });
+    await expect(waits.getByRole("tree", { name: "Blocking tree" })).toBeVisible();
+    // Near the left edge of the plot: the start of the window, minutes before the wait.
+    await waits.getByRole("img", { name: "1 lock wait over time" }).click({ position: { x: 90, y: 100 } });
+    await expect(page).toHaveURL(/[?&]at=\d+/);
+    const at = Number(new URL(page.url()).searchParams.get("at"));
+    expect(at).toBeLessThan(Date.now() - 3 * 60_000);
+    await expect(waits).toContainText("No process was waiting for a lock at that moment.");
+    await expect(waits.getByRole("tree", { name: "Blocking tree" })).toHaveCount(0);
+  });
+
+  test("lists the idle-in-transaction session with its query and trace, and the tables' statistics", async ({ page }) => {
+    await openDatabase(page);
+    const idle = page.getByRole("region", { name: "Connections by state" }).getByRole("table", { name: "Longest idle-in-transaction sessions in this window" });
+    const row = idle.getByRole("row").filter({ hasText: String(pids.idle) });
+    await expect(row).toContainText(idleQuery);
+    await expect(row).toContainText("40 s");
+    await expect(row.getByRole("link", { name: `Trace of process ${pids.idle}` })).toHaveAttribute("href", `/traces/${first.traceId}`);
+    const tables = page.getByRole("region", { name: "Tables" }).getByRole("table", { name: "Tables" });
+    const rows = tables.getByRole("row");
+    // Most scanned in the window first.
+    await expect(rows.nth(1)).toContainText("public.ledger");
+    await expect(rows.nth(1).getByRole("cell")).toHaveText(["public.ledger", "15", "25", "40,000", "no index", "1,200 / 3,000", "never", "never"]);
+    await expect(rows.nth(2)).toContainText("public.accounts");
+    await expect(page.getByText("The db agent does not send")).toHaveCount(0);
+    await page.getByRole("region", { name: "Tables" }).screenshot({ path: test.info().outputPath("database-tables-en.png") });
   });
 
   test("the trace page says the victim's span was the deadlock victim and links to the other side's trace", async ({ page }) => {

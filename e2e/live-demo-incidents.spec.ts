@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import type { IncidentList } from "../lib/incidents/schemas";
 import type { TimeoutReport } from "../lib/reports/schemas";
 import { apiHeaders } from "./fixtures/accounts";
-import { runScenario } from "./fixtures/demo-scenario";
+import { runDemoScenario } from "./fixtures/run-demo-scenario";
 import { expect, test, waitForDemoData } from "./fixtures/live-demo";
 
 // Incidents on the live demo: the payment provider stops answering, an incident is opened from
@@ -29,7 +29,7 @@ test("an incident opened from the timeout report is noted, resolved, shared read
   const startedMs = Date.now() - 5_000;
 
   const window = await test.step("the payment provider stops answering, and its timeouts arrive", async () => {
-    const scenario = await runScenario(liveDemo, "payment-timeout");
+    const scenario = await runDemoScenario(liveDemo, "payment-timeout");
     expect(scenario.traceIds.length, scenario.output).toBeGreaterThanOrEqual(2);
     await expect
       .poll(async () => (await liveDemo.getJson<TimeoutReport>(reportUrl(startedMs, Date.now())))?.totals.timedOut ?? 0, { timeout: 60_000, intervals: [2_000] })

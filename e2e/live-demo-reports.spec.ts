@@ -2,8 +2,8 @@ import pg from "pg";
 import { readLocalDemoSettings } from "../agents/demo-shop/local-demo-settings";
 import { REPORT_ATTRIBUTES } from "../lib/reports/report-attributes";
 import type { TimeoutReport } from "../lib/reports/schemas";
-import { runScenario } from "./fixtures/demo-scenario";
 import { expect, test, waitForDemoData } from "./fixtures/live-demo";
+import { runDemoScenario as runScenario } from "./fixtures/run-demo-scenario";
 
 // The timeout impact report on the live demo: the payment provider stops answering (the
 // demo's payment-timeout scenario, injected as `npm run demo -- --scenario payment-timeout`

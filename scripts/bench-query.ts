@@ -1,12 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import pg from "pg";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
+import type pg from "pg";
 import { utcDay } from "@/lib/utc-day";
-import { migrateDatabase } from "@/lib/db/migrate-database";
 import { telemetryTableNames } from "@/lib/db/telemetry-tables";
 import { getRedSeries } from "@/lib/query/get-red-series";
 import { getTrace } from "@/lib/query/get-trace";
@@ -20,6 +16,8 @@ import { getServiceOperations } from "@/lib/services/get-service-operations";
 import { getServiceVersions } from "@/lib/services/get-service-versions";
 import { getWorstOperations } from "@/lib/services/get-worst-operations";
 import { BENCH_METRIC_INTERVAL_MS, seedBenchMetricPoints, seedBenchMetricSeries } from "@/lib/testing/seed-bench-metrics";
+import { withBenchDatabase } from "./bench/bench-database";
+import { inParallel, timeCases, type CaseResult } from "./bench/time-queries";
 import { AVERAGE_SPANS_PER_TRACE, seedBenchBigTrace, seedBenchResources, seedBenchRollups, seedBenchTraces } from "@/lib/testing/seed-bench-telemetry";
 
 // `npm run bench:query`: how fast the query API's SQL answers over a realistic store. Starts a
@@ -30,8 +28,7 @@ import { AVERAGE_SPANS_PER_TRACE, seedBenchBigTrace, seedBenchResources, seedBen
 // point every 10 s over the same days. Usage:
 //   tsx scripts/bench-query.ts [--spans N] [--days D] [--runs R] [--only TEXT]
 // where --only times just the queries whose name contains TEXT (the store is seeded in full), and
-// --keep DIR keeps the store in DIR after the run and, when DIR already holds one, times it
-// again without seeding (quick re-runs while working on a query; its times are the first run's).
+// --keep DIR keeps the store in DIR and, when DIR already holds one, times it again unseeded.
 
 const { values: args } = parseArgs({
   options: {
@@ -58,40 +55,21 @@ const log = (line: string) => console.log(`[bench:query] ${line}`);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function main() {
-  const dataDir = args.keep ? path.resolve(args.keep) : mkdtempSync(path.join(os.tmpdir(), "sightline-bench-"));
-  if (args.keep) mkdirSync(dataDir, { recursive: true });
-  const seedFile = path.join(dataDir, "bench-seed.json");
-  let database: EmbeddedDatabase | undefined;
-  let pool: pg.Pool | undefined;
-  const cleanUp = async () => {
-    await pool?.end().catch(() => {});
-    await database?.stop().catch(() => {});
-    if (!args.keep) rmSync(dataDir, { recursive: true, force: true });
-  };
-  process.once("SIGINT", () => void cleanUp().then(() => process.exit(130)));
-  try {
-    database = await startEmbeddedPostgres({ dataDir, port: 0, log });
-    await migrateDatabase(database.url);
-    // Only this throwaway server: fewer checkpoints while loading, no autovacuum racing the load.
-    pool = new pg.Pool({ connectionString: database.url, max: 20, options: "-c synchronous_commit=off" });
-    await pool.query("ALTER SYSTEM SET max_wal_size = '8GB'");
-    await pool.query("ALTER SYSTEM SET autovacuum = off");
-    await pool.query("SELECT pg_reload_conf()");
-
-    const kept = existsSync(seedFile) ? (JSON.parse(readFileSync(seedFile, "utf8")) as { anchorMs: number; seed: SeedTimes }) : null;
-    if (kept) log(`timing the store kept in ${dataDir} (seeded for ${new Date(kept.anchorMs).toISOString()})`);
-    const anchorMs = kept?.anchorMs ?? Math.floor(Date.now() / 60_000) * 60_000;
-    const seed = kept?.seed ?? (await seedStore(pool, anchorMs));
-    if (args.keep && !kept) writeFileSync(seedFile, JSON.stringify({ anchorMs, seed }));
-    await pool.query("ALTER SYSTEM RESET autovacuum");
-    await pool.query("SELECT pg_reload_conf()");
-
-    loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(" ");
-    const results = await runQueries(pool, anchorMs);
-    await printReport(pool, seed, results);
-  } finally {
-    await cleanUp();
-  }
+  await withBenchDatabase({
+    prefix: "sightline-bench-",
+    log,
+    poolMax: 20,
+    keep: args.keep,
+    seed: async (pool) => {
+      const anchorMs = Math.floor(Date.now() / 60_000) * 60_000;
+      return { anchorMs, seed: await seedStore(pool, anchorMs) };
+    },
+    measure: async (pool, { anchorMs, seed }) => {
+      loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(" ");
+      const results = await runQueries(pool, anchorMs);
+      await printReport(pool, seed, results);
+    },
+  });
 }
 
 interface SeedTimes {
@@ -160,22 +138,7 @@ async function seedStore(pool: pg.Pool, anchorMs: number): Promise<SeedTimes> {
   return { spans, traces: traces + 1, spansMs, rollupRows, rollupsMs, metricSeries, metricPoints, metricsMs, analyzeMs, bytes: Number(rows[0]?.bytes ?? 0) };
 }
 
-async function inParallel(count: number, workers: number, work: (index: number) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: workers }, async () => {
-      while (next < count) await work(next++);
-    }),
-  );
-}
-
-interface Result {
-  name: string;
-  p50: number;
-  p95: number;
-  max: number;
-  note: string;
-}
+type Result = CaseResult;
 
 async function runQueries(pool: pg.Pool, anchorMs: number): Promise<Result[]> {
   const last = (ms: number) => ({ fromMs: anchorMs - ms, toMs: anchorMs });
@@ -230,27 +193,8 @@ async function runQueries(pool: pg.Pool, anchorMs: number): Promise<Result[]> {
     ],
   ];
 
-  const results: Result[] = [];
-  for (const [name, run] of cases.filter(([name]) => args.only === undefined || name.includes(args.only))) {
-    let note = "";
-    for (let i = 0; i < 2; i++) note = await run(); // warm-up: plan cache, page cache
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const started = performance.now();
-      note = await run();
-      times.push(performance.now() - started);
-    }
-    times.sort((a, b) => a - b);
-    const result = { name, p50: percentile(times, 0.5), p95: percentile(times, 0.95), max: times.at(-1) ?? 0, note };
-    results.push(result);
-    log(`${name}: p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms (${note})`);
-  }
-  return results;
-}
-
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
+  const chosen = cases.filter(([name]) => args.only === undefined || name.includes(args.only));
+  return timeCases(chosen.map(([name, run]) => ({ name, run })), RUNS, log);
 }
 
 async function printReport(pool: pg.Pool, seed: SeedTimes, results: Result[]) {

@@ -8,6 +8,7 @@ import { installAudit, type InstallAuditReport } from "./install-triggers";
 import { LockEpisodes } from "./lock-episodes";
 import { LockEventQueue } from "./lock-event-queue";
 import type { ParsedDeadlock } from "./parse-deadlock-log";
+import { sampleActivity } from "./sample-activity";
 import { createHealthSampler, type HealthSnapshot } from "./sample-health";
 import { sampleLockWaits } from "./sample-locks";
 import { outboxBacklog, readInstallToken, shipOutbox } from "./ship-outbox";
@@ -19,6 +20,11 @@ import { tagSql } from "./tag-sql";
 // away, and lock events wait in memory (bounded) until it is back.
 
 const DB_SIZE_EVERY_MS = 60_000;
+/**
+ * Table statistics change slowly: an activity sample is sent this often, and on every interval
+ * while a session is idle in a transaction (those come and go within seconds).
+ */
+const QUIET_ACTIVITY_EVERY_MS = 60_000;
 /** The triggers are checked on every (re)connection and then this often, so a dropped one comes back. */
 const INSTALL_CHECK_EVERY_MS = 60_000;
 
@@ -48,6 +54,7 @@ export class DatabaseWatcher {
   private readonly metrics: HealthMetrics | undefined;
   private deadlockReading: DeadlockCounterReading | undefined;
   private lastSizeAt = 0;
+  private lastActivityAt = 0;
   private checkedInstallAt = 0;
   private statementsNoteShown = false;
   private report = emptyReport();
@@ -227,6 +234,7 @@ export class DatabaseWatcher {
       }
     }
     this.deadlockReading = reading;
+    if (this.metrics) await this.activityTick();
 
     if (this.metrics && !this.exporting) {
       // Not awaited: the exporter retries a Sightline that is down for up to its timeout, and
@@ -242,6 +250,14 @@ export class DatabaseWatcher {
         })
         .finally(() => (this.exporting = undefined));
     }
+  }
+
+  private async activityTick() {
+    const sample = await sampleActivity(this.pool, { database: this.name, queryText: this.config.queryText, statementMaxLength: this.agent.statementMaxLength });
+    if (sample.idleSessions.length === 0 && Date.now() - this.lastActivityAt < QUIET_ACTIVITY_EVERY_MS) return;
+    this.lastActivityAt = Date.now();
+    this.lockEvents.add(sample);
+    this.report.activitySamples++;
   }
 
   private databaseFailed(error: unknown) {
@@ -271,7 +287,7 @@ export class DatabaseWatcher {
     if (this.config.locks) {
       parts.push(`locks ${this.episodes.openCount} waiting, ${r.lockEvents} events sent, ${r.deadlocks} deadlocks${this.lockEvents.size ? `, ${this.lockEvents.size} queued` : ""}`);
     }
-    if (this.metrics) parts.push(`metrics ${r.metricPoints} points`);
+    if (this.metrics) parts.push(`metrics ${r.metricPoints} points, ${r.activitySamples} activity samples`);
     if (this.lockEvents.dropped) parts.push(`${this.lockEvents.dropped} lock events dropped (queue full)`);
     if (this.lockEvents.refused) parts.push(`Sightline refused ${this.lockEvents.refused} lock events: ${this.lockEvents.refusals.join("; ")}`);
     if (this.sightlineBackoff.consecutiveFailures > 0) parts.push(`Sightline: ${this.sightlineBackoff.lastError}, ${retryIn(this.sightlineBackoff)}`);
@@ -292,6 +308,7 @@ function emptyReport() {
     lockEvents: 0,
     deadlocks: 0,
     metricPoints: 0,
+    activitySamples: 0,
     notes: new Set<string>(),
   };
 }

@@ -1,8 +1,8 @@
-import type { LockEventInput, LockIngestResponse } from "@/lib/schemas/locks";
+import type { AgentEventInput, LockIngestResponse } from "@/lib/schemas/locks";
 import type { Backoff } from "./backoff";
 import type { SightlineClient } from "./sightline-client";
 
-// Lock events waiting for Sightline. Keyed by event id, so a wait updated while Sightline is
+// Lock events (and activity samples) waiting for Sightline. Keyed by event id, so a wait updated while Sightline is
 // away is sent once in its latest form; bounded, so a long outage costs the oldest events, not
 // the agent's memory.
 
@@ -11,7 +11,7 @@ const MAX_PENDING = 5_000;
 const PER_REQUEST = 500;
 
 export class LockEventQueue {
-  private readonly pending = new Map<string, LockEventInput>();
+  private readonly pending = new Map<string, AgentEventInput>();
   private flushing: Promise<number> | undefined;
   dropped = 0;
   /** Events Sightline refused as items (it says why in `refusals`): sent, not stored, not retried. */
@@ -25,7 +25,7 @@ export class LockEventQueue {
     private readonly onFailure: (error: unknown) => void,
   ) {}
 
-  add(event: LockEventInput) {
+  add(event: AgentEventInput) {
     this.pending.delete(event.id); // re-insert: the map's order stays oldest-first
     this.pending.set(event.id, event);
     while (this.pending.size > MAX_PENDING) {

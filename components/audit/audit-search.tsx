@@ -1,8 +1,9 @@
 "use client";
 
 import { Alert, Button, Group, Skeleton, Stack, Text } from "@mantine/core";
-import { IconDownload, IconInfoCircle } from "@tabler/icons-react";
+import { IconDownload, IconInfoCircle, IconListSearch } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
@@ -10,6 +11,7 @@ import { useTimeRangeLabel } from "@/components/time-range/use-time-range-label"
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
 import { SectionCard } from "@/components/ui/section-card";
 import { UrlProblemsAlert } from "@/components/ui/url-problems-alert";
+import { auditTracesLink } from "@/lib/audit/audit-traces-link";
 import { auditChangesExportUrl } from "@/lib/audit/search/build-changes-request";
 import { AUDIT_MAX_LIMIT } from "@/lib/audit/search/search-params";
 import { auditSearchUrlRules } from "@/lib/audit/search/search-url-rules";
@@ -34,6 +36,7 @@ export function AuditSearch() {
   const problems = useMemo(() => describeUrlProblems(new URLSearchParams(searchParams.toString()), auditSearchUrlRules), [searchParams]);
 
   const changes = useMemo(() => search.data?.changes ?? [], [search.data]);
+  const tracesLink = useMemo(() => auditTracesLink(changes), [changes]);
   const open = changes.find((change) => change.id === openChangeId) ?? null;
   const limit = Math.min(filters.limit, AUDIT_MAX_LIMIT);
 
@@ -54,6 +57,19 @@ export function AuditSearch() {
               <Text size="sm" c="dimmed" aria-live="polite" data-testid="audit-result-count">
                 {t("results.count", { count: changes.length })}
               </Text>
+              {tracesLink && (
+                <Button
+                  component={Link}
+                  href={tracesLink.href}
+                  size="compact-sm"
+                  variant="light"
+                  leftSection={<IconListSearch size={14} />}
+                  title={tracesLink.total > tracesLink.traces ? t("results.openTracesPartial", { shown: tracesLink.traces, total: tracesLink.total }) : undefined}
+                  data-testid="audit-open-traces"
+                >
+                  {t("results.openTraces", { count: tracesLink.traces })}
+                </Button>
+              )}
               {/* A plain link: the browser streams the file to disk, the page holds none of it. */}
               <Button component="a" href={auditChangesExportUrl(filters, { fromMs: key.from, toMs: key.to })} download size="compact-sm" variant="light" leftSection={<IconDownload size={14} />} data-testid="audit-export">
                 {t("results.export")}

@@ -14,6 +14,7 @@ import type { SaturationSubject } from "@/lib/forecast/describe-forecast";
 import type { Point } from "@/lib/forecast/forecast-saturation";
 import { sumSeries } from "@/lib/forecast/sum-series";
 import { DATABASE_LABEL, databaseMetricQuery } from "./database-queries";
+import { IdleSessions } from "./idle-sessions";
 
 const SERVER: SaturationSubject = { kind: "connections" };
 
@@ -70,9 +71,7 @@ export function ConnectionsCard({ range, database }: { range: RangeKey; database
             <SaturationAlert view={view} />
           </>
         )}
-        <Text size="sm" c="dimmed">
-          {t("idleSessionsMissing")}
-        </Text>
+        <IdleSessions range={range} database={database} />
       </Stack>
     </SectionCard>
   );

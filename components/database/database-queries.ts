@@ -1,6 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetch-json";
 import { queryKeys, type RangeKey } from "@/lib/client/query-keys";
+import { databaseActivityResponseSchema } from "@/lib/schemas/database-activity";
 import { lockEventsResponseSchema } from "@/lib/schemas/locks";
 import { metricLabelsResponseSchema, metricQueryResponseSchema, type MetricAgg } from "@/lib/schemas/metrics";
 
@@ -19,6 +20,14 @@ export function lockEventsQuery(range: RangeKey, database: string | null) {
   return queryOptions({
     queryKey: queryKeys.database.locks(range, database),
     queryFn: ({ signal }) => fetchJson(`/api/v1/locks?${window(range)}&limit=${LOCK_EVENT_LIMIT}${databaseParam}`, lockEventsResponseSchema, { signal }),
+  });
+}
+
+/** The agent's activity samples of one database: its tables' statistics and the longest idle-in-transaction sessions. */
+export function databaseActivityQuery(range: RangeKey, database: string) {
+  return queryOptions({
+    queryKey: queryKeys.database.activity(range, database),
+    queryFn: ({ signal }) => fetchJson(`/api/v1/database/activity?${window(range)}&database=${encodeURIComponent(database)}`, databaseActivityResponseSchema, { signal }),
   });
 }
 

@@ -16,6 +16,7 @@ import { HealthCard } from "./health-card";
 import { LockWaitsCard } from "./lock-waits-card";
 import { SaturationCard } from "./saturation-card";
 import { StatementsCard } from "./statements-card";
+import { TablesCard } from "./tables-card";
 
 /** One tab per monitored database: those the agent sends metrics for and those with lock events in the window. */
 export function DatabaseView() {
@@ -91,6 +92,7 @@ function DatabaseTab({ range, database }: { range: RangeKey; database: string })
       <ConnectionsCard range={range} database={database} />
       <SaturationCard range={range} />
       <StatementsCard range={range} database={database} />
+      <TablesCard range={range} database={database} />
       <HealthCard range={range} database={database} />
     </Stack>
   );

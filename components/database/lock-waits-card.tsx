@@ -19,6 +19,9 @@ import { ProcessLinks } from "./process-links";
 
 type Wait = Extract<LockEvent, { kind: "wait" }>;
 
+/** How close to a wait's point a click counts as a click on it (its symbol is 9 px wide). */
+const POINT_HIT_PX = 8;
+
 /** Lock waits over the window (each episode at its start, as high as it lasted) and who blocked whom at a chosen moment. */
 export function LockWaitsCard({ range, waits }: { range: RangeKey; waits: Wait[] }) {
   const t = useTranslations("database.waits");
@@ -49,14 +52,24 @@ export function LockWaitsCard({ range, waits }: { range: RangeKey; waits: Wait[]
     }),
     [waits, range, t, at],
   );
+  // Any moment can be chosen: a click anywhere on the plot picks that time, and a click on (or
+  // within a few pixels of) a wait's point picks the moment that wait began, so it is in the tree.
   const onEvents = useMemo<EChartEventHandlers>(
     () => ({
-      click: (params) => {
-        const value = params.value as [number, number] | undefined;
-        if (value) void setAt(String(value[0]));
+      zrclick: ({ offsetX, offsetY }, chart) => {
+        if (!chart.containPixel("grid", [offsetX, offsetY])) return;
+        const near = waits.find((w) => {
+          const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, [Date.parse(w.time), w.durationMs]) as [number, number];
+          return Math.hypot(x - offsetX, y - offsetY) <= POINT_HIT_PX;
+        });
+        const time = near ? Date.parse(near.time) : Number(chart.convertFromPixel({ xAxisIndex: 0 }, offsetX));
+        if (Number.isFinite(time)) void setAt(String(Math.round(time)));
+      },
+      zrmousemove: ({ offsetX, offsetY }, chart) => {
+        chart.getZr().setCursorStyle(chart.containPixel("grid", [offsetX, offsetY]) ? "crosshair" : "default");
       },
     }),
-    [setAt],
+    [setAt, waits],
   );
 
   return (

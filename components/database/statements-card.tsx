@@ -70,9 +70,6 @@ export function StatementsCard({ range, database }: { range: RangeKey; database:
             </Table.Tbody>
           </Table>
         )}
-        <Text size="sm" c="dimmed">
-          {t("tablesMissing")}
-        </Text>
       </Stack>
     </SectionCard>
   );

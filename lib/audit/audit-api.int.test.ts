@@ -139,6 +139,8 @@ describe("GET /api/v1/audit/changes", () => {
     expect(await ids("table=billing.orders")).toEqual(["q:a:11"]);
     expect(await ids(`pk=${encodeURIComponent('{"id":7}')}&table=public.orders&order=asc`)).toEqual(["q:a:0", "q:a:1", "q:a:9", "q:a:10"]);
     expect(await ids("pk=7&table=order_items")).toEqual([]);
+    // A bare value matches a single-column key (read through the key-value index).
+    expect(await ids("pk=7&table=public.orders&order=asc")).toEqual(["q:a:0", "q:a:1", "q:a:9", "q:a:10"]);
     expect(await ids(`pk=${encodeURIComponent('{"order_id":7,"line":1}')}`)).toEqual(["q:a:12"]);
     expect(await ids(`traceId=${trace.toUpperCase()}`)).toEqual(["q:a:10", "q:a:9"]);
     expect(await ids("op=INSERT")).toEqual(["q:a:1"]);

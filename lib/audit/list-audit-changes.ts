@@ -58,7 +58,12 @@ export async function listAuditChanges(db: Pick<pg.Pool, "query">, query: AuditC
     );
   }
   if (query.pk && "object" in query.pk) where.push(`pk = ${param(JSON.stringify(query.pk.object))}::jsonb`);
-  if (query.pk && "value" in query.pk) where.push(`ARRAY(SELECT value FROM jsonb_each_text(pk)) = ARRAY[${param(query.pk.value)}::text]`);
+  if (query.pk && "value" in query.pk) {
+    // The first condition is what audit_changes_pk_value_idx holds (the key's only value); the
+    // second keeps the rule exact: a key of one column, whose value is that text.
+    const value = param(query.pk.value);
+    where.push(`(jsonb_path_query_first(pk, '$.*') #>> '{}') = ${value}::text AND ARRAY(SELECT value FROM jsonb_each_text(pk)) = ARRAY[${value}::text]`);
+  }
   if (query.traceId) where.push(`trace_id = decode(${param(query.traceId)}, 'hex')`);
   if (query.op) where.push(`op = ${param(query.op)}`);
   if (query.column) where.push(`${param(query.column)} = ANY(changed_columns)`);
@@ -88,8 +93,10 @@ export async function listAuditChanges(db: Pick<pg.Pool, "query">, query: AuditC
        FROM audit_changes
       ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
       -- Changes of one transaction share a commit time; the agent's ids end in its outbox
-      -- sequence, so (length, text) orders them as they happened.
-      ORDER BY committed_at ${direction}, length(id) ${direction}, id ${direction}
+      -- sequence, so (length, text) orders them as they happened. Qualified: a bare
+      -- committed_at here is the text column of the same name selected above, and sorting by
+      -- it cannot read audit_changes_order_idx (every change of the window was sorted).
+      ORDER BY audit_changes.committed_at ${direction}, length(id) ${direction}, id ${direction}
       LIMIT ${param(query.limit)}`,
     params,
   );

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { previewAuditChange } from "@/lib/audit/diff-preview";
-import { csvRecord } from "@/lib/audit/format-csv";
+import { csvRecord, csvRecords } from "@/lib/audit/format-csv";
 import { listAuditChanges, type AuditChangesCursor } from "@/lib/audit/list-audit-changes";
 import type { AuditChange, AuditChangesExportQuery } from "@/lib/schemas/audit";
 import { describePrimaryKey } from "@/lib/trace/audit-diff";
@@ -32,8 +32,8 @@ export const AUDIT_CSV_COLUMNS = [
 
 const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
 
-function changeRecord(change: AuditChange): string {
-  return csvRecord([
+function changeFields(change: AuditChange): (string | null)[] {
+  return [
     change.committedAt,
     change.database,
     change.schema,
@@ -52,7 +52,7 @@ function changeRecord(change: AuditChange): string {
     json(change.before),
     json(change.after),
     change.id,
-  ]);
+  ];
 }
 
 export function streamAuditChangesCsv(db: Pick<pg.Pool, "query">, query: AuditChangesExportQuery, pageSize = 1_000): ReadableStream<Uint8Array> {
@@ -70,7 +70,7 @@ export function streamAuditChangesCsv(db: Pick<pg.Pool, "query">, query: AuditCh
         }
         const limit = Math.min(pageSize, query.limit - sent);
         const { changes } = limit > 0 ? await listAuditChanges(db, { ...query, limit }, cursor) : { changes: [] };
-        if (changes.length > 0) controller.enqueue(encoder.encode(changes.map(changeRecord).join("")));
+        if (changes.length > 0) controller.enqueue(encoder.encode(csvRecords(changes.map(changeFields))));
         sent += changes.length;
         const last = changes.at(-1);
         if (!last || changes.length < limit) controller.close();

@@ -106,6 +106,7 @@ export const queryKeys = {
     locks: (range: RangeKey, database: string | null) => ["database", "locks", range, database] as const,
     names: (range: RangeKey) => ["database", "names", range] as const,
     metric: (range: RangeKey, request: string) => ["database", "metric", range, request] as const,
+    activity: (range: RangeKey, database: string) => ["database", "activity", range, database] as const,
   },
   audit: {
     all: () => ["audit"] as const,

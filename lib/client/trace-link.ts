@@ -17,6 +17,8 @@ export interface TraceSearchLink {
   attr?: string[];
   /** Exact traces to offer (e.g. a histogram's exemplars). */
   traceIds?: string[];
+  /** How many traces the search lists (its own default otherwise). */
+  limit?: number;
 }
 
 export function traceSearchLink(link: TraceSearchLink): string {
@@ -30,6 +32,7 @@ export function traceSearchLink(link: TraceSearchLink): string {
     status: link.status === "error" ? "error" : null,
     timeout: link.timeout ? true : null,
     attr: link.attr?.length ? link.attr : null,
+    limit: link.limit ?? null,
   });
   if (!link.traceIds?.length) return href;
   // The trace-id filter is the search's newest parameter; appended here so this module is

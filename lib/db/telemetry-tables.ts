@@ -12,6 +12,7 @@ export const telemetryTables = {
   log_records: { timeColumn: "time", retention: "logs" },
   audit_changes: { timeColumn: "committed_at", retention: "audit" },
   lock_events: { timeColumn: "time", retention: "locks" },
+  database_activity: { timeColumn: "time", retention: "locks" },
 } as const;
 
 export type TelemetryTable = keyof typeof telemetryTables;

@@ -33,6 +33,7 @@ import {
   auditRowHistoryResponseSchema,
 } from "@/lib/schemas/audit";
 import { createdIngestKeySchema, createIngestKeyBodySchema, ingestKeyListSchema, ingestKeySchema } from "@/lib/schemas/ingest-keys";
+import { databaseActivityQuerySchema, databaseActivityResponseSchema } from "@/lib/schemas/database-activity";
 import { lockEventsQuerySchema, lockEventsResponseSchema, lockIngestBodySchema, lockIngestResponseSchema } from "@/lib/schemas/locks";
 import { activityQuerySchema, activityResponseSchema } from "@/lib/schemas/activity";
 import {
@@ -312,6 +313,14 @@ export const apiEndpoints: ApiEndpoint[] = [
     responses: { 200: { description: "matching events", name: "LockEventsResponse", schema: lockEventsResponseSchema }, 400: badRequest },
   },
   {
+    path: "/api/v1/database/activity",
+    access: "viewer",
+    summary: "A monitored database's tables with the most sequential scans and dead tuples (with their last vacuums) and its longest idle-in-transaction sessions, from the db agent's samples",
+    tag: "locks",
+    query: databaseActivityQuerySchema,
+    responses: { 200: { description: "the newest sample's tables and the window's longest idle sessions", name: "DatabaseActivityResponse", schema: databaseActivityResponseSchema }, 400: badRequest },
+  },
+  {
     path: "/api/v1/ingest/audit",
     access: "ingest-key",
     method: "post",
@@ -324,9 +333,9 @@ export const apiEndpoints: ApiEndpoint[] = [
     path: "/api/v1/ingest/locks",
     access: "ingest-key",
     method: "post",
-    summary: "Lock waits and deadlocks from the db agent",
+    summary: "Lock waits, deadlocks and database activity samples (idle-in-transaction sessions, table statistics) from the db agent",
     tag: "ingest",
-    body: { description: "a batch of lock events", name: "LockIngestBody", schema: lockIngestBodySchema },
+    body: { description: "a batch of lock events and activity samples", name: "LockIngestBody", schema: lockIngestBodySchema },
     responses: { 200: { description: "stored, except the events listed as rejected (each refused alone)", name: "LockIngestResponse", schema: lockIngestResponseSchema }, 400: badRequest, 401: unauthorized, 408: bodyTimeout, 503: unavailable },
   },
   {

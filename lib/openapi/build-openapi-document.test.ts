@@ -70,6 +70,7 @@ describe("OpenAPI document", () => {
         "/api/v1/ingest/audit",
         "/api/v1/ingest/locks",
         "/api/v1/locks",
+        "/api/v1/database/activity",
         "/api/v1/logs",
         "/api/v1/metrics",
         "/api/v1/metrics/exemplars",

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { ingestInstantSchema, ingestRejectionsShape, isoInstantSchema } from "./audit";
+import { databaseActivityInputSchema, type DatabaseActivityInput } from "./database-activity";
 import { limitParam, nonEmptyParam, refineTimeRange, spanIdSchema, timeRangeShape, traceIdSchema } from "./common";
 
 // Lock waits and deadlocks: what the db agent sends (POST /api/v1/ingest/locks) and what
 // GET /api/v1/locks answers. A wait is one episode (one process waiting for one lock), sent
-// again with a longer duration while it lasts; a deadlock is one cycle the server broke.
+// again with a longer duration while it lasts; a deadlock is one cycle the server broke. The
+// agent's activity samples (./database-activity.ts) travel in the same body.
 
 export const LOCK_EVENT_KINDS = ["wait", "deadlock"] as const;
 export type LockEventKind = (typeof LOCK_EVENT_KINDS)[number];
@@ -76,8 +78,12 @@ export type LockEventInput = z.infer<typeof lockEventInputSchema>;
 export type LockWaitInput = z.infer<typeof lockWaitInputSchema>;
 export type DeadlockInput = z.infer<typeof deadlockInputSchema>;
 
+/** One item of the agent's lock ingest body: a lock event or a database activity sample. */
+export const agentEventInputSchema = z.discriminatedUnion("kind", [lockWaitInputSchema, deadlockInputSchema, databaseActivityInputSchema]);
+export type AgentEventInput = LockEventInput | DatabaseActivityInput;
+
 export const lockIngestBodySchema = z.object({
-  events: z.array(lockEventInputSchema).min(1, "must hold at least one event").max(MAX_LOCK_BATCH, `must hold at most ${MAX_LOCK_BATCH} events`),
+  events: z.array(agentEventInputSchema).min(1, "must hold at least one event").max(MAX_LOCK_BATCH, `must hold at most ${MAX_LOCK_BATCH} events`),
 });
 
 export const lockIngestResponseSchema = z.object({

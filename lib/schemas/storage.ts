@@ -10,7 +10,7 @@ export const storagePartitionSchema = z.object({
 });
 
 export const storageTableSchema = z.object({
-  table: z.enum(["spans", "span_events", "span_rollups_1m", "span_rollups_1h", "metric_points", "metric_points_5m", "metric_points_1h", "log_records", "audit_changes", "lock_events"]),
+  table: z.enum(["spans", "span_events", "span_rollups_1m", "span_rollups_1h", "metric_points", "metric_points_5m", "metric_points_1h", "log_records", "audit_changes", "lock_events", "database_activity"]),
   retentionDays: z.number().int(),
   partitions: z.array(storagePartitionSchema),
 });

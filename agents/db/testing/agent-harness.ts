@@ -1,6 +1,7 @@
 import { adminAuthHeaders } from "@/lib/testing/test-auth";
 import pg from "pg";
 import * as changesRoute from "@/app/api/v1/audit/changes/route";
+import * as activityRoute from "@/app/api/v1/database/activity/route";
 import * as auditIngestRoute from "@/app/api/v1/ingest/audit/route";
 import * as locksIngestRoute from "@/app/api/v1/ingest/locks/route";
 import * as locksRoute from "@/app/api/v1/locks/route";
@@ -78,6 +79,7 @@ export async function startFakeSightline(): Promise<FakeSightline> {
     "/api/otlp/v1/metrics": { POST: guard(metricsRoute.POST) },
     "/api/v1/audit/changes": { GET: changesRoute.GET },
     "/api/v1/locks": { GET: locksRoute.GET },
+    "/api/v1/database/activity": { GET: activityRoute.GET },
   });
   return {
     ...server,
