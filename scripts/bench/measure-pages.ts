@@ -43,9 +43,9 @@ export const BUDGET_MS = 1_000;
 export const TRACE_SEARCH_BUDGET_MS = 2_000;
 
 export function pageChecks(small: BuiltTrace): PageCheck[] {
-  // The heading and the page's first card (database, audit and incidents, with no seeded lock
-  // events, row changes or incidents, show their first card, with nothing in it yet).
-  const firstCard = (name: string, path: string): PageCheck => ({ name, path, content: [h1, { selector: "main .mantine-Paper-root" }], budgetMs: BUDGET_MS });
+  // The heading and the page's first card, or the notice a page shows in its place (the database
+  // page with no db agent, audit and incidents with nothing stored yet).
+  const firstCard = (name: string, path: string): PageCheck => ({ name, path, content: [h1, { selector: "main .mantine-Paper-root, main .mantine-Alert-root" }], budgetMs: BUDGET_MS });
   const rows = (name: string, path: string, count = 1): PageCheck => ({ name, path, content: [h1, { selector: "main table tbody tr", count }], budgetMs: BUDGET_MS });
   return [
     // The storage chart shows only once PostgreSQL has estimated the new rows: the table is the content.
