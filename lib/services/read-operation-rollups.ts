@@ -3,7 +3,7 @@ import { SqlParams } from "@/lib/query/sql-params";
 import { HOUR_MS, MINUTE_MS, rollupSource } from "@/lib/rollup/rollup-source";
 import { emptySums, type RedSums } from "./summarise-red";
 
-// Every (service, operation, kind) of a window from span_rollups_1m: summed counts, errors,
+// Every (service, operation, kind) of a window from the span rollups: summed counts, errors,
 // timeouts and duration, optionally split into equal time slots (sparklines), and the merged
 // latency histogram. Everything the services pages show (a service, a peer, an operation, the
 // worst endpoints) is a sum of these rows, done in JavaScript: a few thousand rows, not spans.
