@@ -79,7 +79,7 @@ async function startServer(env: Env, database: PreparedDatabase) {
     // the web server after the demo that sends to it.
     detached: true,
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, SIGHTLINE_INGEST_KEY: env.SIGHTLINE_INGEST_KEY, DATABASE_URL: database.url, SIGHTLINE_DB_EMBEDDED: database.embedded ? "1" : "0", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, SIGHTLINE_INGEST_KEY: env.SIGHTLINE_INGEST_KEY, DATABASE_URL: database.url, SIGHTLINE_DB_EMBEDDED: database.embedded ? "1" : "0", NEXT_TELEMETRY_DISABLED: "1", SIGHTLINE_INTERNAL_URL: internalUrl(env) },
   });
   children.push(server);
   server.on("exit", (code, signal) => {
@@ -91,6 +91,13 @@ async function startServer(env: Env, database: PreparedDatabase) {
   if (await waitForHealth(`http://127.0.0.1:${env.PORT}/api/health`)) log(`Sightline is ready at ${url}`);
   else if (!stopping) log(`the web server has not answered ${url}/api/health after ${HEALTH_WAIT_MS / 1000} s; still waiting`);
   return `http://127.0.0.1:${env.PORT}`;
+}
+
+/** Where the server can reach itself (pages load their first data from its API while rendering). */
+function internalUrl(env: Env): string {
+  const anyAddress = ["0.0.0.0", "::", "localhost"].includes(env.HOST);
+  const host = anyAddress ? "127.0.0.1" : env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST;
+  return `http://${host}:${env.PORT}`;
 }
 
 /** `next dev` compiles on the first request, which can take a while on two cores. */

@@ -9,45 +9,29 @@ import { SendDataCard } from "@/components/overview/send-data-card";
 import { ServiceHealthGrid } from "@/components/overview/service-health-grid";
 import { StorageCard } from "@/components/overview/storage-card";
 import { WorstOperationsCard } from "@/components/overview/worst-operations-card";
-import { serviceHealthQuery } from "@/components/services/services-queries";
+import { recentPartOf, serviceHealthQuery, worstOperationsQuery } from "@/components/services/services-queries";
+import { annotationsQuery } from "@/components/annotations/annotation-queries";
+import { databaseHealthQueries } from "@/components/database/database-queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageMetadata } from "@/i18n/page-metadata";
 import { requestOrigin } from "@/lib/auth/request-origin";
-import { getPool } from "@/lib/db/client";
-import { checkDatabase } from "@/lib/health/check-database";
-import { healthQueryOptions, healthResponseSchema } from "@/lib/client/health-query";
+import { healthQueryOptions } from "@/lib/client/health-query";
+import { pageWindow } from "@/lib/pages/page-window";
+import { prefetchApiQueries } from "@/lib/pages/prefetch-api-queries";
 import { storageQueryOptions } from "@/lib/client/storage-query";
-import { readTimeRange } from "@/lib/client/time-range";
-import { prefetchQueries, type ServerQuery } from "@/lib/pages/prefetch-queries";
-import { getStorageStats } from "@/lib/query/get-storage-stats";
-import { storageResponseSchema } from "@/lib/schemas/storage";
-import { getServiceHealth } from "@/lib/services/get-service-health";
-import { serviceHealthResponseSchema } from "@/lib/services/schemas";
 
 export const generateMetadata = () => pageMetadata("overview");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-// Plain Unix milliseconds, as the time picker writes them; any other spelling is left to the
-// browser (the query then runs there). The nuqs parsers cannot run in a server component.
-const param = (value: string | string[] | undefined) => (typeof value === "string" && /^\d{1,16}$/.test(value) ? Number(value) : null);
-
 export default async function OverviewPage({ searchParams }: Props) {
   const t = await getTranslations();
-  // Health, storage and (when the address names the window) the service health come with the
-  // HTML: the cards show their content at first paint instead of after the scripts ran and
-  // asked the API. Without from/to the window is chosen in the browser, so that query waits.
-  const search = await searchParams;
-  const range = readTimeRange({ from: param(search.from), to: param(search.to), rel: null });
-  const queries: ServerQuery[] = [
-    { queryKey: healthQueryOptions().queryKey, load: async () => ((await checkDatabase()).ok ? { status: "ok" } : Promise.reject(new Error("unavailable"))), schema: healthResponseSchema },
-    { queryKey: storageQueryOptions().queryKey, load: getStorageStats, schema: storageResponseSchema },
-  ];
-  if (range) {
-    const key = { from: range.fromMs, to: range.toMs };
-    queries.push({ queryKey: serviceHealthQuery(key).queryKey, load: () => getServiceHealth(getPool(), { fromMs: key.from, toMs: key.to }), schema: serviceHealthResponseSchema });
-  }
-  const data = await prefetchQueries(queries);
+  // Every card's first data comes with the HTML (lib/pages/prefetch-api-queries.ts), so the
+  // overview shows its content at first paint instead of after the scripts ran and asked the API.
+  // The proxy gives an address without a window the default one, so the window is known here.
+  const range = pageWindow(await searchParams);
+  const windowed = range ? [serviceHealthQuery(range), worstOperationsQuery(recentPartOf(range)), annotationsQuery(range, null), ...Object.values(databaseHealthQueries(range))] : [];
+  const data = await prefetchApiQueries([healthQueryOptions(), storageQueryOptions(), ...windowed]);
   const requestHeaders = await headers();
   const origin = requestOrigin(`http://${requestHeaders.get("host") ?? "localhost"}/`, requestHeaders);
   return (

@@ -58,6 +58,17 @@ export function databaseMetricQuery(range: RangeKey, request: MetricRequest) {
   });
 }
 
+/** The overview's line per monitored database: connections, their ceiling, deadlocks, cache hit ratio. */
+export function databaseHealthQueries(range: RangeKey) {
+  const byDatabase = { groupBy: [DATABASE_LABEL] };
+  return {
+    backends: databaseMetricQuery(range, { name: "postgresql.backends", agg: "max", ...byDatabase }),
+    max: databaseMetricQuery(range, { name: "postgresql.connection.max", agg: "max" }),
+    deadlocks: databaseMetricQuery(range, { name: "postgresql.deadlocks", agg: "sum", ...byDatabase }),
+    cache: databaseMetricQuery(range, { name: "postgresql.cache.hit_ratio", agg: "avg", ...byDatabase }),
+  };
+}
+
 /** Lock events in which a process ran for this trace (the trace page's lock notes). */
 export function traceLockEventsQuery(traceId: string) {
   return queryOptions({

@@ -5,7 +5,7 @@ import { IconDatabaseOff } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { DATABASE_LABEL, databaseMetricQuery } from "@/components/database/database-queries";
+import { DATABASE_LABEL, databaseHealthQueries } from "@/components/database/database-queries";
 import { formatPercent } from "@/components/services/format";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
 import { SectionCard } from "@/components/ui/section-card";
@@ -29,15 +29,15 @@ export function DatabaseHealthCard() {
 
 function DatabaseLines({ range }: { range: RangeKey }) {
   const t = useTranslations("overview.databases");
-  const byDatabase = { groupBy: [DATABASE_LABEL] };
-  const backends = useQuery({ ...databaseMetricQuery(range, { name: "postgresql.backends", agg: "max", ...byDatabase }), placeholderData: keepPreviousData });
-  const max = useQuery({ ...databaseMetricQuery(range, { name: "postgresql.connection.max", agg: "max" }), placeholderData: keepPreviousData });
-  const deadlocks = useQuery({ ...databaseMetricQuery(range, { name: "postgresql.deadlocks", agg: "sum", ...byDatabase }), placeholderData: keepPreviousData });
-  const cache = useQuery({ ...databaseMetricQuery(range, { name: "postgresql.cache.hit_ratio", agg: "avg", ...byDatabase }), placeholderData: keepPreviousData });
-  const queries = [backends, max, deadlocks, cache];
-  const failed = queries.find((q) => q.isError);
-  if (failed?.error) return <QueryErrorAlert title={t("failed")} error={failed.error} onRetry={() => queries.forEach((q) => void q.refetch())} />;
-  if (queries.some((q) => q.isPending)) return <Skeleton h={60} />;
+  const queries = databaseHealthQueries(range);
+  const backends = useQuery({ ...queries.backends, placeholderData: keepPreviousData });
+  const max = useQuery({ ...queries.max, placeholderData: keepPreviousData });
+  const deadlocks = useQuery({ ...queries.deadlocks, placeholderData: keepPreviousData });
+  const cache = useQuery({ ...queries.cache, placeholderData: keepPreviousData });
+  const results = [backends, max, deadlocks, cache];
+  const failed = results.find((q) => q.isError);
+  if (failed?.error) return <QueryErrorAlert title={t("failed")} error={failed.error} onRetry={() => results.forEach((q) => void q.refetch())} />;
+  if (results.some((q) => q.isPending)) return <Skeleton h={60} />;
   const connections = latestBy(backends.data);
   const names = [...connections.keys()].filter(Boolean).sort();
   if (names.length === 0) {

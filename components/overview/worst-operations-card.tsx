@@ -6,24 +6,22 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { formatPercent } from "@/components/services/format";
-import { worstOperationsQuery } from "@/components/services/services-queries";
+import { recentPartOf, worstOperationsQuery } from "@/components/services/services-queries";
 import { ServiceName } from "@/components/traces/service-name";
 import { QueryStates } from "@/components/ui/query-states";
 import { SectionCard } from "@/components/ui/section-card";
 import { TruncatedValue } from "@/components/ui/truncated-value";
-import type { RangeKey } from "@/lib/client/query-keys";
+import { rangeKey, type RangeKey } from "@/lib/client/query-keys";
 import { traceSearchLink } from "@/lib/client/trace-link";
 import { useTimeRange } from "@/lib/client/use-time-range";
 import type { WorstOperationsResponse } from "@/lib/services/schemas";
 import { formatDurationMs } from "@/lib/trace/format-duration";
 
-const NOW_MS = 15 * 60_000;
-
 /** The endpoints hurting in the last 15 minutes of the window: slowest by p95 and most failing. */
 export function WorstOperationsCard() {
   const t = useTranslations("overview.worst");
   const { range } = useTimeRange();
-  const key = range ? { from: Math.max(range.fromMs, range.toMs - NOW_MS), to: range.toMs } : null;
+  const key = range ? recentPartOf(rangeKey(range)) : null;
   const query = useQuery({ ...worstOperationsQuery(key ?? { from: 0, to: 1 }), enabled: key !== null, placeholderData: keepPreviousData });
   return (
     <SectionCard title={t("title")} description={t("hint")}>

@@ -9,9 +9,8 @@ import { SectionCard } from "@/components/ui/section-card";
 import type { RangeKey } from "@/lib/client/query-keys";
 import { traceSearchLink } from "@/lib/client/trace-link";
 import type { RedPoint } from "@/lib/schemas/red";
-import { serviceRedQuery } from "./services-queries";
+import { DAY_MS, serviceRedQueries } from "./services-queries";
 
-const DAY_MS = 86_400_000;
 const BASELINES = [
   { key: "day", shiftMs: DAY_MS },
   { key: "week", shiftMs: 7 * DAY_MS },
@@ -28,9 +27,10 @@ type Metric = "rate" | "errorRate" | "timeoutRate" | "p50" | "p95" | "p99";
 export function ServiceRedCharts({ service, kind, range, markers }: { service: string; kind: string | null; range: RangeKey; markers: readonly ChartMarker[] }) {
   const t = useTranslations("services.red");
   const theme = useMantineTheme();
-  const current = useQuery({ ...serviceRedQuery(service, range, 0, kind), placeholderData: keepPreviousData });
-  const day = useQuery({ ...serviceRedQuery(service, range, DAY_MS, kind), placeholderData: keepPreviousData });
-  const week = useQuery({ ...serviceRedQuery(service, range, 7 * DAY_MS, kind), placeholderData: keepPreviousData });
+  const queries = serviceRedQueries(service, range, kind);
+  const current = useQuery({ ...queries.current, placeholderData: keepPreviousData });
+  const day = useQuery({ ...queries.day, placeholderData: keepPreviousData });
+  const week = useQuery({ ...queries.week, placeholderData: keepPreviousData });
   const window = useMemo(() => ({ fromMs: range.from, toMs: range.to }), [range]);
 
   const series = useMemo(() => {

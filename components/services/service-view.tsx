@@ -19,7 +19,7 @@ import { ServiceLogsCard } from "./service-logs-card";
 import { ServiceOperationsCard } from "./service-operations-card";
 import { ServiceRedCharts } from "./service-red-charts";
 import { ServiceVersionsCard } from "./service-versions-card";
-import { servicePartQuery } from "./services-queries";
+import { redKindOf, servicePartQuery } from "./services-queries";
 import { useWindowHref } from "@/components/time-range/use-window-href";
 
 /** One service: its RED against its baselines, operations, dependencies, pool, errors, versions and logs. */
@@ -31,10 +31,7 @@ export function ServiceView({ service }: { service: string }) {
   const versions = useQuery({ ...servicePartQuery(service, "versions", key), enabled: range !== null, placeholderData: keepPreviousData });
   const operations = useQuery({ ...servicePartQuery(service, "operations", key), enabled: range !== null, placeholderData: keepPreviousData });
   // The charts show the requests the service handled when it handles any (not its own calls out).
-  const kind = useMemo(() => {
-    const kinds = new Set(operations.data?.operations.map((op) => op.kind));
-    return kinds.has("SERVER") ? "server" : kinds.has("CONSUMER") ? "consumer" : null;
-  }, [operations.data]);
+  const kind = useMemo(() => redKindOf(operations.data), [operations.data]);
   const markers = useMemo(
     () => (versions.data?.versions ?? []).filter((v) => range && v.firstSeenMs >= range.fromMs && v.firstSeenMs < range.toMs).map((v) => ({ timeMs: v.firstSeenMs, label: v.version })),
     [versions.data, range],

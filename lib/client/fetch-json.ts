@@ -37,6 +37,13 @@ export interface FetchJsonOptions extends Omit<RequestInit, "body"> {
   json?: unknown;
 }
 
+/**
+ * While a page renders on the server, lib/pages/prefetch-api-queries.ts installs this to send the
+ * page's relative `/api/…` requests to this server as the signed-in reader; the browser never has it.
+ */
+type ServerFetch = (url: string, init: RequestInit) => Promise<Response>;
+const serverFetch = (): ServerFetch | undefined => (globalThis as { sightlineServerFetch?: ServerFetch }).sightlineServerFetch;
+
 export async function fetchJson<S extends z.ZodType>(url: string, schema: S, options: FetchJsonOptions = {}): Promise<z.infer<S>> {
   const { acceptStatuses = [], headers: extraHeaders, json, ...init } = options;
   const headers = new Headers(extraHeaders);
@@ -45,7 +52,8 @@ export async function fetchJson<S extends z.ZodType>(url: string, schema: S, opt
 
   let response: Response;
   try {
-    response = await fetch(url, { ...init, headers, body: json === undefined ? undefined : JSON.stringify(json) });
+    const send = (typeof window === "undefined" && serverFetch()) || fetch;
+    response = await send(url, { ...init, headers, body: json === undefined ? undefined : JSON.stringify(json) });
   } catch (cause) {
     // A cancelled query is not a failure to report; let the caller see the abort as it is.
     if (cause instanceof DOMException && cause.name === "AbortError") throw cause;

@@ -1,4 +1,4 @@
-import { createParser, createSerializer, parseAsString } from "nuqs";
+import { createParser, createSerializer, parseAsString } from "nuqs/server";
 
 // The global time range's URL contract: `from` and `to` in Unix milliseconds, `rel` optional
 // (e.g. "15m"). Every page and every link builder reads the same parsers, so a copied address

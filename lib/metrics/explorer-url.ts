@@ -1,4 +1,4 @@
-import { createParser, createSerializer, parseAsNativeArrayOf } from "nuqs";
+import { createParser, createSerializer, parseAsNativeArrayOf } from "nuqs/server";
 import type { UrlParamRule } from "@/lib/client/describe-url-problems";
 import { timeRangeParsers } from "@/lib/client/time-range-params";
 import { metricQuerySpecSchema, type MetricQuerySpec } from "./metric-query-spec";

@@ -1,4 +1,4 @@
-import { createParser, parseAsString } from "nuqs";
+import { createParser, parseAsString } from "nuqs/server";
 import { AUDIT_OPS, type AuditOp } from "@/lib/schemas/audit";
 
 // The audit search's URL contract. Every filter is a query parameter named as the API's

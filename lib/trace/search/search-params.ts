@@ -1,4 +1,4 @@
-import { createParser, createSerializer, parseAsNativeArrayOf, parseAsString } from "nuqs";
+import { createParser, createSerializer, parseAsNativeArrayOf, parseAsString } from "nuqs/server";
 import { timeRangeParsers } from "@/lib/client/time-range-params";
 import { parseDurationInput } from "./parse-duration-input";
 import { DEFAULT_LIMIT } from "./search-limits";

@@ -1,8 +1,12 @@
+import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { timeoutReportQuery } from "@/components/reports/report-queries";
 import { TimeoutReport } from "@/components/reports/timeout-report";
 import { PageHeader } from "@/components/ui/page-header";
+import { pageWindow } from "@/lib/pages/page-window";
+import { prefetchApiQueries } from "@/lib/pages/prefetch-api-queries";
+import { readReportEndpoint } from "@/lib/reports/report-url-rules";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("reports.timeouts");
@@ -10,21 +14,19 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const single = (value: string | string[] | undefined) => (typeof value === "string" ? value : null);
 
-/** Opened without a window, the report covers the last 24 hours (other pages default to one hour). */
+/** Opened without a window, the report covers the last 24 hours (lib/pages/window-redirect.ts). */
 export default async function TimeoutReportPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  if (params.from === undefined && params.to === undefined && params.rel === undefined) {
-    const query = new URLSearchParams();
-    for (const [key, value] of Object.entries(params)) for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) query.append(key, v);
-    query.set("rel", "24h");
-    redirect(`/reports/timeouts?${query.toString()}`);
-  }
   const t = await getTranslations("reports.timeouts");
+  const range = pageWindow(params);
+  const { service, operation } = readReportEndpoint(single(params.service), single(params.operation));
+  const data = await prefetchApiQueries(range ? [timeoutReportQuery(range, service, operation)] : []);
   return (
-    <>
+    <HydrationBoundary state={data}>
       <PageHeader title={t("title")} description={t("description")} />
       <TimeoutReport />
-    </>
+    </HydrationBoundary>
   );
 }

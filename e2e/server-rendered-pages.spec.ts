@@ -1,0 +1,57 @@
+import { randomBytes } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { e2eIngestKey } from "../playwright.config";
+import { apiHeaders } from "./fixtures/accounts";
+import { buildTrace, sendTrace, waitForTrace } from "./fixtures/otlp";
+import { checkoutTrace } from "./fixtures/trace-scenarios";
+
+// Pages show their data with the first paint (issue 16's page budget): an address without a
+// window is completed by the server with the default one, and the page's first data is in the
+// HTML it sends, before any script has run. Read here as raw HTML, as a browser receives it.
+
+const suffix = randomBytes(3).toString("hex");
+const checkout = `checkout-${suffix}`;
+
+test.beforeAll(async ({ baseURL }) => {
+  const trace = buildTrace(checkoutTrace({ suffix, paymentMs: 120, paymentFails: false, userId: "user-ssr", orderId: 9300 }), { startMs: Date.now() - 5 * 60_000 });
+  await sendTrace(baseURL!, e2eIngestKey, trace);
+  await waitForTrace(baseURL!, trace.traceId, trace.spans.length);
+});
+
+test("an address without a window is sent on to the same page with the last hour, other parameters kept", async ({ request }) => {
+  const before = Date.now();
+  const answer = await request.get(`/traces?service=${checkout}`, { headers: apiHeaders, maxRedirects: 0 });
+  expect(answer.status()).toBe(307);
+  const next = new URL(answer.headers().location!, "http://x");
+  expect(next.pathname).toBe("/traces");
+  expect(next.searchParams.get("service")).toBe(checkout);
+  expect(next.searchParams.get("rel")).toBe("1h");
+  const to = Number(next.searchParams.get("to"));
+  expect(to).toBeGreaterThanOrEqual(before - 1_000);
+  expect(to - Number(next.searchParams.get("from"))).toBe(3_600_000);
+  // A window the page cannot read is left for the page to name, not replaced.
+  const unreadable = await request.get("/traces?from=yesterday", { headers: apiHeaders, maxRedirects: 0 });
+  expect(unreadable.status()).toBe(200);
+});
+
+/** For each skeleton in the HTML (a part still waiting for data), the last bit of text before it: which part it is. */
+function skeletons(html: string): string[] {
+  return [...html.matchAll(/mantine-Skeleton-root/g)].map((m) => {
+    const before = html.slice(Math.max(0, m.index - 3_000), m.index);
+    const texts = [...before.matchAll(/>([^<>]{3,80})</g)].map((t) => t[1]);
+    return texts.at(-1) ?? "?";
+  });
+}
+
+for (const [page, path, shows] of [
+  ["services list", "/services", checkout],
+  ["service page", `/services/${checkout}`, "POST /orders"],
+  ["trace search", `/traces?service=${checkout}`, checkout],
+  ["overview", "/", checkout],
+] as const) {
+  test(`the ${page}'s data is in the HTML the server sends`, async ({ request }) => {
+    const html = await (await request.get(path, { headers: apiHeaders })).text();
+    expect(html.includes(shows), `${shows} in the HTML`).toBe(true);
+    expect(skeletons(html)).toEqual([]);
+  });
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { dehydrate, QueryClient, type DehydratedState, type FetchQueryOptions } from "@tanstack/react-query";
+import { headers } from "next/headers";
+
+// A page's first data, asked of this server's own API while the page renders: each entry is a
+// client query's options (the very object its component passes to useQuery), so key, URL,
+// parameters and response schema are the client's by construction. Its `/api/…` request goes to
+// this server over loopback with the reader's cookie or token, through the same route, checks
+// and schema as the browser's would. The answers reach the client's cache (HydrationBoundary),
+// so the HTML holds the content instead of skeletons waiting for the scripts to run
+// (docs/benchmarks.md, "Pages"). A query that fails or is slower than LOAD_BUDGET_MS is left out:
+// the client then runs it itself, as it always did.
+
+const LOAD_BUDGET_MS = 1_500;
+/** The address this server listens on, as scripts/start.ts hands it over; without it nothing is prefetched. */
+const internalBase = () => process.env.SIGHTLINE_INTERNAL_URL;
+
+interface Reader {
+  base: string;
+  cookie: string | null;
+  authorization: string | null;
+}
+const reader = new AsyncLocalStorage<Reader>();
+
+(globalThis as { sightlineServerFetch?: (url: string, init: RequestInit) => Promise<Response> }).sightlineServerFetch = (url, init) => {
+  const current = reader.getStore();
+  if (!current || !url.startsWith("/api/")) return Promise.reject(new Error(`no server-side request for ${url}`));
+  const sent = new Headers(init.headers);
+  if (current.cookie) sent.set("cookie", current.cookie);
+  if (current.authorization) sent.set("authorization", current.authorization);
+  const signal = init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(LOAD_BUDGET_MS)]) : AbortSignal.timeout(LOAD_BUDGET_MS);
+  return fetch(`${current.base}${url}`, { ...init, headers: sent, signal, cache: "no-store" });
+};
+
+// Any options object useQuery takes: its queryFn sees only the key and signal.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyQuery = FetchQueryOptions<any, any, any, any>;
+
+/**
+ * Loads `queries`, then the queries `next` derives from their answers (read with
+ * `client.getQueryData`), as a page whose later requests depend on its first ones does.
+ */
+export async function prefetchApiQueries(queries: AnyQuery[], next?: (client: QueryClient) => AnyQuery[]): Promise<DehydratedState> {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const base = internalBase();
+  if (base && queries.length > 0) {
+    const incoming = await headers();
+    const context: Reader = { base, cookie: incoming.get("cookie"), authorization: incoming.get("authorization") };
+    const load = (list: AnyQuery[]) => reader.run(context, () => Promise.all(list.map((query) => client.prefetchQuery(query))));
+    await load(queries);
+    if (next) await load(next(client));
+  }
+  return dehydrate(client);
+}
