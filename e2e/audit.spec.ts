@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { e2eIngestKey } from "../playwright.config";
 import { buildTrace, randomSpanId, sendAuditChanges, sendTrace, waitForTrace, type AuditRow, type BuiltTrace } from "./fixtures/otlp";
 

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { ShellPage } from "./pages/shell-page";
 
 // Hand-written and mangled addresses: every parameter the page cannot use is named, with its

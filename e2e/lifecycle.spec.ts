@@ -2,7 +2,7 @@ import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { apiHeaders, e2eApiToken } from "./fixtures/accounts";
 
 // `npm start` as a user runs it: a fresh data directory, Ctrl-C, and a second start that finds

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { e2eIngestKey } from "../playwright.config";
 import { buildTrace, sendTrace, waitForTrace } from "./fixtures/otlp";
 import { TracePage, TraceSearchPage } from "./fixtures/trace-pages";

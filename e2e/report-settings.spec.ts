@@ -1,4 +1,5 @@
-import { expect, test, type Locator } from "@playwright/test";
+import type { Locator } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { apiHeaders } from "./fixtures/accounts";
 
 // Settings → Timeout report: an admin adds a customer attribute and lets only admins see the

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { e2eIngestKey } from "../playwright.config";
 import { apiHeaders } from "./fixtures/accounts";
 import { reportPageUrl, sendTimeoutCheckouts, type TimeoutCheckouts } from "./fixtures/timeout-checkouts";

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { e2eIngestKey } from "../playwright.config";
 import { apiHeaders } from "./fixtures/accounts";
 import { buildTrace, sendTrace, waitForTrace } from "./fixtures/otlp";

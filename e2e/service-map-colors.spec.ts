@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { e2eIngestKey } from "../playwright.config";
 import { buildTrace, sendTrace, waitForTrace, type SpanSpec } from "./fixtures/otlp";
 import { ServiceMapPage, TracePage } from "./fixtures/trace-pages";

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { e2eIngestKey } from "../playwright.config";
 import { buildTrace, sendTrace, waitForTrace } from "./fixtures/otlp";
 import { ServiceMapPage, TraceSearchPage } from "./fixtures/trace-pages";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 
 // Ingest keys made in the app work for OTLP at once, show when they were last used, and stop
 // working once revoked.

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { ShellPage } from "./pages/shell-page";
 
 // The dashboard's frame on an empty database: every page is reachable and says what it is, the

@@ -9,7 +9,11 @@ import { headers } from "next/headers";
 // this server over loopback with the reader's cookie or token, through the same route, checks
 // and schema as the browser's would. The answers reach the client's cache (HydrationBoundary),
 // so the HTML holds the content instead of skeletons waiting for the scripts to run
-// (docs/benchmarks.md, "Pages"). A query that fails or is slower than LOAD_BUDGET_MS is left out:
+// (docs/benchmarks.md, "Pages").
+//
+// Only for a page's first load: a client-side navigation or refresh (an `RSC` request) renders
+// at once and the browser asks for what its cache lacks, as before, rather than waiting here for
+// answers it may already hold. A query that fails or is slower than LOAD_BUDGET_MS is left out:
 // the client then runs it itself, as it always did.
 
 const LOAD_BUDGET_MS = 1_500;
@@ -44,8 +48,8 @@ type AnyQuery = FetchQueryOptions<any, any, any, any>;
 export async function prefetchApiQueries(queries: AnyQuery[], next?: (client: QueryClient) => AnyQuery[]): Promise<DehydratedState> {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const base = internalBase();
-  if (base && queries.length > 0) {
-    const incoming = await headers();
+  const incoming = await headers();
+  if (base && queries.length > 0 && !incoming.has("rsc")) {
     const context: Reader = { base, cookie: incoming.get("cookie"), authorization: incoming.get("authorization") };
     const load = (list: AnyQuery[]) => reader.run(context, () => Promise.all(list.map((query) => client.prefetchQuery(query))));
     await load(queries);
