@@ -1,6 +1,6 @@
 "use client";
 
-import { Anchor, Badge, Group, SimpleGrid, Stack, Text, Timeline } from "@mantine/core";
+import { Anchor, Badge, Group, SimpleGrid, Stack, Text, Timeline, Title } from "@mantine/core";
 import { IconAlertTriangle, IconCircleCheck, IconFlag, IconNote, IconPaperclip, IconUser } from "@tabler/icons-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
@@ -192,4 +192,17 @@ export function reportHref(fromMs: number, toMs: number, service: string | null 
   if (service) params.set("service", service);
   if (service && operation) params.set("operation", operation);
   return `/reports/timeouts?${params.toString()}`;
+}
+
+/** An incident's title with its severity and status: the head of its page and of its share page. */
+export function IncidentHeading({ incident }: { incident: Pick<IncidentSummary, "title" | "severity" | "status"> }) {
+  return (
+    <Group gap="sm" align="center">
+      <Title order={1} size="h2" style={{ overflowWrap: "anywhere" }} data-testid="incident-title">
+        {incident.title}
+      </Title>
+      <SeverityBadge severity={incident.severity} />
+      <StatusBadge status={incident.status} />
+    </Group>
+  );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { Anchor, Group, Skeleton, Stack, Title } from "@mantine/core";
+import { Anchor, Group, Skeleton, Stack } from "@mantine/core";
 import { IconArrowLeft } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
@@ -13,7 +13,7 @@ import { roleAllows } from "@/lib/auth/roles";
 import type { Incident } from "@/lib/incidents/schemas";
 import { IncidentBody } from "./incident-body";
 import { AddNoteForm, IncidentEditForm } from "./incident-edit";
-import { SeverityBadge, StatusBadge } from "./incident-record";
+import { IncidentHeading } from "./incident-record";
 import { incidentQuery } from "./incident-queries";
 import { ShareLinksCard } from "./share-links-card";
 
@@ -44,13 +44,7 @@ function IncidentPage({ incident }: { incident: Incident }) {
           {t("back")}
         </Group>
       </Anchor>
-      <Group gap="sm" align="center">
-        <Title order={1} size="h2" style={{ overflowWrap: "anywhere" }} data-testid="incident-title">
-          {incident.title}
-        </Title>
-        <SeverityBadge severity={incident.severity} />
-        <StatusBadge status={incident.status} />
-      </Group>
+      <IncidentHeading incident={incident} />
       <IncidentBody
         incident={incident}
         report={report}

@@ -1,6 +1,6 @@
 "use client";
 
-import { Alert, Badge, Container, Group, Stack, Text, Title } from "@mantine/core";
+import { Alert, Badge, Container, Group, Stack, Text } from "@mantine/core";
 import { IconLinkOff, IconRadar2 } from "@tabler/icons-react";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
@@ -11,7 +11,7 @@ import { useBrowserTimeZone } from "@/lib/client/use-browser-time-zone";
 import type { Incident } from "@/lib/incidents/schemas";
 import type { TimeoutReport } from "@/lib/reports/schemas";
 import { IncidentBody } from "./incident-body";
-import { SeverityBadge, StatusBadge } from "./incident-record";
+import { IncidentHeading } from "./incident-record";
 
 // What a share link shows: the incident and its report, read-only, with no way into the app.
 
@@ -47,13 +47,7 @@ export function SharedIncident({ incident, report, expiresAtMs }: { incident: In
   return (
     <ShareFrame>
       <Stack gap="lg" data-testid="shared-incident">
-        <Group gap="sm" align="center">
-          <Title order={1} size="h2" style={{ overflowWrap: "anywhere" }} data-testid="incident-title">
-            {incident.title}
-          </Title>
-          <SeverityBadge severity={incident.severity} />
-          <StatusBadge status={incident.status} />
-        </Group>
+        <IncidentHeading incident={incident} />
         <IncidentBody incident={incident} report={report} linked={false} />
         <Text size="xs" c="dimmed">
           {t("footer", { time: formatInstant(expiresAtMs, timeZone) })}
