@@ -8,7 +8,7 @@ import { followRecentCause } from "./pages/overview-causes";
 // Recent causes names both requests; its link opens the victim's trace, which names the other
 // transaction's request and statement and links to it; that trace names the victim in turn.
 // Clicks: overview → Recent causes "… was aborted in a deadlock with …" → the victim's trace
-// (causes panel) → the other side's trace (causes panel).
+// (causes panel) → the other side's trace (causes panel) → the Database page (both requests).
 
 const POLL = { timeout: 120_000, intervals: [2_000] };
 const CANCEL = /POST \/orders\/[^ ]+\/cancel/;
@@ -56,5 +56,15 @@ test("a deadlock leads from the overview to both requests and the other side's s
     await expect(cause).toContainText("PostgreSQL aborted the other transaction", { timeout: 30_000 });
     await expect(cause.getByTestId("lock-side").first()).toContainText(own);
     await page.screenshot({ path: test.info().outputPath("causes-deadlock-other.png"), fullPage: true });
+  });
+
+  await test.step("its link to the Database page shows the cycle with both requests named", async () => {
+    await page.locator('[data-testid="lock-cause"][data-kind="deadlock"]').getByRole("link", { name: "On the Database page" }).click();
+    await expect(page).toHaveURL(/\/database\?.*deadlock=/);
+    const requests = page.getByTestId("lock-event-requests");
+    await expect(requests).toContainText(CANCEL, { timeout: 60_000 });
+    await expect(requests).toContainText(ADJUST);
+    await requests.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath("causes-deadlock-database.png"), fullPage: true });
   });
 });
