@@ -64,6 +64,8 @@ beforeAll(async () => {
       ids.victim,
     ),
     buildTrace(request("POST /batch", "POST /batch", [], 100), t0 + 400, ids.batch),
+    // Slow to open a new connection, with nobody in line: not a wait for a holder.
+    buildTrace(request("GET /orders/9", "GET /orders/{id}", [poolConnect(1, 600, { "db.client.connection.pending_requests": 0 })], 610), t0 + 2_000),
     buildTrace({ service: other, name: "GET /stock", kind: 2, durationMs: 5_000, children: [{ ...db("SELECT stock", 1, 4_990), service: other }] }, t0 + 500, ids.stock),
     buildTrace({ service: gateway, name: "POST /checkout", kind: 2, durationMs: 3_000, status: 2, attributes: { "http.response.status_code": 504 } }, t0 + 30_000, ids.timeout),
     cancelSpans,

@@ -5,6 +5,9 @@ import type { PoolWait } from "./schemas";
 // demo shop's, and any instrumentation that names its checkout so) or any span carrying the
 // OpenTelemetry `db.client.connection.wait_time` attribute. Only waits of at least `minWaitMs`
 // count: a checkout from a pool with a free connection takes microseconds and explains nothing.
+// A checkout that reports no request in line (`db.client.connection.pending_requests` = 0, the
+// demo counting itself when it queues) was opening a new connection, not waiting for a holder to
+// give one back: slow, but not a pool wait, and left out. Without the attribute it counts.
 
 export interface PoolWaitFilter {
   service?: string;
@@ -50,6 +53,7 @@ export async function findPoolWaits(db: Pick<pg.Pool, "query">, filter: PoolWait
   const where = [
     `(s.name = 'pool.connect' OR s.attributes ? 'db.client.connection.wait_time')`,
     `s.duration_ns >= ${param(Math.round(filter.minWaitMs * 1_000_000))}::bigint`,
+    `coalesce(s.attributes->>'db.client.connection.pending_requests', '') <> '0'`,
   ];
   if (filter.service !== undefined) where.push(`s.service_name = ${param(filter.service)}`);
   if (filter.traceId !== undefined) where.push(`s.trace_id = decode(${param(filter.traceId)}, 'hex')`);
