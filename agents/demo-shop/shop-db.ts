@@ -11,7 +11,8 @@ import { formatTraceparent, withTraceparentComment } from "./sql-comment";
 // sqlcommenter comment; every transaction also sets `sightline.traceparent` (the service span)
 // and `sightline.actor` (the end user) with SET LOCAL. The db agent's audit trigger reads
 // these, which is how an audit row finds the request that wrote it. Checking out a connection
-// is a `pool.connect` span of its own, so a request stuck behind an exhausted pool shows it.
+// is a `pool.connect` span of its own, so a request stuck behind an exhausted pool shows it,
+// with the requests in line (itself included), the connections in use and the pool size.
 
 export interface Tx {
   query<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<pg.QueryResult<R>>;
@@ -32,6 +33,7 @@ export class ShopDb {
   private readonly waitTime: Histogram;
   private readonly timeouts: Counter;
   private readonly poolAttributes: Record<string, string>;
+  private readonly max: number;
 
   constructor(
     private readonly service: ShopService,
@@ -41,6 +43,7 @@ export class ShopDb {
     this.database = decodeURIComponent(url.pathname.slice(1));
     this.host = url.hostname;
     this.port = Number(url.port || 5432);
+    this.max = options.max;
     this.pool = new pg.Pool({
       connectionString: options.url,
       max: options.max,
@@ -114,14 +117,21 @@ export class ShopDb {
   }
 
   private async connect(ctx: Context): Promise<pg.PoolClient> {
-    const waiting = this.pool.waitingCount;
     const span = this.service.tracer.startSpan("pool.connect", {
       kind: SpanKind.INTERNAL,
-      attributes: { ...this.poolAttributes, [sc.ATTR_DB_SYSTEM_NAME]: "postgresql", [sc.ATTR_DB_NAMESPACE]: this.database, "db.client.connection.pending_requests": waiting },
+      attributes: { ...this.poolAttributes, [sc.ATTR_DB_SYSTEM_NAME]: "postgresql", [sc.ATTR_DB_NAMESPACE]: this.database, "db.client.connection.max": this.max },
     }, ctx);
     const started = performance.now();
+    // pg-pool queues a checkout synchronously inside connect(), so the count read right after
+    // the call includes this request (read before it, the first request to queue reported 0).
+    // With the connections in use, it says whether the pool was full and how many stood in line.
+    const checkout = this.pool.connect();
+    span.setAttributes({
+      "db.client.connection.pending_requests": this.pool.waitingCount,
+      "db.client.connection.used": this.pool.totalCount - this.pool.idleCount,
+    });
     try {
-      return await this.pool.connect();
+      return await checkout;
     } catch (error) {
       if (/timeout/i.test((error as Error).message)) this.timeouts.add(1, this.poolAttributes);
       recordError(span, error);

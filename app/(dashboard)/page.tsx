@@ -2,6 +2,7 @@ import { Grid, GridCol } from "@mantine/core";
 import { HydrationBoundary } from "@tanstack/react-query";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
+import { RecentCausesCard } from "@/components/causes/recent-causes-card";
 import { DatabaseHealthCard } from "@/components/overview/database-health-line";
 import { HealthCard } from "@/components/overview/health-card";
 import { RecentAnnotationsCard } from "@/components/overview/recent-annotations-card";
@@ -44,6 +45,7 @@ export default async function OverviewPage({ searchParams }: Props) {
         <GridCol span={{ base: 12, xl: 5 }}>
           <WorstOperationsCard />
         </GridCol>
+        <GridCol span={12}><RecentCausesCard /></GridCol>
         <GridCol span={{ base: 12, md: 7 }}>
           <DatabaseHealthCard />
         </GridCol>

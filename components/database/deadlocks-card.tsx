@@ -10,6 +10,7 @@ import { TruncatedValue } from "@/components/ui/truncated-value";
 import { buildDeadlockGraph } from "@/lib/database/build-deadlock-graph";
 import type { LockEvent } from "@/lib/schemas/locks";
 import { OpenIncidentButton } from "@/components/incidents/open-incident-modal";
+import { LockEventRequests } from "@/components/causes/lock-event-requests";
 import { ProcessLinks } from "./process-links";
 
 type Deadlock = Extract<LockEvent, { kind: "deadlock" }>;
@@ -150,6 +151,7 @@ function DeadlockDetail({ deadlock }: { deadlock: Deadlock }) {
           ))}
         </Table.Tbody>
       </Table>
+      <LockEventRequests eventId={deadlock.id} traceId={deadlock.processes.find((p) => p.traceId)?.traceId ?? null} />
       {deadlock.context && <Code block>{deadlock.context}</Code>}
     </Stack>
   );

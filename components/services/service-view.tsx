@@ -6,6 +6,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
+import { ServicePoolWaitsCard } from "@/components/causes/service-pool-waits-card";
 import { OpenIncidentButton } from "@/components/incidents/open-incident-modal";
 import { ServiceColorsProvider } from "@/components/traces/service-colors-context";
 import { ServiceName } from "@/components/traces/service-name";
@@ -82,6 +83,7 @@ export function ServiceView({ service }: { service: string }) {
           <ServiceDependenciesCard service={service} range={key} />
           <ServiceDbPoolCard service={service} range={key} />
         </SimpleGrid>
+        <ServicePoolWaitsCard service={service} range={key} />
         <ServiceErrorsCard service={service} range={key} />
         <SimpleGrid cols={{ base: 1, xl: 2 }}>
           <ServiceVersionsCard query={versions} />

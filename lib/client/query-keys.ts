@@ -122,6 +122,13 @@ export const queryKeys = {
     metric: (range: RangeKey, request: string) => ["forecast", "metric", range, request] as const,
     labels: (range: RangeKey, name: string, key: string) => ["forecast", "labels", range, name, key] as const,
   },
+  /** Who held a pool, the other side of a lock: per trace (no window), per service and for the overview. */
+  causes: {
+    all: () => ["causes"] as const,
+    trace: (traceId: string) => ["causes", "trace", traceId] as const,
+    poolWaits: (service: string, range: RangeKey) => ["causes", "poolWaits", service, range] as const,
+    recent: (range: RangeKey) => ["causes", "recent", range] as const,
+  },
 };
 
 /** True when the key contains a `rangeKey(…)`: it changes by itself when the window slides. */

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getTraceCauses } from "@/lib/causes/get-trace-causes";
 import { getPool } from "@/lib/db/client";
 import { FAST_TUNING, exceptionsOf, metricPointsOf, spansOf, startTestShop, type StoredSpan, type TestShop } from "@/lib/testing/demo-shop-fixture";
 
@@ -57,7 +58,13 @@ describe("pool-exhaustion", () => {
     for (const wait of waits) {
       expect(wait.attributes).toMatchObject({ "db.client.connection.pool.name": "order", "db.system.name": "postgresql" });
       expect(wait.duration_ms).toBeGreaterThan(500);
+      // It stood in line (itself counted) behind a full pool, and says so.
+      expect(Number(wait.attributes["db.client.connection.pending_requests"])).toBeGreaterThanOrEqual(1);
+      expect(wait.attributes).toMatchObject({ "db.client.connection.used": FAST_TUNING.orderPoolMax, "db.client.connection.max": FAST_TUNING.orderPoolMax });
     }
+    // Each victim's causes name the sales reports as the holders of every connection.
+    const causes = await getTraceCauses(getPool(), waits[0]!.trace_id);
+    expect(causes.poolWaits[0]?.holders.operations[0]).toMatchObject({ operation: "GET /reports/sales", requests: FAST_TUNING.orderPoolMax, connections: FAST_TUNING.orderPoolMax });
     const points = await metricPointsOf(t.shop.instanceId);
     const used = points.filter((p) => p.service_name === "order" && p.name === "db.client.connection.count" && p.attributes["db.client.connection.state"] === "used");
     expect(Math.max(...used.map((p) => p.value ?? 0))).toBe(FAST_TUNING.orderPoolMax);

@@ -6,6 +6,7 @@ import { IconAlertTriangle, IconArrowsMaximize, IconArrowsMinimize, IconZoomRese
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { TraceCausesPanel } from "@/components/causes/trace-causes-panel";
 import type { TraceModel } from "@/lib/trace/build-trace-model";
 import { segmentsBySpan } from "@/lib/trace/compute-critical-path";
 import { findSpansLocally, mergeMatches, stepMatch } from "@/lib/trace/find-in-trace";
@@ -82,6 +83,7 @@ export function TraceExplorer({ model }: { model: TraceModel }) {
   return (
     <ServiceColorsProvider services={model.services}>
       <TraceHeader model={model} summary={summary} />
+      <TraceCausesPanel traceId={model.traceId} />
       <Group gap="sm" mb="sm" wrap="wrap">
         <FindInTrace
           value={findText}

@@ -1,0 +1,47 @@
+import type { RecentCausesResponse } from "../lib/causes/schemas";
+import type { TimeoutReport } from "../lib/reports/schemas";
+import { runDemoScenario } from "./fixtures/run-demo-scenario";
+import { expect, test, waitForDemoData } from "./fixtures/live-demo";
+import { followRecentCause } from "./pages/overview-causes";
+
+// The payment provider stops answering on the live demo, diagnosed from the overview alone: the
+// overview's Recent causes lists the checkouts' timeouts; its link opens the timeout report of
+// that endpoint and window, whose cause names payment-provider as the slow callee.
+// Clicks: overview → Recent causes "… timeouts of POST /checkout (gateway): open the report" → the report.
+
+const POLL = { timeout: 120_000, intervals: [2_000] };
+
+test("checkout timeouts lead from the overview to the report naming the payment provider", async ({ liveDemo, demoPage: page }) => {
+  test.setTimeout(480_000);
+  await waitForDemoData(liveDemo);
+  const startedMs = Date.now() - 5_000;
+
+  await test.step("the provider stops answering; the timed-out checkouts and the provider's spans arrive", async () => {
+    const scenario = await runDemoScenario(liveDemo, "payment-timeout");
+    expect(scenario.traceIds.length, scenario.output).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(async () => {
+        const recent = await liveDemo.getJson<RecentCausesResponse>(`/api/v1/causes/recent?from=${startedMs}&to=${Date.now() + 60_000}`);
+        return recent?.causes.some((c) => c.kind === "timeouts" && c.service === "gateway" && c.operation === "POST /checkout") ?? false;
+      }, POLL)
+      .toBe(true);
+    // Until every span of the timed-out checkouts has arrived, the slowest call known can be
+    // payment's own rather than the provider's behind it (as the incidents spec waits).
+    await expect
+      .poll(async () => {
+        const report = await liveDemo.getJson<TimeoutReport>(`/api/v1/reports/timeouts?from=${startedMs}&to=${Date.now()}&service=gateway&operation=${encodeURIComponent("POST /checkout")}`);
+        return report?.cause.slowCall?.callee.service ?? "no slow call yet";
+      }, POLL)
+      .toBe("payment-provider");
+  });
+
+  await test.step("the overview's Recent causes lists the checkout timeouts; its link opens their report", async () => {
+    await followRecentCause(page, "timeouts", /timeouts? of POST \/checkout \(gateway\)/, test.info().outputPath("causes-timeout-overview.png"));
+    await expect(page).toHaveURL(/\/reports\/timeouts\?.*service=gateway/);
+  });
+
+  await test.step("the report names the payment provider as the slow callee", async () => {
+    await expect(page.getByTestId("report-sentence-cause")).toContainText("payment-provider", { timeout: 90_000 });
+    await page.screenshot({ path: test.info().outputPath("causes-timeout-report.png"), fullPage: true });
+  });
+});
