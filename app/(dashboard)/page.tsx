@@ -2,6 +2,7 @@ import { Grid, GridCol } from "@mantine/core";
 import { HydrationBoundary } from "@tanstack/react-query";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
+import { recentCausesQuery } from "@/components/causes/causes-queries";
 import { RecentCausesCard } from "@/components/causes/recent-causes-card";
 import { DatabaseHealthCard } from "@/components/overview/database-health-line";
 import { HealthCard } from "@/components/overview/health-card";
@@ -31,7 +32,7 @@ export default async function OverviewPage({ searchParams }: Props) {
   // overview shows its content at first paint instead of after the scripts ran and asked the API.
   // The proxy gives an address without a window the default one, so the window is known here.
   const range = pageWindow(await searchParams);
-  const windowed = range ? [serviceHealthQuery(range), worstOperationsQuery(recentPartOf(range)), annotationsQuery(range, null), ...Object.values(databaseHealthQueries(range))] : [];
+  const windowed = range ? [serviceHealthQuery(range), worstOperationsQuery(recentPartOf(range)), annotationsQuery(range, null), recentCausesQuery(range), ...Object.values(databaseHealthQueries(range))] : [];
   const data = await prefetchApiQueries([healthQueryOptions(), storageQueryOptions(), ...windowed]);
   const requestHeaders = await headers();
   const origin = requestOrigin(`http://${requestHeaders.get("host") ?? "localhost"}/`, requestHeaders);
