@@ -13,7 +13,8 @@ import type { ChangeRef, ViolationDetail } from "@/lib/consistency/schemas";
 
 type Step = ViolationDetail["steps"][number];
 
-const COLOR = { met: "green", missing: "red", late: "yellow", duplicate: "orange", "not-expected": "gray" } as const;
+// Keyed by text: a state the evaluator adds later is drawn grey rather than failing the page.
+const COLOR: Readonly<Record<string, string>> = { met: "green", missing: "red", late: "yellow", duplicate: "orange", waiting: "blue" };
 
 /** Each expected step with what became of it: met, missing (and which row), late, duplicate. */
 export function ViolationSteps({ detail }: { detail: ViolationDetail }) {
@@ -37,7 +38,7 @@ function StepEntry({ step, detail }: { step: Step; detail: ViolationDetail }) {
     <Paper component="li" withBorder p="sm" data-testid="violation-step" data-state={step.state}>
       <Stack gap={6}>
         <Group gap="xs">
-          <Badge color={COLOR[step.state]} variant="light" tt="none">
+          <Badge color={COLOR[step.state] ?? "gray"} variant="light" tt="none">
             {lateMs !== null ? t("lateBy", { seconds: Math.round(lateMs / 1000) }) : t(`state.${step.state}`)}
           </Badge>
           <Text fw={600} data-testid="violation-step-label">
