@@ -41,10 +41,7 @@ export function RuleSections({ rules, inWindow, selected, onSelect }: { rules: R
             <RuleSummaryLine definition={rule.definition} />
             <Group justify="space-between" mt={4}>
               <Group gap="lg">
-                <Text size="sm" data-testid="rule-open-count">
-                  <Text span fw={700} c={rule.openViolations > 0 ? "red" : undefined}>
-                    {rule.openViolations}
-                  </Text>{" "}
+                <Text size="sm" fw={rule.openViolations > 0 ? 700 : undefined} c={rule.openViolations > 0 ? "red" : undefined} data-testid="rule-open-count">
                   {t("open", { count: rule.openViolations })}
                 </Text>
                 <Text size="sm" c="dimmed" data-testid="rule-window-count">
