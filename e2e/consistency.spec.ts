@@ -80,14 +80,14 @@ test.describe("consistency", { tag: "@consistency" }, () => {
       await page.goto("/");
       const card = page.getByTestId("consistency-card");
       const rule = card.getByTestId("consistency-card-rule").filter({ hasText: ruleName });
-      await expect(rule).toContainText("1 open");
+      await expect(rule).toContainText("1 open", { timeout: 30_000 });
       await rule.getByRole("link", { name: ruleName }).click();
     });
 
     await test.step("the list shows the rule's section and its violation", async () => {
       await expect(page).toHaveURL((url) => url.pathname === "/consistency" && url.searchParams.get("rule") === ruleId && url.searchParams.get("state") === "open");
       const section = page.getByTestId("rule-section").filter({ hasText: ruleName });
-      await expect(section.getByTestId("rule-summary")).toContainText(`${payments} UPDATE: status becomes "SUCCESS"`);
+      await expect(section.getByTestId("rule-summary")).toContainText(`${payments} UPDATE: status becomes "SUCCESS"`, { timeout: 30_000 });
       await expect(section.getByTestId("rule-open-count")).toHaveText("1 open violation");
       const row = page.getByTestId("violation-row").filter({ hasText: ruleName });
       await expect(row).toHaveCount(1);
@@ -99,7 +99,7 @@ test.describe("consistency", { tag: "@consistency" }, () => {
 
     await test.step("the story names the missing step, the row that never changed and the trigger's request", async () => {
       await expect(page).toHaveURL((url) => url.pathname === `/consistency/violations/${violationId}`);
-      await expect(page.getByTestId("violation-step-name")).toHaveText("order becomes PAID");
+      await expect(page.getByTestId("violation-step-name")).toHaveText("order becomes PAID", { timeout: 30_000 });
       const step = page.getByTestId("violation-step").filter({ hasText: "order becomes PAID" });
       await expect(step).toHaveAttribute("data-state", "missing");
       await expect(step.getByTestId("violation-step-missing")).toContainText(`no change to ${orders} id=${orderId} arrived`);
@@ -121,7 +121,7 @@ test.describe("consistency", { tag: "@consistency" }, () => {
     await definition.fill(JSON.stringify({ kind: "follows", trigger: { table: "1payments" }, expect: [], withinSeconds: 0 }));
     await page.getByTestId("rule-save").click();
     const field = page.getByRole("textbox", { name: "Definition (JSON)" });
-    await expect(field).toHaveAttribute("aria-invalid", "true");
+    await expect(field).toHaveAttribute("aria-invalid", "true", { timeout: 30_000 });
     const error = page.getByText(/definition\.trigger\.table: must be a table name/);
     await expect(error).toBeVisible();
     await expect(page.getByText(/definition\.withinSeconds: must be at least 1 second/)).toBeVisible();
@@ -132,17 +132,17 @@ test.describe("consistency", { tag: "@consistency" }, () => {
   test("a filter the page cannot use is named, not dropped", async ({ page }) => {
     await page.goto(`/consistency?rel=1h&state=lost&rule=${ruleId}`);
     const problems = page.getByTestId("url-problems");
-    await expect(problems).toContainText("state=lost");
-    await expect(page.getByTestId("violation-row").filter({ hasText: ruleName })).toHaveCount(1);
+    await expect(problems).toContainText("state=lost", { timeout: 30_000 });
+    await expect(page.getByTestId("violation-row").filter({ hasText: ruleName })).toHaveCount(1, { timeout: 30_000 });
   });
 
   test("screenshots in zh-CN", async ({ page, context, baseURL }) => {
     await context.addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: baseURL! }]);
     await page.goto(`/consistency?rel=1h&rule=${ruleId}`);
-    await expect(page.getByTestId("violation-row").filter({ hasText: ruleName }).getByTestId("violation-state")).toHaveText("缺失");
+    await expect(page.getByTestId("violation-row").filter({ hasText: ruleName }).getByTestId("violation-state")).toHaveText("缺失", { timeout: 30_000 });
     await page.screenshot({ path: "test-results/consistency-list-zh.png", fullPage: true });
     await page.goto(`/consistency/violations/${violationId}`);
-    await expect(page.getByTestId("violation-step-missing")).toContainText(`${orders} id=${orderId} 没有任何变更到达`);
+    await expect(page.getByTestId("violation-step-missing")).toContainText(`${orders} id=${orderId} 没有任何变更到达`, { timeout: 30_000 });
     await page.screenshot({ path: "test-results/consistency-story-zh.png", fullPage: true });
   });
 });

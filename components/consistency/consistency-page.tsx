@@ -50,12 +50,27 @@ export function ConsistencyPage() {
   const series = useMemo(() => (violations.data?.series ?? []).map((s) => ({ name: s.ruleName, points: s.points, type: "bar" as const, stack: "violations" })), [violations.data]);
   const unknownRule = rule !== null && rules.data !== undefined && !rules.data.rules.some((r) => r.id === rule);
 
-  if (!range || !key) return <Skeleton h={400} />;
-  if (rules.isError) return <QueryErrorAlert title={t("rulesFailed")} error={rules.error} onRetry={() => void rules.refetch()} />;
-  if (rules.isPending) return <Skeleton h={400} />;
+  // The address's problems are said first, before anything has loaded.
+  const alert = <UrlProblemsAlert problems={problems} windowLabel={rangeLabel} />;
+  if (!range || !key || rules.isPending) {
+    return (
+      <Stack gap="md">
+        {alert}
+        <Skeleton h={400} />
+      </Stack>
+    );
+  }
+  if (rules.isError) {
+    return (
+      <Stack gap="md">
+        {alert}
+        <QueryErrorAlert title={t("rulesFailed")} error={rules.error} onRetry={() => void rules.refetch()} />
+      </Stack>
+    );
+  }
   return (
     <Stack gap="md">
-      <UrlProblemsAlert problems={problems} windowLabel={rangeLabel} />
+      {alert}
       {unknownRule && (
         <Alert color="yellow" variant="light" icon={<IconInfoCircle size={18} />} data-testid="unknown-rule">
           {t("unknownRule", { rule })}
