@@ -57,7 +57,8 @@ function change(spec: ChangeSpec) {
     changedColumns: changed,
     txid: spec.txid ?? seq,
     traceId: spec.traceId ?? hex(16),
-    committedAt: new Date(spec.atMs).toISOString(),
+    // with microseconds, as PostgreSQL stamps them (a JavaScript Date has only milliseconds)
+    committedAt: new Date(spec.atMs).toISOString().replace("Z", `${String(seq % 1000).padStart(3, "0")}Z`),
   });
 }
 

@@ -6,6 +6,7 @@ import { changeMatchSchema, conditionSchema } from "./schemas";
 const change = (patch: Partial<EvaluatedChange>): EvaluatedChange => ({
   id: "c1",
   committedAtMs: 0,
+  committedAt: "1970-01-01 00:00:00+00",
   database: "shop",
   schema: "public",
   table: "orders",

@@ -6,7 +6,7 @@ import { ruleDefinitionSchema } from "./schemas";
 import { tableNamesOf } from "./rule-tables";
 
 const rules: LoadedRule[] = DEMO_RULES.map((rule, i) => ({ id: `r${i}`, revision: 1, definition: ruleDefinitionSchema.parse(rule.definition) }));
-const base = { database: "shop", schema: "public", changedColumns: [] as string[], txid: "9", traceId: null, committedAtMs: 1_000 };
+const base = { database: "shop", schema: "public", changedColumns: [] as string[], txid: "9", traceId: null, committedAtMs: 1_000, committedAt: "1970-01-01 00:00:01+00" };
 
 describe("planEvaluation with the demo rules", () => {
   it("starts a check for a cancelled paid order, expecting stock back in its transaction and a refund", () => {

@@ -4,7 +4,7 @@ import type { AuditChangeInput } from "@/lib/schemas/audit";
 // demo shop spreads them (tuning.ts: the callback 800 ms after the charge): order and items,
 // stock reserved, a coupon redemption for 30% of orders, the order pending payment, the payment
 // created, charged, called back, the order paid; 3% of orders are cancelled 5 s later, putting
-// the stock back in the same transaction and refunding the payment. About 11.5 changes an order.
+// the stock back in the same transaction and refunding the payment. About 10.4 changes an order.
 
 type Row = Record<string, string | number | boolean | null>;
 export interface TimedChange {
