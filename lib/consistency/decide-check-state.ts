@@ -54,7 +54,7 @@ export function decideFollowsCheck(check: CheckFacts, steps: StepFacts[], nowMs:
   for (const step of [...steps].sort((a, b) => a.stepIndex - b.stepIndex)) {
     const s = stepState(step, check.deadlineAtMs, deadlinePassed);
     if (s === "not-expected") continue;
-    if (s === "late") lateMs = Math.max(lateMs ?? 0, Math.min(...step.foundAtMs) - check.deadlineAtMs);
+    if (s === "late") lateMs = Math.max(lateMs ?? 0, Math.round(Math.min(...step.foundAtMs) - check.deadlineAtMs));
     if (RANK[s] < RANK[state]) {
       state = s;
       violatedStep = s === "met" || s === "waiting" ? null : step.stepIndex;

@@ -24,7 +24,9 @@ export const DEMO_RULES: BuiltInRule[] = [
           match: { table: "orders", ops: ["UPDATE"], where: [{ column: "status", op: "becomes", value: "PAID" }] },
           link: [{ column: "id", equalsTriggerColumn: "order_id" }],
           count: "at-least-one",
-          lookBackSeconds: 0,
+          // The callback is timed from the charge, not from the SUCCESS write: on a loaded shop
+          // the order can be marked paid a moment before the payment's own update commits.
+          lookBackSeconds: 60,
           onlyIf: [],
         },
       ],

@@ -42,9 +42,11 @@ export async function evaluateConsistency(pool: pg.Pool, options: { limit?: numb
       await client.query("ROLLBACK");
       return { ran: false, taken: 0, evaluated: 0, checksSettled: 0, maxLagMs: 0, lagsMs: [] };
     }
-    const taken = await client.query<{ change_id: string; committed_at: Date; queued_ms: number }>(
+    // committed_at as text: PostgreSQL keeps microseconds, a JavaScript Date would drop them and
+    // the change's key would then find nothing.
+    const taken = await client.query<{ change_id: string; committed_at: string; queued_ms: number }>(
       `DELETE FROM consistency_queue WHERE seq IN (SELECT seq FROM consistency_queue ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
-       RETURNING change_id, committed_at, extract(epoch FROM queued_at) * 1000 AS queued_ms`,
+       RETURNING change_id, committed_at::text, extract(epoch FROM queued_at) * 1000 AS queued_ms`,
       [limit],
     );
     queuedAt = taken.rows.map((row) => Number(row.queued_ms));
@@ -72,11 +74,11 @@ export async function evaluateConsistency(pool: pg.Pool, options: { limit?: numb
 }
 
 /** The batch's changes of the rules' tables, read by their key (one index probe each). */
-async function loadChanges(client: pg.ClientBase, taken: { change_id: string; committed_at: Date }[], tables: string[]): Promise<EvaluatedChange[]> {
-  const times = taken.map((row) => row.committed_at.getTime());
+async function loadChanges(client: pg.ClientBase, taken: { change_id: string; committed_at: string }[], tables: string[]): Promise<EvaluatedChange[]> {
   const { rows } = await client.query<{
     id: string;
     committed_ms: number;
+    committed_text: string;
     database: string;
     schema_name: string;
     table_name: string;
@@ -88,17 +90,19 @@ async function loadChanges(client: pg.ClientBase, taken: { change_id: string; co
     txid: string | null;
     trace_id: string | null;
   }>(
-    `SELECT a.id, extract(epoch FROM a.committed_at) * 1000 AS committed_ms, a.database, a.schema_name, a.table_name, a.op, a.pk, a.before, a.after,
+    `SELECT a.id, extract(epoch FROM a.committed_at) * 1000 AS committed_ms, a.committed_at::text AS committed_text, a.database, a.schema_name, a.table_name, a.op, a.pk, a.before, a.after,
             a.changed_columns, a.txid::text AS txid, encode(a.trace_id, 'hex') AS trace_id
        FROM unnest($1::text[], $2::timestamptz[]) WITH ORDINALITY AS q(id, committed_at, n)
        JOIN audit_changes a ON a.id = q.id AND a.committed_at = q.committed_at
-      WHERE a.table_name = ANY($3::text[]) AND a.committed_at BETWEEN $4 AND $5
+      WHERE a.table_name = ANY($3::text[])
+        AND a.committed_at BETWEEN (SELECT min(t) FROM unnest($2::timestamptz[]) AS t) AND (SELECT max(t) FROM unnest($2::timestamptz[]) AS t)
       ORDER BY q.n`,
-    [taken.map((row) => row.change_id), taken.map((row) => row.committed_at), tables, new Date(Math.min(...times)), new Date(Math.max(...times))],
+    [taken.map((row) => row.change_id), taken.map((row) => row.committed_at), tables],
   );
   return rows.map((row) => ({
     id: row.id,
     committedAtMs: Number(row.committed_ms),
+    committedAt: row.committed_text,
     database: row.database,
     schema: row.schema_name,
     table: row.table_name,

@@ -20,8 +20,9 @@ export async function getViolation(pool: pg.Pool, id: string, nowMs: number): Pr
   const violation = violationJson(row);
   const rule = await getRule(pool, row.rule_id);
 
-  const { rows: found } = await pool.query<{ step_index: number; change_id: string; committed_at: Date }>(
-    "SELECT step_index, change_id, committed_at FROM consistency_step_changes WHERE check_id = $1 ORDER BY committed_at LIMIT 100",
+  // Commit times as text all the way: a JavaScript Date would drop their microseconds.
+  const { rows: found } = await pool.query<{ step_index: number; change_id: string; committed_at: string }>(
+    "SELECT step_index, change_id, committed_at::text FROM consistency_step_changes WHERE check_id = $1 ORDER BY committed_at LIMIT 100",
     [id],
   );
   const changes = await loadChangesByKey(pool, [

@@ -37,7 +37,8 @@ const refOf = (row: ChangeRow): ChangeRef => ({
   txid: row.txid,
 });
 
-export async function loadChangesByKey(pool: pg.Pool, keys: { id: string; committedAt: Date }[]): Promise<ChangeRef[]> {
+/** Keys with their commit time as PostgreSQL wrote it (text, microseconds kept). */
+export async function loadChangesByKey(pool: pg.Pool, keys: { id: string; committedAt: string }[]): Promise<ChangeRef[]> {
   if (keys.length === 0) return [];
   const { rows } = await pool.query<ChangeRow>(
     `SELECT ${CHANGE_COLUMNS} FROM unnest($1::text[], $2::timestamptz[]) AS q(id, committed_at)

@@ -10,6 +10,8 @@ import type { ChangeMatch, Condition } from "./schemas";
 export interface EvaluatedChange {
   id: string;
   committedAtMs: number;
+  /** the commit time as PostgreSQL wrote it (microseconds kept): with id, the change's key */
+  committedAt: string;
   database: string;
   schema: string;
   table: string;

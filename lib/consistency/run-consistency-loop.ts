@@ -1,6 +1,6 @@
 import pg from "pg";
 import { checkDeadlines } from "./check-deadlines";
-import { evaluateConsistency } from "./evaluate-consistency";
+import { evaluateConsistency, type EvaluationResult } from "./evaluate-consistency";
 
 // The evaluator's loop, started by `npm start` beside the partition upkeep: about every second,
 // evaluate the queue until it is drained (a bounded number of batches per tick, so a backlog is
@@ -16,7 +16,7 @@ export interface ConsistencyLoop {
   stop(): Promise<void>;
 }
 
-export function startConsistencyLoop(databaseUrl: string, log: (line: string) => void): ConsistencyLoop {
+export function startConsistencyLoop(databaseUrl: string, log: (line: string) => void, options: { onBatch?: (result: EvaluationResult) => void } = {}): ConsistencyLoop {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, idleTimeoutMillis: 30_000, application_name: "sightline-consistency" });
   pool.on("error", () => {}); // an idle client's lost connection: the next tick opens another
   let stopped = false;
@@ -28,6 +28,7 @@ export function startConsistencyLoop(databaseUrl: string, log: (line: string) =>
     try {
       for (let batch = 0; batch < MAX_BATCHES_PER_TICK && !stopped; batch++) {
         const result = await evaluateConsistency(pool, { limit: BATCH });
+        options.onBatch?.(result);
         if (!result.ran || result.taken < BATCH) break;
       }
       if (!stopped) await checkDeadlines(pool, Date.now());

@@ -21,22 +21,21 @@ interface CheckRow {
 export async function settleChecks(client: pg.ClientBase, ids: bigint[], nowMs: number): Promise<number> {
   if (ids.length === 0) return 0;
   const idText = ids.map(String);
-  const [checks, steps, found] = await Promise.all([
-    client.query<CheckRow>(
-      `SELECT id, kind, state, extract(epoch FROM started_at) * 1000 AS started_ms, extract(epoch FROM deadline_at) * 1000 AS deadline_ms,
-              extract(epoch FROM detected_at) * 1000 AS detected_ms, extract(epoch FROM resolved_at) * 1000 AS resolved_ms, max_count, trace_ids
-         FROM consistency_checks WHERE id = ANY($1::bigint[]) FOR UPDATE`,
-      [idText],
-    ),
-    client.query<{ check_id: string; step_index: number; expected: boolean; exactly_one: boolean }>(
-      "SELECT check_id, step_index, expected, exactly_one FROM consistency_check_steps WHERE check_id = ANY($1::bigint[])",
-      [idText],
-    ),
-    client.query<{ check_id: string; step_index: number; at_ms: number; trace_id: string | null }>(
-      "SELECT check_id, step_index, extract(epoch FROM committed_at) * 1000 AS at_ms, trace_id FROM consistency_step_changes WHERE check_id = ANY($1::bigint[])",
-      [idText],
-    ),
-  ]);
+  // One after the other: a pg client runs one query at a time anyway.
+  const checks = await client.query<CheckRow>(
+    `SELECT id, kind, state, extract(epoch FROM started_at) * 1000 AS started_ms, extract(epoch FROM deadline_at) * 1000 AS deadline_ms,
+            extract(epoch FROM detected_at) * 1000 AS detected_ms, extract(epoch FROM resolved_at) * 1000 AS resolved_ms, max_count, trace_ids
+       FROM consistency_checks WHERE id = ANY($1::bigint[]) FOR UPDATE`,
+    [idText],
+  );
+  const steps = await client.query<{ check_id: string; step_index: number; expected: boolean; exactly_one: boolean }>(
+    "SELECT check_id, step_index, expected, exactly_one FROM consistency_check_steps WHERE check_id = ANY($1::bigint[])",
+    [idText],
+  );
+  const found = await client.query<{ check_id: string; step_index: number; at_ms: number; trace_id: string | null }>(
+    "SELECT check_id, step_index, extract(epoch FROM committed_at) * 1000 AS at_ms, trace_id FROM consistency_step_changes WHERE check_id = ANY($1::bigint[])",
+    [idText],
+  );
   const stepsOf = new Map<string, StepFacts[]>();
   for (const s of steps.rows) {
     const list = stepsOf.get(s.check_id) ?? [];

@@ -5,7 +5,7 @@ import type { RuleDefinition, ViolationSummary } from "./schemas";
 
 export const VIOLATION_SELECT = `
   SELECT c.id, c.rule_id, r.name AS rule_name, r.definition, c.kind, c.state, c.table_name, c.pk, c.trace_ids, c.max_count, c.violated_step,
-         c.trigger_change_id, c.trigger_committed_at, c.late_ms, s.label AS step_label,
+         c.trigger_change_id, c.trigger_committed_at::text, c.late_ms, s.label AS step_label,
          extract(epoch FROM c.started_at) * 1000 AS started_ms, extract(epoch FROM c.deadline_at) * 1000 AS deadline_ms,
          extract(epoch FROM c.detected_at) * 1000 AS detected_ms, extract(epoch FROM c.resolved_at) * 1000 AS resolved_ms
     FROM consistency_checks c
@@ -25,7 +25,7 @@ export interface ViolationRow {
   max_count: number | null;
   violated_step: number | null;
   trigger_change_id: string | null;
-  trigger_committed_at: Date | null;
+  trigger_committed_at: string | null;
   late_ms: number | null;
   step_label: string | null;
   started_ms: string;

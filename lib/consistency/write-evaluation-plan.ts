@@ -22,7 +22,7 @@ export async function writeEvaluationPlan(client: pg.ClientBase, plan: Evaluatio
         sightings.map((s) => s.stepIndex),
         sightings.map((s) => s.linkKey),
         sightings.map((s) => s.change.id),
-        sightings.map((s) => iso(s.change.committedAtMs)),
+        sightings.map((s) => s.change.committedAt),
         sightings.map((s) => s.change.traceId),
         sightings.map((s) => iso(s.keepUntilMs)),
       ],
@@ -44,7 +44,7 @@ export async function writeEvaluationPlan(client: pg.ClientBase, plan: Evaluatio
         checks.map((c) => c.ruleId),
         checks.map((c) => c.revision),
         checks.map((c) => c.change.id),
-        checks.map((c) => iso(c.change.committedAtMs)),
+        checks.map((c) => c.change.committedAt),
         checks.map((c) => iso(c.deadlineAtMs)),
         checks.map((c) => c.change.table),
         checks.map((c) => JSON.stringify(c.change.pk)),
@@ -110,7 +110,7 @@ export async function writeEvaluationPlan(client: pg.ClientBase, plan: Evaluatio
         sightings.map((s) => s.stepIndex),
         sightings.map((s) => s.linkKey),
         sightings.map((s) => s.change.id),
-        sightings.map((s) => iso(s.change.committedAtMs)),
+        sightings.map((s) => s.change.committedAt),
         sightings.map((s) => s.change.traceId),
       ],
     );
@@ -135,7 +135,7 @@ export async function writeEvaluationPlan(client: pg.ClientBase, plan: Evaluatio
         opened.map((c) => c.ruleId),
         opened.map((c) => c.revision),
         opened.map((c) => c.key),
-        opened.map((c) => iso(c.change.committedAtMs)),
+        opened.map((c) => c.change.committedAt),
         opened.map((c) => c.withinMs),
         opened.map((c) => c.table),
         opened.map((c) => JSON.stringify(c.values)),
@@ -149,7 +149,7 @@ export async function writeEvaluationPlan(client: pg.ClientBase, plan: Evaluatio
        SELECT u.check_id, 0, u.change_id, u.committed_at, u.trace_id FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::text[]) AS u(check_id, change_id, committed_at, trace_id)
        ON CONFLICT DO NOTHING
        RETURNING check_id`,
-      [counted.map((c) => c.id), counted.map((c) => c.change.id), counted.map((c) => iso(c.change.committedAtMs)), counted.map((c) => c.change.traceId)],
+      [counted.map((c) => c.id), counted.map((c) => c.change.id), counted.map((c) => c.change.committedAt), counted.map((c) => c.change.traceId)],
     );
     for (const row of inserted.rows) touched.add(row.check_id);
   }
