@@ -76,6 +76,7 @@ test.describe("consistency", { tag: "@consistency" }, () => {
   });
 
   test("from the overview to the story of a missing step and the request that started it", async ({ page }) => {
+    test.setTimeout(180_000);
     await test.step("the overview's card lists the rule with its open violation", async () => {
       await page.goto("/");
       const card = page.getByTestId("consistency-card");
@@ -106,6 +107,20 @@ test.describe("consistency", { tag: "@consistency" }, () => {
       await expect(page.getByTestId("trigger-trace-link")).toHaveAttribute("href", `/traces/${traceId}?span=${spanId}`);
       await expect(page.getByTestId("violation-trigger").getByTestId("audit-change")).toContainText("SUCCESS");
       await page.screenshot({ path: "test-results/consistency-story.png", fullPage: true });
+    });
+
+    await test.step("Open incident: prefilled from the violation, with its request and rows as evidence", async () => {
+      await page.getByTestId("open-incident").click();
+      const dialog = page.getByRole("dialog", { name: "Open an incident" });
+      await expect(dialog.getByLabel("Title")).toHaveValue(`Consistency: order becomes PAID — ${payments} {"id":77}`);
+      await expect(dialog).toContainText("2 pieces of evidence attached");
+      await dialog.getByRole("button", { name: "Open incident" }).click();
+      await expect(page).toHaveURL(/\/incidents\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+      await expect(page.getByTestId("incident-title")).toHaveText(`Consistency: order becomes PAID — ${payments} {"id":77}`);
+      await expect(page.getByText(`violation: ${violationId}`)).toBeVisible();
+      await expect(page.getByRole("link", { name: `Trace ${traceId}` })).toBeVisible();
+      await page.goBack();
+      await expect(page.getByTestId("violation-step-name")).toHaveText("order becomes PAID", { timeout: 30_000 });
     });
 
     await test.step("the trigger's link opens its trace", async () => {
