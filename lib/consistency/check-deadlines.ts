@@ -30,13 +30,11 @@ export async function checkDeadlines(pool: pg.Pool, nowMs: number): Promise<{ ra
     );
     const settled = await settleChecks(client, rows.map((row) => BigInt(row.id)), nowMs);
     const sightings = await client.query("DELETE FROM consistency_sightings WHERE keep_until < $1", [new Date(nowMs)]);
-    const checks = await client.query(
-      `DELETE FROM consistency_checks
-        WHERE (state = 'met' AND deadline_at < $1) OR (state IN ('late', 'missing', 'duplicate') AND detected_at < $2)`,
-      [new Date(nowMs - MET_KEPT_MS), new Date(nowMs - VIOLATIONS_KEPT_MS)],
-    );
+    // Two statements, each read through its own partial index (an OR would scan every check, every second).
+    const met = await client.query("DELETE FROM consistency_checks WHERE state = 'met' AND deadline_at < $1", [new Date(nowMs - MET_KEPT_MS)]);
+    const old = await client.query("DELETE FROM consistency_checks WHERE detected_at < $1 AND state IN ('late', 'missing', 'duplicate')", [new Date(nowMs - VIOLATIONS_KEPT_MS)]);
     await client.query("COMMIT");
-    return { ran: true, settled, purged: (sightings.rowCount ?? 0) + (checks.rowCount ?? 0) };
+    return { ran: true, settled, purged: (sightings.rowCount ?? 0) + (met.rowCount ?? 0) + (old.rowCount ?? 0) };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;

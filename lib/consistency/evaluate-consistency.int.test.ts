@@ -176,6 +176,21 @@ describe("a follows rule (payment SUCCESS → order PAID within 30 s)", () => {
     expect(checks.map((c) => c.state)).toEqual(["missing"]);
   });
 
+  it("forgets met checks an hour after their deadline, and sightings past their keep time", async () => {
+    const rule = await demoRule(0);
+    const t0 = Date.now() - 10_000;
+    await storeAuditChanges(pool(), [paymentSucceeds(7, 70, t0), orderPaid(70, t0 + 500)]);
+    await evaluate();
+    expect((await checksOf(rule.id)).map((c) => c.state)).toEqual(["met"]);
+    const sightings = () => pool().query("SELECT 1 FROM consistency_sightings WHERE rule_id = $1", [rule.id]).then((r) => r.rowCount);
+    expect(await sightings()).toBe(1);
+    await checkDeadlines(pool(), t0 + 30_000 + 50 * 60_000);
+    expect(await checksOf(rule.id)).toHaveLength(1);
+    await checkDeadlines(pool(), t0 + 30_000 + 61 * 60_000);
+    expect(await checksOf(rule.id)).toEqual([]);
+    expect(await sightings()).toBe(0);
+  });
+
   it("does nothing for a disabled rule", async () => {
     const rule = await demoRule(0);
     await updateRule(pool(), rule.id, { name: rule.name, description: rule.description, enabled: false, definition: rule.definition });

@@ -65,7 +65,11 @@ export async function settleChecks(client: pg.ClientBase, ids: bigint[], nowMs: 
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   await client.query(
     `UPDATE consistency_checks c
-        SET state = u.state, started_at = u.started_at, deadline_at = u.deadline_at, detected_at = u.detected_at, resolved_at = u.resolved_at,
+        SET state = u.state,
+            -- an at-most check's window moves; a follows check keeps its trigger's exact time
+            started_at = CASE WHEN c.kind = 'at-most' THEN u.started_at ELSE c.started_at END,
+            deadline_at = CASE WHEN c.kind = 'at-most' THEN u.deadline_at ELSE c.deadline_at END,
+            detected_at = u.detected_at, resolved_at = u.resolved_at,
             late_ms = u.late_ms, violated_step = u.violated_step, trace_ids = ARRAY(SELECT jsonb_array_elements_text(u.trace_ids)), written_at = clock_timestamp()
        FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[], $7::float8[], $8::int[], $9::jsonb[])
          AS u(id, state, started_at, deadline_at, detected_at, resolved_at, late_ms, violated_step, trace_ids)

@@ -34,10 +34,10 @@ export async function writeEvaluationPlan(client: pg.ClientBase, plan: Evaluatio
     const checks = plan.checks;
     const { rows } = await client.query<{ id: string; rule_id: string; subject: string }>(
       `INSERT INTO consistency_checks (rule_id, revision, kind, subject, state, started_at, deadline_at, trigger_change_id, trigger_committed_at, table_name, pk, trace_ids)
-       SELECT u.rule_id, u.revision, 'follows', u.change_id, 'waiting', u.committed_at, u.deadline_at, u.change_id, u.committed_at, u.table_name, u.pk,
+       SELECT u.rule_id, u.revision, 'follows', u.change_id, 'waiting', u.committed_at, u.committed_at + u.within_ms * interval '1 millisecond', u.change_id, u.committed_at, u.table_name, u.pk,
               CASE WHEN u.trace_id IS NULL THEN '{}'::text[] ELSE ARRAY[u.trace_id] END
-         FROM unnest($1::uuid[], $2::int[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::text[], $7::jsonb[], $8::text[])
-           AS u(rule_id, revision, change_id, committed_at, deadline_at, table_name, pk, trace_id)
+         FROM unnest($1::uuid[], $2::int[], $3::text[], $4::timestamptz[], $5::bigint[], $6::text[], $7::jsonb[], $8::text[])
+           AS u(rule_id, revision, change_id, committed_at, within_ms, table_name, pk, trace_id)
        ON CONFLICT (rule_id, subject) DO NOTHING
        RETURNING id, rule_id, subject`,
       [
@@ -45,7 +45,7 @@ export async function writeEvaluationPlan(client: pg.ClientBase, plan: Evaluatio
         checks.map((c) => c.revision),
         checks.map((c) => c.change.id),
         checks.map((c) => c.change.committedAt),
-        checks.map((c) => iso(c.deadlineAtMs)),
+        checks.map((c) => Math.round(c.deadlineAtMs - c.change.committedAtMs)),
         checks.map((c) => c.change.table),
         checks.map((c) => JSON.stringify(c.change.pk)),
         checks.map((c) => c.change.traceId),
