@@ -16,6 +16,7 @@ const pages = [
   { label: "Dashboards", path: "/dashboards", built: true },
   { label: "Database", path: "/database", built: true },
   { label: "Audit", path: "/audit", built: true },
+  { label: "Consistency", path: "/consistency", built: true },
   { label: "Reports", path: "/reports", built: true },
   { label: "Incidents", path: "/incidents", built: true },
   { label: "Settings", path: "/settings", built: true },

@@ -10,7 +10,7 @@ import { startDemoShop } from "../agents/demo-shop/start-demo-shop";
 export const SHOP_DATABASE = "demo_shop";
 
 /** The audited shop tables: `updated_at` is noise in a diff, card numbers never leave in clear. */
-const auditedTables = [
+export const auditedTables = [
   "customers",
   "products",
   { name: "inventory", ignore: ["updated_at"] },

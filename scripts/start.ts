@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import pg from "pg";
 import { fileURLToPath } from "node:url";
 import { EnvError, parseEnv, type Env } from "../lib/env";
 import { isPortFree } from "../lib/net/find-free-port";
@@ -9,9 +10,12 @@ import { describeProvisionOutcome, provisionDashboards } from "../lib/dashboards
 import { readOrCreateLocalIngestKey } from "../lib/ingest/auth/read-or-create-local-key";
 import { buildIfStale } from "./build-if-stale";
 import { startDemo } from "./start-demo";
+import { startConsistencyLoop, type ConsistencyLoop } from "../lib/consistency/run-consistency-loop";
+import { ensureDemoRules } from "../lib/consistency/ensure-demo-rules";
 
 // `npm start`: configuration → port check → database (embedded unless DATABASE_URL) →
-// migrations → build if stale → the Next.js server, with partition upkeep every hour.
+// migrations → build if stale → the Next.js server, with partition upkeep every hour and the
+// consistency evaluator every second (lib/consistency/run-consistency-loop.ts).
 // Any failure ends in one line saying what to fix. The embedded PostgreSQL is supervised: when it
 // dies it is restarted, and when restarting keeps failing Sightline stops, saying so. Ctrl-C /
 // SIGTERM stops everything in order (demo and db agent, web server, database) and ends with
@@ -27,6 +31,7 @@ let database: PreparedDatabase | undefined;
 /** The demo once started, or its start under way (a Ctrl-C then waits for it, to stop it first). */
 let demo: Promise<{ stop(): Promise<void> } | undefined> | undefined;
 const children: ChildProcess[] = [];
+let consistency: ConsistencyLoop | undefined;
 let stopping = false;
 /** Set once the database is up: a start that failed before has nothing to say "stopped" about. */
 let started = false;
@@ -57,18 +62,34 @@ async function main() {
     runPartitionMaintenance(database!.url, env, log).catch((error: unknown) => log(`partition upkeep failed: ${String(error)}`));
   }, MAINTENANCE_INTERVAL_MS);
   timer.unref();
+  const demoOn = env.SIGHTLINE_DEMO ?? database.embedded;
+  if (demoOn) await createDemoRules(database.url);
+  consistency = startConsistencyLoop(database.url, log);
   const url = await startServer(env, database);
   // The Jenkins "unlock" pattern: until an admin exists, every start prints the same one-time link.
   const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
   if (accounts.setupToken) log(`no admin yet: open http://${host}:${env.PORT}/setup?token=${accounts.setupToken} to create the first one`);
   // The demo is on by default only with the embedded database: never write a shop into a
   // server the user pointed us at unless they ask for it.
-  if (env.SIGHTLINE_DEMO ?? database.embedded) {
+  if (demoOn) {
     demo = startDemo({ sightlineUrl: url, ingestKey: env.SIGHTLINE_INGEST_KEY, databaseUrl: database.url, dataDir: env.SIGHTLINE_DATA_DIR, serverLogFile: database.serverLogFile, log }).catch((error: unknown) => {
       // The demo is an extra: Sightline itself keeps serving without it.
       log(`the demo could not start (${error instanceof Error ? error.message : String(error)}); Sightline runs without it`);
       return undefined;
     });
+  }
+}
+
+/** The demo shop's consistency rules, each created once (a user's edit of one is kept). */
+async function createDemoRules(url: string) {
+  const client = new pg.Client({ connectionString: url, application_name: "sightline-start" });
+  await client.connect();
+  try {
+    const { created, skipped } = await ensureDemoRules(client);
+    if (created.length) log(`consistency rules for the demo created: ${created.join(", ")}`);
+    if (skipped.length) log(`demo consistency rules not created, a rule of that name exists: ${skipped.join(", ")}`);
+  } finally {
+    await client.end();
   }
 }
 
@@ -130,6 +151,7 @@ async function shutdown(exitCode: number) {
     await Promise.race([stopDemo, timeout]);
   }
   await Promise.all(children.map(stopChild));
+  await consistency?.stop().catch(() => {});
   if (database) {
     await database.stop().catch((error: unknown) => log(`the database did not stop cleanly: ${String(error)}`));
     if (database.embedded) log("embedded PostgreSQL stopped");

@@ -12,6 +12,8 @@ const COUPONS = ["WELCOME10", "SPRING5", "FLASH20", "SUMMER2020"];
 const CARDS = [GOOD_CARD, "5555555555554444", "4000056655665556", "378282246310005"];
 
 type Random = () => number;
+/** How old an order must be before its shopper may cancel it (the callback comes after ~0.8 s). */
+const CANCEL_AFTER_MS = 5_000;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 export function randomBasket(random: Random): BasketItem[] {
@@ -22,8 +24,8 @@ export function randomBasket(random: Random): BasketItem[] {
 }
 
 export class Shoppers {
-  /** the last orders each customer placed, so a later request can look at or cancel one */
-  private readonly recentOrders = new Map<string, string[]>();
+  /** the last orders each customer placed (and when), so a later request can look at or cancel one */
+  private readonly recentOrders = new Map<string, { id: string; placedAtMs: number }[]>();
 
   constructor(
     private readonly client: ShopClient,
@@ -51,10 +53,13 @@ export class Shoppers {
       }
       case "my-orders": {
         const recent = this.recentOrders.get(user);
-        return recent?.length && random() < 0.5 ? client.request(user, "GET", `/orders/${pick(random, recent)}`) : client.request(user, "GET", "/orders");
+        return recent?.length && random() < 0.5 ? client.request(user, "GET", `/orders/${pick(random, recent).id}`) : client.request(user, "GET", "/orders");
       }
       case "cancel": {
-        const orderId = this.recentOrders.get(user)?.pop();
+        // A shopper changes their mind a little after checkout, not before the provider's
+        // callback has confirmed the payment: cancelling then would leave a charge no order
+        // records as paid, which the consistency rule "Paid payment confirms its order" flags.
+        const orderId = this.takeOrderOlderThan(user, CANCEL_AFTER_MS);
         return orderId ? client.request(user, "POST", `/orders/${orderId}/cancel`) : client.request(user, "GET", "/orders");
       }
     }
@@ -65,9 +70,19 @@ export class Shoppers {
     return Promise.all(Array.from({ length: burst }, (_, i) => this.client.request("crawler-bot", "GET", `/products/${1 + (i % PRODUCT_COUNT)}`)));
   }
 
+  /** The customer's newest order placed at least `ageMs` ago, forgotten once taken. */
+  private takeOrderOlderThan(user: string, ageMs: number): string | undefined {
+    const list = this.recentOrders.get(user) ?? [];
+    const now = Date.now();
+    for (let i = list.length - 1; i >= 0; i--) {
+      if (now - list[i]!.placedAtMs >= ageMs) return list.splice(i, 1)[0]!.id;
+    }
+    return undefined;
+  }
+
   private remember(user: string, orderId: string) {
     const list = this.recentOrders.get(user) ?? [];
-    list.push(orderId);
+    list.push({ id: orderId, placedAtMs: Date.now() });
     if (list.length > 5) list.shift();
     this.recentOrders.set(user, list);
   }

@@ -4,6 +4,8 @@ import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { recentCausesQuery } from "@/components/causes/causes-queries";
 import { RecentCausesCard } from "@/components/causes/recent-causes-card";
+import { ConsistencyOverviewCard } from "@/components/consistency/consistency-overview-card";
+import { consistencyRulesQuery, consistencyViolationsQuery } from "@/components/consistency/consistency-queries";
 import { DatabaseHealthCard } from "@/components/overview/database-health-line";
 import { HealthCard } from "@/components/overview/health-card";
 import { RecentAnnotationsCard } from "@/components/overview/recent-annotations-card";
@@ -32,8 +34,8 @@ export default async function OverviewPage({ searchParams }: Props) {
   // overview shows its content at first paint instead of after the scripts ran and asked the API.
   // The proxy gives an address without a window the default one, so the window is known here.
   const range = pageWindow(await searchParams);
-  const windowed = range ? [serviceHealthQuery(range), worstOperationsQuery(recentPartOf(range)), annotationsQuery(range, null), recentCausesQuery(range), ...Object.values(databaseHealthQueries(range))] : [];
-  const data = await prefetchApiQueries([healthQueryOptions(), storageQueryOptions(), ...windowed]);
+  const windowed = range ? [serviceHealthQuery(range), worstOperationsQuery(recentPartOf(range)), annotationsQuery(range, null), recentCausesQuery(range), consistencyViolationsQuery(range, null, "open"), ...Object.values(databaseHealthQueries(range))] : [];
+  const data = await prefetchApiQueries([healthQueryOptions(), storageQueryOptions(), consistencyRulesQuery(), ...windowed]);
   const requestHeaders = await headers();
   const origin = requestOrigin(`http://${requestHeaders.get("host") ?? "localhost"}/`, requestHeaders);
   return (
@@ -47,6 +49,7 @@ export default async function OverviewPage({ searchParams }: Props) {
           <WorstOperationsCard />
         </GridCol>
         <GridCol span={12}><RecentCausesCard /></GridCol>
+        <ConsistencyOverviewCard />
         <GridCol span={{ base: 12, md: 7 }}>
           <DatabaseHealthCard />
         </GridCol>

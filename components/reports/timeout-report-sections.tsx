@@ -4,6 +4,7 @@ import { Anchor, Badge, Group, Progress, Table, Text } from "@mantine/core";
 import { IconLock } from "@tabler/icons-react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { ReportConsistencyViolations } from "@/components/consistency/report-consistency-violations";
 import { ServiceName } from "@/components/traces/service-name";
 import { SectionCard } from "@/components/ui/section-card";
 import { TruncatedValue } from "@/components/ui/truncated-value";
@@ -158,7 +159,7 @@ export function StateLeftSection({ report }: Props) {
   const locale = useLocale();
   const timeZone = useBrowserTimeZone() ?? "UTC";
   const { stateLeft } = report;
-  if (stateLeft.ordersChecked === 0) return null;
+  if (stateLeft.ordersChecked === 0) return <ReportConsistencyViolations window={report.window} framed />;
   const when = (ms: number) => formatClock(ms, locale, timeZone, true);
   return (
     <div id="state-left">
@@ -221,6 +222,7 @@ export function StateLeftSection({ report }: Props) {
             ))}
           </>
         )}
+        <ReportConsistencyViolations window={report.window} framed={false} />
       </SectionCard>
     </div>
   );

@@ -1,6 +1,7 @@
 import {
   IconAlertTriangle,
   IconChartLine,
+  IconChecklist,
   IconDatabase,
   IconHistory,
   IconLayoutDashboard,
@@ -13,7 +14,7 @@ import {
 } from "@tabler/icons-react";
 import type { Role } from "@/lib/auth/roles";
 
-export type NavKey = "overview" | "services" | "traces" | "metrics" | "dashboards" | "database" | "audit" | "reports" | "incidents" | "settings";
+export type NavKey = "overview" | "services" | "traces" | "metrics" | "dashboards" | "database" | "audit" | "consistency" | "reports" | "incidents" | "settings";
 
 export interface NavItem {
   key: NavKey;
@@ -32,6 +33,7 @@ export const navItems: readonly NavItem[] = [
   { key: "dashboards", href: "/dashboards", icon: IconLayoutGrid },
   { key: "database", href: "/database", icon: IconDatabase },
   { key: "audit", href: "/audit", icon: IconHistory },
+  { key: "consistency", href: "/consistency", icon: IconChecklist },
   { key: "reports", href: "/reports", icon: IconReportAnalytics },
   { key: "incidents", href: "/incidents", icon: IconAlertTriangle },
   // Everyone reads the timeout report's settings there; the rest of the page is for admins.

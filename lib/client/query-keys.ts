@@ -116,6 +116,14 @@ export const queryKeys = {
     rowAt: (row: AuditRowKey, atMs: number) => ["audit", "rowAt", row, atMs] as const,
     transaction: (database: string, txid: string) => ["audit", "transaction", database, txid] as const,
   },
+  /** Consistency rules (not window-bound) and their violations (keyed by the window). */
+  consistency: {
+    all: () => ["consistency"] as const,
+    rules: () => ["consistency", "rules"] as const,
+    rule: (id: string) => ["consistency", "rule", id] as const,
+    violations: (range: RangeKey, rule: string | null, state: string) => ["consistency", "violations", range, rule, state] as const,
+    violation: (id: string) => ["consistency", "violation", id] as const,
+  },
   /** Gauges and their limits read for saturation forecasts (pools, queues). */
   forecast: {
     all: () => ["forecast"] as const,

@@ -83,6 +83,9 @@ export type RuleBody = z.infer<typeof ruleBodySchema>;
 
 const ms = z.number().describe("Unix milliseconds");
 
+export const ruleIdPathSchema = z.object({ id: z.uuid("must be a rule id (UUID)") });
+export const violationIdPathSchema = z.object({ id: z.string().regex(/^[1-9]\d{0,17}$/, "must be a violation id (a positive whole number)") });
+
 export const ruleSchema = ruleBodySchema.extend({
   id: z.uuid(),
   builtIn: z.boolean().describe("shipped with the demo shop"),
@@ -168,7 +171,7 @@ export const violationDetailSchema = z.object({
   steps: z.array(
     z.object({
       label: z.string(),
-      state: z.enum(["met", "missing", "late", "duplicate", "not-expected"]),
+      state: z.enum(["waiting", "met", "missing", "late", "duplicate", "not-expected"]),
       deadlineAtMs: ms,
       changes: z.array(changeRefSchema).describe("the changes that made the step (two or more: duplicate)"),
     }),

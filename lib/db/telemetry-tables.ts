@@ -19,7 +19,17 @@ export type TelemetryTable = keyof typeof telemetryTables;
 export const telemetryTableNames = Object.keys(telemetryTables) as TelemetryTable[];
 
 /** Tables the SQL migrations own that are neither partitioned telemetry nor Prisma models. */
-export const supportTables = ["resources", "metric_series", "sightline_migrations"] as const;
+export const supportTables = [
+  "resources",
+  "metric_series",
+  "sightline_migrations",
+  "consistency_rules",
+  "consistency_queue",
+  "consistency_checks",
+  "consistency_check_steps",
+  "consistency_step_changes",
+  "consistency_sightings",
+] as const;
 
 /** `spans_p20261125` → "2026-11-25"; undefined for names that are not day partitions. */
 export function partitionDay(table: TelemetryTable, partitionName: string): string | undefined {

@@ -20,6 +20,7 @@ import { servicesQuerySchema, servicesResponseSchema } from "@/lib/schemas/servi
 import { serviceEndpoints } from "@/lib/services/api-endpoints";
 import { incidentEndpoints } from "@/lib/incidents/api-endpoints";
 import { causeEndpoints } from "@/lib/causes/api-endpoints";
+import { consistencyEndpoints } from "@/lib/consistency/api-endpoints";
 import { timeoutReportSettingsResponseSchema, timeoutReportSettingsSchema } from "@/lib/reports/report-settings-schema";
 import { timeoutReportQuerySchema, timeoutReportSchema } from "@/lib/reports/schemas";
 import {
@@ -69,7 +70,7 @@ export interface ApiEndpoint {
   /** GET when not given. */
   method?: "get" | "post" | "put" | "patch" | "delete";
   summary: string;
-  tag: "health" | "storage" | "traces" | "services" | "metrics" | "logs" | "audit" | "locks" | "ingest" | "accounts" | "annotations" | "dashboards" | "reports" | "incidents" | "causes";
+  tag: "health" | "storage" | "traces" | "services" | "metrics" | "logs" | "audit" | "locks" | "ingest" | "accounts" | "annotations" | "dashboards" | "reports" | "incidents" | "causes" | "consistency";
   query?: ParameterSchema;
   pathParams?: ParameterSchema;
   /** A JSON request body; `otlp` marks the OTLP endpoints, whose bodies are OTLP messages. */
@@ -160,6 +161,7 @@ export const apiEndpoints: ApiEndpoint[] = [
   ...serviceEndpoints,
   ...incidentEndpoints,
   ...causeEndpoints,
+  ...consistencyEndpoints,
   {
     path: "/api/v1/metrics",
     access: "viewer",

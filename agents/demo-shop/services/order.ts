@@ -10,7 +10,8 @@ import { checkoutHandler } from "./order-checkout";
 
 // The order service: checkout (order-checkout.ts), a shopper's orders, the payment
 // confirmation that marks an order paid and tells the notification service, cancellation
-// (which puts the stock back), and the sales report an analyst runs against the same pool.
+// (which puts the stock back and refunds a paid order's payment: the Saga's compensation), and
+// the sales report an analyst runs against the same pool.
 
 const PaidBody = z.object({ paymentId: z.string() });
 const CANCELLABLE = ["NEW", "PENDING_PAYMENT", "PAID", "BACKORDERED"];
@@ -62,13 +63,22 @@ export function createOrderService(service: ShopService, db: ShopDb, deps: { fau
     span.setAttribute(sc.ATTR_ORDER_ID, id);
     try {
       await db.transaction(ctx, async (tx) => {
-        const { rowCount } = await tx.query("UPDATE orders SET status = 'CANCELLED', updated_at = now() WHERE id = $1 AND status = ANY($2::text[])", [id, CANCELLABLE]);
-        if (!rowCount) throw new HttpError(409, `order ${id} cannot be cancelled`);
+        // The status before the cancel (read under the row lock the UPDATE then holds): only a
+        // paid order has a payment to give back.
+        const { rows } = await tx.query<{ status: string }>("SELECT status FROM orders WHERE id = $1 FOR UPDATE", [id]);
+        const was = rows[0]?.status;
+        if (!was || !CANCELLABLE.includes(was)) throw new HttpError(409, `order ${id} cannot be cancelled`);
+        await tx.query("UPDATE orders SET status = 'CANCELLED', updated_at = now() WHERE id = $1", [id]);
         if (deps.faults.deadlock?.orderId === id) await deps.faults.deadlock.meet();
         await tx.query(
           "UPDATE inventory i SET on_hand = i.on_hand + oi.quantity, updated_at = now() FROM order_items oi WHERE oi.order_id = $1 AND i.product_id = oi.product_id",
           [id],
         );
+        // The refund, in the cancel's transaction (the demo's provider refunds at once): a paid
+        // order's charge, whether SUCCESS or confirmed by a callback after a client timeout.
+        if (was === "PAID") {
+          await tx.query("UPDATE payments SET status = 'REFUNDED', updated_at = now() WHERE order_id = $1 AND status <> 'REFUNDED' AND (status = 'SUCCESS' OR callback_event_id IS NOT NULL)", [id]);
+        }
       });
     } catch (error) {
       if (sqlStateOf(error) === "40P01") throw new HttpError(500, "deadlock while cancelling the order", { cause: error });

@@ -1,0 +1,19 @@
+import { getTranslations } from "next-intl/server";
+import { RuleEditor } from "@/components/consistency/rule-editor";
+import { PageHeader } from "@/components/ui/page-header";
+import { pageMetadata } from "@/i18n/page-metadata";
+import { decodePathSegment } from "@/lib/client/decode-path-segment";
+
+export const generateMetadata = () => pageMetadata("consistency");
+
+/** The id is the API's to judge: a malformed or unknown one is said by the editor's load error. */
+export default async function RulePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const t = await getTranslations("consistency.editor");
+  return (
+    <>
+      <PageHeader title={t("ruleTitle")} description={t("pageDescription")} />
+      <RuleEditor id={decodePathSegment(id)} />
+    </>
+  );
+}
