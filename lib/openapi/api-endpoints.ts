@@ -19,6 +19,7 @@ import { redQuerySchema, redResponseSchema } from "@/lib/schemas/red";
 import { servicesQuerySchema, servicesResponseSchema } from "@/lib/schemas/services";
 import { serviceEndpoints } from "@/lib/services/api-endpoints";
 import { incidentEndpoints } from "@/lib/incidents/api-endpoints";
+import { findingsEndpoints } from "@/lib/findings/api-endpoints";
 import { timeoutReportSettingsResponseSchema, timeoutReportSettingsSchema } from "@/lib/reports/report-settings-schema";
 import { timeoutReportQuerySchema, timeoutReportSchema } from "@/lib/reports/schemas";
 import {
@@ -68,7 +69,7 @@ export interface ApiEndpoint {
   /** GET when not given. */
   method?: "get" | "post" | "put" | "patch" | "delete";
   summary: string;
-  tag: "health" | "storage" | "traces" | "services" | "metrics" | "logs" | "audit" | "locks" | "ingest" | "accounts" | "annotations" | "dashboards" | "reports" | "incidents";
+  tag: "health" | "storage" | "traces" | "services" | "metrics" | "logs" | "audit" | "locks" | "ingest" | "accounts" | "annotations" | "dashboards" | "reports" | "incidents" | "findings";
   query?: ParameterSchema;
   pathParams?: ParameterSchema;
   /** A JSON request body; `otlp` marks the OTLP endpoints, whose bodies are OTLP messages. */
@@ -158,6 +159,7 @@ export const apiEndpoints: ApiEndpoint[] = [
   },
   ...serviceEndpoints,
   ...incidentEndpoints,
+  ...findingsEndpoints,
   {
     path: "/api/v1/metrics",
     access: "viewer",
