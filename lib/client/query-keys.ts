@@ -122,6 +122,15 @@ export const queryKeys = {
     metric: (range: RangeKey, request: string) => ["forecast", "metric", range, request] as const,
     labels: (range: RangeKey, name: string, key: string) => ["forecast", "labels", range, name, key] as const,
   },
+  /** Causes named by joining traces with the audit trail: duplicate deliveries, slow windows and why. */
+  findings: {
+    all: () => ["findings"] as const,
+    duplicates: (range: RangeKey) => ["findings", "duplicates", range] as const,
+    slowWindows: (range: RangeKey) => ["findings", "slowWindows", range] as const,
+    whySlow: (range: RangeKey, service: string, operation: string, thresholdMs: number | null) => ["findings", "whySlow", range, service, operation, thresholdMs] as const,
+    /** A trace's duplicate relations grow as later deliveries arrive: no window, but not immutable. */
+    traceDeliveries: (traceId: string) => ["findings", "traceDeliveries", traceId] as const,
+  },
 };
 
 /** True when the key contains a `rangeKey(…)`: it changes by itself when the window slides. */

@@ -1,6 +1,14 @@
 import type { ApiEndpoint } from "@/lib/openapi/api-endpoints";
 import { errorResponseSchema } from "@/lib/schemas/common";
-import { duplicateDeliveriesResponseSchema, findingsWindowQuerySchema, traceDeliveriesPathSchema, traceDeliveriesResponseSchema } from "./schemas";
+import {
+  duplicateDeliveriesResponseSchema,
+  findingsWindowQuerySchema,
+  slowWindowsResponseSchema,
+  traceDeliveriesPathSchema,
+  traceDeliveriesResponseSchema,
+  whySlowQuerySchema,
+  whySlowResponseSchema,
+} from "./schemas";
 
 // The findings area's endpoints, listed beside their schemas and spliced into the API list
 // (lib/openapi/api-endpoints.ts), from which the OpenAPI document is generated.
@@ -23,5 +31,21 @@ export const findingsEndpoints: ApiEndpoint[] = [
     tag: "findings",
     pathParams: traceDeliveriesPathSchema,
     responses: { 200: { description: "the trace's duplicate relations", name: "TraceDeliveriesResponse", schema: traceDeliveriesResponseSchema }, 400: badRequest },
+  },
+  {
+    path: "/api/v1/findings/slow-windows",
+    access: "viewer",
+    summary: "Windows where an entry operation was much slower than its usual minute, from the per-minute rollups (the range's last 6 hours at most)",
+    tag: "findings",
+    query: findingsWindowQuerySchema,
+    responses: { 200: { description: "the slow windows, most slowed-down first", name: "SlowWindowsResponse", schema: slowWindowsResponseSchema }, 400: badRequest },
+  },
+  {
+    path: "/api/v1/findings/why-slow",
+    access: "viewer",
+    summary: "BubbleUp: what sets an operation's slow requests in a window apart from the baseline's (attribute values, services, operations, span kinds, where they waited)",
+    tag: "findings",
+    query: whySlowQuerySchema,
+    responses: { 200: { description: "the differences, biggest first", name: "WhySlowResponse", schema: whySlowResponseSchema }, 400: badRequest },
   },
 ];

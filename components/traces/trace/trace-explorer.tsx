@@ -12,6 +12,7 @@ import { findSpansLocally, mergeMatches, stepMatch } from "@/lib/trace/find-in-t
 import { summariseTrace } from "@/lib/trace/summarise-trace";
 import { FULL_VIEW, isFullView } from "@/lib/trace/view-window";
 import { findInTraceQuery, traceChangesQuery, traceLogsQuery, traceSpanQuery } from "../trace-queries";
+import { TraceDeliveriesAlert } from "@/components/findings/trace-deliveries-alert";
 import { FindInTrace } from "./find-in-trace";
 import { groupChangesBySpan } from "./group-changes";
 import { SpanDetail } from "./span-detail";
@@ -82,6 +83,7 @@ export function TraceExplorer({ model }: { model: TraceModel }) {
   return (
     <ServiceColorsProvider services={model.services}>
       <TraceHeader model={model} summary={summary} />
+      <TraceDeliveriesAlert traceId={model.traceId} />
       <Group gap="sm" mb="sm" wrap="wrap">
         <FindInTrace
           value={findText}
