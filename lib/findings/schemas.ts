@@ -71,7 +71,7 @@ export const whySlowQuerySchema = z
     operation: nonEmptyParam.describe("span name of the slow operation"),
     from: timeParamSchema.describe("start of the slow window"),
     to: timeParamSchema.describe("end of the slow window"),
-    thresholdMs: z.coerce.number().positive().max(86_400_000).optional().describe("a request at least this long is slow; default: the baseline's 90th percentile"),
+    thresholdMs: z.coerce.number().positive().max(86_400_000).optional().describe("a request at least this long is slow; default: 1.5 × the 90th percentile of the hour before (or, with too little traffic before, the window's median)"),
   })
   .superRefine(refineTimeRange);
 export type WhySlowQuery = z.infer<typeof whySlowQuerySchema>;

@@ -4,14 +4,14 @@ import { evenSample, splitSlowRequests, type RequestSample } from "./split-slow-
 const request = (i: number, durationMs: number, startMs = i * 1000): RequestSample => ({ traceId: `t${i}`, spanId: `s${i}`, durationMs, startMs });
 
 describe("splitSlowRequests", () => {
-  it("takes the 90th percentile of the hour before as the threshold; the baseline is everything under it", () => {
+  it("takes 1.5 × the 90th percentile of the hour before as the threshold; the baseline is everything under it", () => {
     const before = Array.from({ length: 50 }, (_, i) => request(i, i < 45 ? 5 : 9));
     const window = [request(100, 150), request(101, 400), request(102, 4)];
     const split = splitSlowRequests(window, before, { maxEach: 100 });
-    expect(split.thresholdMs).toBe(9);
+    expect(split.thresholdMs).toBe(13.5);
     expect(split.slow.map((r) => r.traceId)).toEqual(["t100", "t101"]);
     expect(split.slowCount).toBe(2);
-    expect(split.baselineCount).toBe(46);
+    expect(split.baselineCount).toBe(51);
     expect(split.source).toBe("both");
   });
 

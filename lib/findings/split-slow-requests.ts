@@ -1,6 +1,7 @@
 // Which requests of a slow window count as slow, and which are the baseline to compare them
-// with. Slow: at least the threshold (given, or the 90th percentile of the hour before, or —
-// with too little before — the window's median). Baseline: the requests under the threshold,
+// with. Slow: at least the threshold (given, or half as much again as the 90th percentile of
+// the hour before — so steady traffic of equal durations still has a baseline — or, with too
+// little before, the window's median). Baseline: the requests under the threshold,
 // from the hour before and from the window itself. Each side is thinned to an even sample so
 // the comparison reads a bounded number of traces however busy the window.
 
@@ -24,9 +25,10 @@ export interface SlowSplit {
 
 /** Fewer requests before the window than this, and their percentile says little. */
 export const MIN_BEFORE = 20;
+export const BEFORE_MARGIN = 1.5;
 
 export function splitSlowRequests(window: readonly RequestSample[], before: readonly RequestSample[], options: { thresholdMs?: number | undefined; maxEach: number }): SlowSplit {
-  const thresholdMs = options.thresholdMs ?? (before.length >= MIN_BEFORE ? quantile(before, 0.9) : quantile(window, 0.5));
+  const thresholdMs = options.thresholdMs ?? (before.length >= MIN_BEFORE ? BEFORE_MARGIN * quantile(before, 0.9) : quantile(window, 0.5));
   const slow = window.filter((r) => r.durationMs >= thresholdMs);
   const fastBefore = before.filter((r) => r.durationMs < thresholdMs);
   const fastWindow = window.filter((r) => r.durationMs < thresholdMs);
