@@ -2,6 +2,7 @@ import { Grid, GridCol } from "@mantine/core";
 import { HydrationBoundary } from "@tanstack/react-query";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
+import { FindingsCard } from "@/components/findings/findings-card";
 import { DatabaseHealthCard } from "@/components/overview/database-health-line";
 import { HealthCard } from "@/components/overview/health-card";
 import { RecentAnnotationsCard } from "@/components/overview/recent-annotations-card";
@@ -60,6 +61,7 @@ export default async function OverviewPage({ searchParams }: Props) {
         <GridCol span={{ base: 12, xl: 5 }}>
           <WorstOperationsCard />
         </GridCol>
+        <GridCol span={{ base: 12, xl: 6 }}><FindingsCard /></GridCol>
         <GridCol span={{ base: 12, md: 7 }}>
           <DatabaseHealthCard />
         </GridCol>
