@@ -44,7 +44,7 @@ export function FindingsCard() {
               href={`/traces/${delivery.duplicate.traceId}`}
               style={{ overflowWrap: "anywhere" }}
             >
-              {t("duplicate", { service: delivery.service, operation: delivery.operation, time: nanoClock(delivery.duplicate.startTimeUnixNano) })}
+              {t("duplicate", { service: delivery.service, operation: delivery.operation, time: nanoClock(delivery.duplicate.startTimeUnixNano), key: delivery.keys.map((k) => `${k.key}=${k.value}`)[0] ?? "" })}
             </Anchor>
           ))}
         </Part>

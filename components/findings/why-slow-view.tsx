@@ -24,7 +24,7 @@ import { whySlowQuery } from "./findings-queries";
 import { WhySlowFeature, WhySlowSentence } from "./why-slow-sentence";
 
 const parsers = { service: parseAsString, operation: parseAsString, thresholdMs: parseAsString };
-const TOP = 3;
+const TOP = 5;
 
 /** BubbleUp for the operation and window in the address: the top differences in words, then all of them. */
 export function WhySlowView() {

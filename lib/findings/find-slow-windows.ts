@@ -19,7 +19,7 @@ export const SLOWER_BY = 3;
 export const MIN_EXTRA_MS = 50;
 export const MIN_COUNT = 3;
 /** Fewer minutes than this with traffic, and there is no "usual" to compare with. */
-export const MIN_MINUTES = 5;
+export const MIN_MINUTES = 4;
 const MINUTE_MS = 60_000;
 
 export function findSlowWindows(points: readonly MinutePoint[], limit = 10): SlowWindow[] {
