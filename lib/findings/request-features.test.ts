@@ -47,6 +47,11 @@ describe("requestFeatures", () => {
     expect(requestFeatures(queued, "missing")).toEqual([]);
   });
 
+  it("a short wait is no wait, whatever its share of a short request", () => {
+    const quick = [span("gw", null, "gateway", "POST /coupons/validate", 0, 4), span("wait", "gw", "coupon", "pool.connect", 0, 1.5), span("sql", "gw", "coupon", "SELECT coupons", 1.5, 2.5)];
+    expect(requestFeatures(quick, "gw").filter((f) => f.type === "waited")).toEqual([]);
+  });
+
   it("a fast request that did its own work waited nowhere below it", () => {
     const fast = [span("gw", null, "gateway", "POST /coupons/validate", 0, 10), span("sql", "gw", "coupon", "SELECT coupons", 1, 1, { error: true })];
     const features = requestFeatures(fast, "gw");

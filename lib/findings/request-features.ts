@@ -6,7 +6,8 @@ import type { SlowFeature } from "./schemas";
 // What one request was made of, as the features BubbleUp counts: the services, operations and
 // span kinds below the request's span, the attribute values its spans carried (business
 // attributes included), where it failed, and where it waited — a span whose own time (not
-// covered by its children) took at least WAITED_SHARE of the request.
+// covered by its children) took at least WAITED_SHARE of the request and MIN_WAITED_MS (so a
+// 1 ms pool checkout in a 4 ms request is not "waiting", or the baseline would be full of it).
 
 export interface FeatureSpan {
   spanId: string;
@@ -22,6 +23,7 @@ export interface FeatureSpan {
 }
 
 export const WAITED_SHARE = 0.2;
+export const MIN_WAITED_MS = 5;
 /** Long values (SQL text, URLs with queries, stack traces) are not values a person compares. */
 const MAX_VALUE_LENGTH = 80;
 /** Keys whose values are per request by nature: never shared, so never a difference. */
@@ -50,7 +52,7 @@ export function requestFeatures(spans: readonly FeatureSpan[], requestSpanId: st
   };
   for (const i of subtree) {
     const span = spans[i]!;
-    if (selfNs[i]! >= WAITED_SHARE * requestNs) add({ type: "waited", service: span.service, operation: span.name });
+    if (selfNs[i]! >= WAITED_SHARE * requestNs && selfNs[i]! >= MIN_WAITED_MS * 1e6) add({ type: "waited", service: span.service, operation: span.name });
     if (span.error) add({ type: "error", service: span.service, operation: span.name });
     if (i !== request) {
       add({ type: "service", service: span.service });
