@@ -10,8 +10,11 @@ import type { TraceDeliveriesResponse } from "./schemas";
 
 type Queryable = Pick<pg.Pool, "query">;
 
-/** A provider retries a callback within minutes, a queue redelivers within hours. */
-export const PEER_WINDOW_MS = 6 * 3_600_000;
+/**
+ * A provider retries a callback within minutes; two hours either side also covers a queue's
+ * slower redelivery, while keeping the scan of the operation's spans (by service and time) short.
+ */
+export const PEER_WINDOW_MS = 2 * 3_600_000;
 const MAX_PEERS = 500;
 
 export async function getTraceDeliveries(db: Queryable, traceId: string): Promise<TraceDeliveriesResponse> {
