@@ -29,8 +29,9 @@ export function slowWindowsQuery(range: RangeKey) {
   });
 }
 
-export function whySlowQuery(range: RangeKey, service: string, operation: string, thresholdMs: number | null) {
-  const params = new URLSearchParams({ service, operation, from: String(range.from), to: String(range.to) });
+export function whySlowQuery(range: RangeKey, service: string, operation: string | null, thresholdMs: number | null) {
+  const params = new URLSearchParams({ service, from: String(range.from), to: String(range.to) });
+  if (operation !== null) params.set("operation", operation);
   if (thresholdMs !== null) params.set("thresholdMs", String(thresholdMs));
   return queryOptions({
     queryKey: queryKeys.findings.whySlow(range, service, operation, thresholdMs),

@@ -6,8 +6,8 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { whySlowHref } from "@/lib/findings/why-slow-link";
 
-/** "Why slow?" for an operation in a window: the BubbleUp page, from wherever a window is chosen. */
-export function WhySlowLink(props: { service: string; operation: string; fromMs: number; toMs: number; size?: "xs" | "sm" }) {
+/** "Why slow?" for an operation (or every request of a service) in a window: the BubbleUp page, from wherever a window is chosen. */
+export function WhySlowLink(props: { service: string; operation?: string | null; fromMs: number; toMs: number; size?: "xs" | "sm" }) {
   const t = useTranslations("findings.whySlow");
   return (
     <Tooltip label={t("linkHint")} withArrow>

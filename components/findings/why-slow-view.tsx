@@ -26,7 +26,7 @@ import { WhySlowFeature, WhySlowSentence } from "./why-slow-sentence";
 const parsers = { service: parseAsString, operation: parseAsString, thresholdMs: parseAsString };
 const TOP = 5;
 
-/** BubbleUp for the operation and window in the address: the top differences in words, then all of them. */
+/** BubbleUp for the service (and operation) and window in the address: the top differences in words, then all of them. */
 export function WhySlowView() {
   const t = useTranslations("findings.whySlow");
   const { range } = useTimeRange();
@@ -37,13 +37,13 @@ export function WhySlowView() {
   const operation = params.operation?.trim() ? params.operation : null;
   const thresholdMs = readThresholdMs(params.thresholdMs);
   const key = range ? rangeKey(range) : null;
-  const ready = key !== null && service !== null && operation !== null;
-  const query = useQuery({ ...whySlowQuery(key ?? { from: 0, to: 1 }, service ?? "", operation ?? "", thresholdMs), enabled: ready, placeholderData: keepPreviousData });
+  const ready = key !== null && service !== null;
+  const query = useQuery({ ...whySlowQuery(key ?? { from: 0, to: 1 }, service ?? "", operation, thresholdMs), enabled: ready, placeholderData: keepPreviousData });
 
   return (
     <Stack gap="md">
       <UrlProblemsAlert problems={problems} />
-      {!service || !operation ? (
+      {!service ? (
         <Alert color="yellow" icon={<IconInfoCircle size={18} />}>
           {t("missing")}
         </Alert>
@@ -69,7 +69,9 @@ function WhySlowBody({ data }: { data: WhySlowResponse }) {
     <>
       <Stack gap={4}>
         <Title order={2} size="h4" style={{ overflowWrap: "anywhere" }}>
-          {t("heading", { service: data.service, operation: data.operation, from: formatInstant(data.fromMs, timeZone), to: formatInstant(data.toMs, timeZone) })}
+          {data.operation === null
+            ? t("headingService", { service: data.service, from: formatInstant(data.fromMs, timeZone), to: formatInstant(data.toMs, timeZone) })
+            : t("heading", { service: data.service, operation: data.operation, from: formatInstant(data.fromMs, timeZone), to: formatInstant(data.toMs, timeZone) })}
         </Title>
         <Text size="sm" c="dimmed">
           {t("counts", {

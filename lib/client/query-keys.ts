@@ -127,7 +127,7 @@ export const queryKeys = {
     all: () => ["findings"] as const,
     duplicates: (range: RangeKey) => ["findings", "duplicates", range] as const,
     slowWindows: (range: RangeKey) => ["findings", "slowWindows", range] as const,
-    whySlow: (range: RangeKey, service: string, operation: string, thresholdMs: number | null) => ["findings", "whySlow", range, service, operation, thresholdMs] as const,
+    whySlow: (range: RangeKey, service: string, operation: string | null, thresholdMs: number | null) => ["findings", "whySlow", range, service, operation, thresholdMs] as const,
     /** A trace's duplicate relations grow as later deliveries arrive: no window, but not immutable. */
     traceDeliveries: (traceId: string) => ["findings", "traceDeliveries", traceId] as const,
   },

@@ -4,8 +4,8 @@ import { requestFeatures, type FeatureSpan } from "./request-features";
 import type { WhySlowQuery, WhySlowResponse } from "./schemas";
 import { splitSlowRequests, type RequestSample } from "./split-slow-requests";
 
-// GET /api/v1/findings/why-slow: BubbleUp for one operation's slow window. Reads the
-// operation's requests in the window and in the hour before (a random MAX_READ of each at
+// GET /api/v1/findings/why-slow: BubbleUp for one operation's slow window (or a service's:
+// all the requests it served, whichever operation). Reads the requests in the window and in the hour before (a random MAX_READ of each at
 // most), splits them into slow and baseline, loads the spans of a sample of each (MAX_EACH
 // traces), and compares what the two samples are made of.
 
@@ -18,7 +18,8 @@ const BEFORE_MS = 3_600_000;
 const TRACE_MARGIN_MS = 10 * 60_000;
 
 export async function explainSlowWindow(db: Queryable, query: WhySlowQuery): Promise<WhySlowResponse> {
-  const { service, operation, from, to } = query;
+  const { service, from, to } = query;
+  const operation = query.operation ?? null;
   const beforeFrom = from - Math.max(BEFORE_MS, to - from);
   const [window, before] = await Promise.all([readRequests(db, service, operation, from, to), readRequests(db, service, operation, beforeFrom, from)]);
   const split = splitSlowRequests(window, before, { thresholdMs: query.thresholdMs, maxEach: MAX_EACH });
@@ -37,11 +38,12 @@ export async function explainSlowWindow(db: Queryable, query: WhySlowQuery): Pro
   };
 }
 
-async function readRequests(db: Queryable, service: string, operation: string, fromMs: number, toMs: number): Promise<RequestSample[]> {
+async function readRequests(db: Queryable, service: string, operation: string | null, fromMs: number, toMs: number): Promise<RequestSample[]> {
   const { rows } = await db.query<{ trace_id: string; span_id: string; duration_ms: number; start_ms: number }>(
     `SELECT encode(trace_id, 'hex') AS trace_id, encode(span_id, 'hex') AS span_id, duration_ns / 1e6 AS duration_ms, (extract(epoch FROM start_time) * 1000)::float8 AS start_ms
        FROM spans
-      WHERE service_name = $1 AND name = $2 AND start_time >= $3 AND start_time < $4
+      WHERE service_name = $1 AND start_time >= $3 AND start_time < $4
+        AND CASE WHEN $2::text IS NULL THEN kind IN (2, 5) ELSE name = $2 END
       ORDER BY random() LIMIT ${MAX_READ}`,
     [service, operation, new Date(fromMs), new Date(toMs)],
   );

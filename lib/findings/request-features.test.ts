@@ -35,8 +35,8 @@ describe("requestFeatures", () => {
     expect(features).toContainEqual({ type: "operation", service: "coupon", operation: "pool.connect" });
     expect(features).toContainEqual({ type: "kind", service: "coupon", kind: "CLIENT" });
     expect(features).toContainEqual({ type: "attribute", key: "coupon.id", value: "FLASH20" });
-    // The request span itself is not "an operation it called"; SQL text is per request.
-    expect(features).not.toContainEqual({ type: "operation", service: "gateway", operation: "POST /coupons/validate" });
+    // The request's own operation is one of its features (it tells a service's requests apart); SQL text is per request.
+    expect(features).toContainEqual({ type: "operation", service: "gateway", operation: "POST /coupons/validate" });
     expect(features.some((f) => f.type === "attribute" && f.key === "db.query.text")).toBe(false);
   });
 

@@ -54,11 +54,11 @@ export function requestFeatures(spans: readonly FeatureSpan[], requestSpanId: st
     const span = spans[i]!;
     if (selfNs[i]! >= WAITED_SHARE * requestNs && selfNs[i]! >= MIN_WAITED_MS * 1e6) add({ type: "waited", service: span.service, operation: span.name });
     if (span.error) add({ type: "error", service: span.service, operation: span.name });
-    if (i !== request) {
-      add({ type: "service", service: span.service });
-      add({ type: "operation", service: span.service, operation: span.name });
-      add({ type: "kind", service: span.service, kind: spanKindName(span.kind) });
-    }
+    // The request span's own operation counts too: for a whole service's requests, which
+    // operation was slow is a difference; for one operation it is shared by all, so none.
+    add({ type: "service", service: span.service });
+    add({ type: "operation", service: span.service, operation: span.name });
+    add({ type: "kind", service: span.service, kind: spanKindName(span.kind) });
     for (const [key, raw] of Object.entries(span.attributes)) {
       if (PER_REQUEST_KEYS.test(key) || (typeof raw !== "string" && typeof raw !== "number" && typeof raw !== "boolean")) continue;
       const value = String(raw);

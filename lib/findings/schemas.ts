@@ -68,7 +68,7 @@ export type SlowWindowsResponse = z.infer<typeof slowWindowsResponseSchema>;
 export const whySlowQuerySchema = z
   .object({
     service: nonEmptyParam.describe("service.name of the slow operation"),
-    operation: nonEmptyParam.describe("span name of the slow operation"),
+    operation: nonEmptyParam.optional().describe("span name of the slow operation; absent: every request the service served (its SERVER and CONSUMER spans)"),
     from: timeParamSchema.describe("start of the slow window"),
     to: timeParamSchema.describe("end of the slow window"),
     thresholdMs: z.coerce.number().positive().max(86_400_000).optional().describe("a request at least this long is slow; default: 1.5 × the 90th percentile of the hour before (or, with too little traffic before, the window's median)"),
@@ -97,7 +97,7 @@ export type SlowDifference = z.infer<typeof slowDifferenceSchema>;
 
 export const whySlowResponseSchema = z.object({
   service: z.string(),
-  operation: z.string(),
+  operation: z.string().nullable().describe("null: every request the service served"),
   fromMs: z.number().int(),
   toMs: z.number().int(),
   thresholdMs: z.number(),

@@ -79,10 +79,17 @@ describe("GET /api/v1/findings/why-slow", () => {
     expect(body.differences).toEqual([]);
   });
 
-  it("refuses a missing operation or a reversed window, naming the parameter", async () => {
-    const missing = await ask(`service=${gateway}&from=${at(8)}&to=${at(9)}`);
+  it("without an operation, compares every request the service served (its entry spans)", async () => {
+    const body = whySlowResponseSchema.parse(await (await ask(`service=${coupon}&from=${at(8)}&to=${at(9)}`)).json());
+    expect(body.operation).toBeNull();
+    expect(body.slow.count).toBe(6);
+    expect(body.differences[0]).toEqual({ feature: { type: "waited", service: coupon, operation: "pool.connect" }, slowShare: 1, baselineShare: 0 });
+  });
+
+  it("refuses a missing service or a reversed window, naming the parameter", async () => {
+    const missing = await ask(`operation=x&from=${at(8)}&to=${at(9)}`);
     expect(missing.status).toBe(400);
-    expect(((await missing.json()) as { error: { message: string } }).error.message).toMatch(/operation/);
+    expect(((await missing.json()) as { error: { message: string } }).error.message).toMatch(/service/);
     const reversed = await ask(`service=${gateway}&operation=x&from=${at(9)}&to=${at(8)}`);
     expect(reversed.status).toBe(400);
     expect(((await reversed.json()) as { error: { message: string } }).error.message).toMatch(/from/);

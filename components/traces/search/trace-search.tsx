@@ -79,7 +79,7 @@ export function TraceSearch() {
       <TraceSearchFilters range={key} filters={filters} onChange={setFilters} />
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <ActiveFilterChips active={active} onChange={setFilters} />
-        {filters.service && filters.operation && <WhySlowLink service={filters.service} operation={filters.operation} fromMs={range.fromMs} toMs={range.toMs} />}
+        {filters.service && <WhySlowLink service={filters.service} operation={filters.operation} fromMs={range.fromMs} toMs={range.toMs} />}
         <Anchor component={Link} href={withTimeRange("/services/map", { from: range.fromMs, to: range.toMs, rel: range.rel })} size="sm" prefetch={false} style={{ flex: "none" }} ml="auto">
           {t("serviceMapLink")}
         </Anchor>
