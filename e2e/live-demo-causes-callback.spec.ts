@@ -65,4 +65,11 @@ test("a duplicate payment callback is named from the overview and linked to the 
     await expect(page.getByRole("tab", { name: /What this request changed \([1-9]\d*\)/ })).toBeVisible({ timeout: 30_000 });
     await shoot(page, "duplicate-callback-original");
   });
+
+  await test.step("the duplicate's page in Chinese", async () => {
+    await page.context().addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: liveDemo.base }]);
+    await page.getByRole("alert").getByRole("link", { name: /^[0-9a-f]{32}$/ }).click();
+    await expect(page.getByRole("alert", { name: "未做任何事：已被处理过" })).toContainText(`已由追踪 ${originalTraceId}`, { timeout: 60_000 });
+    await shoot(page, "duplicate-callback-trace-zh");
+  });
 });

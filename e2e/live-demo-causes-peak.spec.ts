@@ -55,4 +55,21 @@ test("a slowdown at peak is explained from the overview: the slow coupon checks 
     await expect(sentences.filter({ hasText: /^\d+% of the slow requests waited in pool\.connect of coupon \(baseline \d+%\)$/ })).toHaveCount(1, { timeout: 30_000 });
     await shoot(page, "why-slow-peak");
   });
+
+  await test.step("the trace search of those slow requests offers Why slow? for the same window", async () => {
+    const whySlowUrl = page.url();
+    await page.getByRole("link", { name: "These slow requests in the trace search" }).click();
+    await expect(page).toHaveURL(/\/traces\?/);
+    await page.getByRole("link", { name: "Why slow?" }).click();
+    await expect(page).toHaveURL(whySlowUrl);
+    await expect(page.getByTestId("why-slow-sentence").filter({ hasText: "waited in pool.connect of coupon" })).toHaveCount(1, { timeout: 60_000 });
+  });
+
+  await test.step("the same page in Chinese", async () => {
+    await page.context().addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: liveDemo.base }]);
+    await page.reload();
+    await expect(page.getByRole("heading", { name: "为什么慢？" })).toBeVisible();
+    await expect(page.getByTestId("why-slow-sentence").filter({ hasText: "的慢请求在 coupon 的 pool.connect 中等待" })).toHaveCount(1, { timeout: 60_000 });
+    await shoot(page, "why-slow-peak-zh");
+  });
 });
