@@ -69,6 +69,8 @@ test("a duplicate payment callback is named from the overview and linked to the 
   await test.step("the duplicate's page in Chinese", async () => {
     await page.context().addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: liveDemo.base }]);
     await page.getByRole("alert").getByRole("link", { name: /^[0-9a-f]{32}$/ }).click();
+    await expect(page).not.toHaveURL(new RegExp(`/traces/${originalTraceId}$`));
+    await page.reload();
     await expect(page.getByRole("alert", { name: "未做任何事：已被处理过" })).toContainText(`已由追踪 ${originalTraceId}`, { timeout: 60_000 });
     await shoot(page, "duplicate-callback-trace-zh");
   });
