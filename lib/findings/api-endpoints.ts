@@ -19,7 +19,7 @@ export const findingsEndpoints: ApiEndpoint[] = [
   {
     path: "/api/v1/findings/duplicate-deliveries",
     access: "viewer",
-    summary: "Deliveries that did nothing because their work was already done (idempotency hits), each with the earlier delivery that did it",
+    summary: "Deliveries that did nothing because their work was already done (idempotency hits), each with the earlier delivery that did it (the range's last 6 hours at most)",
     tag: "findings",
     query: findingsWindowQuerySchema,
     responses: { 200: { description: "the duplicates, newest first", name: "DuplicateDeliveriesResponse", schema: duplicateDeliveriesResponseSchema }, 400: badRequest },

@@ -6,13 +6,16 @@ import type { DuplicateDeliveriesResponse } from "./schemas";
 // GET /api/v1/findings/duplicate-deliveries: the window's deliveries that did nothing because
 // the work was already done. Only business keys delivered by two or more traces of the same
 // operation, or sent by a span that said it was a duplicate, are examined (at most MAX_GROUPS of them, the most recent), so the audit lookups
-// stay few however busy the window; the window's SERVER/CONSUMER spans are read once.
+// stay few however busy the window; the window's SERVER/CONSUMER spans are read once, over its
+// last MAX_SPAN_MS at most (duplicates are a now-problem; a week of spans is not read for them).
 
 type Queryable = Pick<pg.Pool, "query">;
 
 const MAX_GROUPS = 300;
+export const MAX_SPAN_MS = 6 * 3_600_000;
 
 export async function listDuplicateDeliveries(db: Queryable, input: { fromMs: number; toMs: number }): Promise<DuplicateDeliveriesResponse> {
+  const fromMs = Math.max(input.fromMs, input.toMs - MAX_SPAN_MS);
   const { rows } = await db.query<DeliverySqlRow>(
     `WITH keyed AS MATERIALIZED (
        SELECT s.trace_id, s.service_name, s.name, k.key, s.attributes ->> k.key AS value, s.start_ns, s.attributes,
@@ -28,7 +31,7 @@ export async function listDuplicateDeliveries(db: Queryable, input: { fromMs: nu
      ),
      d AS (SELECT k.*, r.group_rank FROM keyed k JOIN repeated r USING (service_name, name, key, value))
      ${finishDeliveriesSql("$7")}`,
-    [new Date(input.fromMs - AUDIT_MARGIN_MS), new Date(input.toMs + AUDIT_MARGIN_MS), new Date(input.fromMs), new Date(input.toMs), BUSINESS_KEYS, DELIVERY_KINDS, DUPLICATE_FLAG_PATTERN, FLAGGED_TRUE_PATH],
+    [new Date(fromMs - AUDIT_MARGIN_MS), new Date(input.toMs + AUDIT_MARGIN_MS), new Date(fromMs), new Date(input.toMs), BUSINESS_KEYS, DELIVERY_KINDS, DUPLICATE_FLAG_PATTERN, FLAGGED_TRUE_PATH],
   );
   // One group past the limit is read only to know there were more; it is not examined.
   const examined = rows.filter((row) => row.group_rank <= MAX_GROUPS);
