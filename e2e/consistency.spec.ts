@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { e2eIngestKey } from "../playwright.config";
 import { apiHeaders } from "./fixtures/accounts";
 import { buildTrace, randomSpanId, sendAuditChanges, sendTrace, waitForTrace, type AuditRow } from "./fixtures/otlp";

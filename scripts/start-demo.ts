@@ -1,5 +1,6 @@
 import { startDbAgent } from "../agents/db/start-db-agent";
 import { withDatabase } from "../lib/db/database-url";
+import { startDemoControl } from "../agents/demo-shop/demo-control";
 import { writeLocalDemoSettings } from "../agents/demo-shop/local-demo-settings";
 import { startDemoShop } from "../agents/demo-shop/start-demo-shop";
 
@@ -31,6 +32,12 @@ export async function startDemo(options: { sightlineUrl: string; ingestKey: stri
     schedule: true,
     log: (line) => options.log(`demo shop: ${line}`),
   });
+  // `npm run demo -- --scenario NAME` asks this shop, through a door only the data dir's owner can open.
+  // Without it the demo still runs (only the CLI cannot reach it): never a shop left running unowned.
+  const control = await startDemoControl(options.dataDir, (name) => shop.trigger(name)).catch((error: unknown) => {
+    options.log(`demo shop: \`npm run demo -- --scenario\` cannot reach this demo (${error instanceof Error ? error.message : String(error)})`);
+    return undefined;
+  });
   // The agent reports every interval; beside the app, one line a minute is enough.
   let lines = 0;
   const agent = startDbAgent({
@@ -44,6 +51,7 @@ export async function startDemo(options: { sightlineUrl: string; ingestKey: stri
   options.log(`demo shop and db agent running (shop database "${SHOP_DATABASE}"); SIGHTLINE_DEMO=0 turns them off`);
   return {
     stop: async () => {
+      await control?.stop();
       await shop.stop();
       await agent.stop();
     },

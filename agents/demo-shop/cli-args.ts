@@ -5,8 +5,13 @@ import { SCENARIO_NAMES, isScenarioName, type ScenarioName } from "./scenarios/s
 
 export const USAGE = `Usage: npm run demo -- [options]
 
-Runs the demo shop (gateway, order, inventory, payment, coupon, notification and an external
-payment provider) against a Sightline, with traffic shaped like a day and faults on demand.
+With --scenario NAME alone: runs that fault in the demo that \`npm start\` is running from this
+directory (found through .sightline/demo-control.json, or SIGHTLINE_DATA_DIR), prints its
+summary and traces, and exits.
+
+Otherwise (or with --standalone, --key or --database): runs a demo shop of its own (gateway,
+order, inventory, payment, coupon, notification and an external payment provider) against a
+Sightline, with traffic shaped like a day and faults on demand.
 
 Options:
   --sightline URL   Sightline's URL (env SIGHTLINE_URL; default http://localhost:3000)
@@ -17,7 +22,8 @@ Options:
   --scenario NAME   trigger one fault now, then exit (with --stay, keep running);
                     background traffic is off for a one-off unless --rate is given
   --schedule        trigger every fault scenario in turn, one every ~5 minutes
-  --stay            keep running after --scenario
+  --stay            keep running after --scenario (a standalone shop)
+  --standalone      run a shop of its own even for --scenario (implied by --key or --database)
   --help            show this
 
 Scenarios: ${SCENARIO_NAMES.join(", ")}`;
@@ -32,6 +38,8 @@ export interface CliOptions {
   schedule: boolean;
   /** whether to keep running (false: exit once the scenario is done) */
   stay: boolean;
+  /** a shop of its own (true), or a scenario sent to the demo `npm start` runs (false) */
+  standalone: boolean;
 }
 
 export function parseCliArgs(argv: string[], env: Record<string, string | undefined>): CliOptions {
@@ -46,6 +54,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
       scenario: { type: "string" },
       schedule: { type: "boolean", default: false },
       stay: { type: "boolean", default: false },
+      standalone: { type: "boolean", default: false },
     },
     strict: true,
   });
@@ -62,5 +71,8 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     scenario,
     schedule: values.schedule,
     stay: !scenario || values.stay || values.schedule,
+    // Only flags choose a shop of its own: an ingest key exported in the shell for other tools
+    // must not silently turn "fault my demo" into "start a second shop".
+    standalone: !scenario || values.standalone || values.stay || values.schedule || values.key !== undefined || values.database !== undefined,
   };
 }

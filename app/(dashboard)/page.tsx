@@ -6,6 +6,8 @@ import { recentCausesQuery } from "@/components/causes/causes-queries";
 import { RecentCausesCard } from "@/components/causes/recent-causes-card";
 import { ConsistencyOverviewCard } from "@/components/consistency/consistency-overview-card";
 import { consistencyRulesQuery, consistencyViolationsQuery } from "@/components/consistency/consistency-queries";
+import { FindingsCard } from "@/components/findings/findings-card";
+import { duplicateDeliveriesQuery, slowWindowsQuery } from "@/components/findings/findings-queries";
 import { DatabaseHealthCard } from "@/components/overview/database-health-line";
 import { HealthCard } from "@/components/overview/health-card";
 import { RecentAnnotationsCard } from "@/components/overview/recent-annotations-card";
@@ -34,7 +36,18 @@ export default async function OverviewPage({ searchParams }: Props) {
   // overview shows its content at first paint instead of after the scripts ran and asked the API.
   // The proxy gives an address without a window the default one, so the window is known here.
   const range = pageWindow(await searchParams);
-  const windowed = range ? [serviceHealthQuery(range), worstOperationsQuery(recentPartOf(range)), annotationsQuery(range, null), recentCausesQuery(range), consistencyViolationsQuery(range, null, "open"), ...Object.values(databaseHealthQueries(range))] : [];
+  const windowed = range
+    ? [
+        serviceHealthQuery(range),
+        worstOperationsQuery(recentPartOf(range)),
+        annotationsQuery(range, null),
+        recentCausesQuery(range),
+        consistencyViolationsQuery(range, null, "open"),
+        duplicateDeliveriesQuery(range),
+        slowWindowsQuery(range),
+        ...Object.values(databaseHealthQueries(range)),
+      ]
+    : [];
   const data = await prefetchApiQueries([healthQueryOptions(), storageQueryOptions(), consistencyRulesQuery(), ...windowed]);
   const requestHeaders = await headers();
   const origin = requestOrigin(`http://${requestHeaders.get("host") ?? "localhost"}/`, requestHeaders);
@@ -48,7 +61,12 @@ export default async function OverviewPage({ searchParams }: Props) {
         <GridCol span={{ base: 12, xl: 5 }}>
           <WorstOperationsCard />
         </GridCol>
-        <GridCol span={12}><RecentCausesCard /></GridCol>
+        <GridCol span={{ base: 12, xl: 7 }}>
+          <RecentCausesCard />
+        </GridCol>
+        <GridCol span={{ base: 12, xl: 5 }}>
+          <FindingsCard />
+        </GridCol>
         <ConsistencyOverviewCard />
         <GridCol span={{ base: 12, md: 7 }}>
           <DatabaseHealthCard />

@@ -5,6 +5,7 @@ import { IconListSearch } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { WhySlowLink } from "@/components/findings/why-slow-link";
 import { QueryStates } from "@/components/ui/query-states";
 import { SectionCard } from "@/components/ui/section-card";
 import { TruncatedValue } from "@/components/ui/truncated-value";
@@ -18,6 +19,7 @@ import { servicePartQuery } from "./services-queries";
 export function ServiceOperationsCard({ service, range }: { service: string; range: RangeKey }) {
   const t = useTranslations("services.operations");
   const tl = useTranslations("services.list");
+  const tw = useTranslations("findings.whySlow");
   const query = useQuery({ ...servicePartQuery(service, "operations", range), placeholderData: keepPreviousData });
   return (
     <SectionCard title={t("title")} description={t("hint")}>
@@ -31,6 +33,7 @@ export function ServiceOperationsCard({ service, range }: { service: string; ran
                   <Table.Th ta="right">{t("rate")}</Table.Th>
                   <Table.Th ta="right">{t("errors")}</Table.Th>
                   <Table.Th ta="right">p95</Table.Th>
+                  <Table.Th aria-label={tw("link")} />
                   <Table.Th w={200}>{t("impact")}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -52,6 +55,7 @@ export function ServiceOperationsCard({ service, range }: { service: string; ran
                       {formatPercent(op.errorRate)}
                     </Table.Td>
                     <Table.Td ta="right">{op.p95 === null ? "–" : formatDurationMs(op.p95)}</Table.Td>
+                    <Table.Td>{op.kind === "SERVER" || op.kind === "CONSUMER" ? <WhySlowLink service={service} operation={op.name} fromMs={range.from} toMs={range.to} size="xs" /> : null}</Table.Td>
                     <Table.Td>
                       <Group gap={8} wrap="nowrap">
                         <Progress value={Math.min(op.impact, 1) * 100} w={120} size="sm" aria-hidden />

@@ -137,6 +137,15 @@ export const queryKeys = {
     poolWaits: (service: string, range: RangeKey) => ["causes", "poolWaits", service, range] as const,
     recent: (range: RangeKey) => ["causes", "recent", range] as const,
   },
+  /** Causes named by joining traces with the audit trail: duplicate deliveries, slow windows and why. */
+  findings: {
+    all: () => ["findings"] as const,
+    duplicates: (range: RangeKey) => ["findings", "duplicates", range] as const,
+    slowWindows: (range: RangeKey) => ["findings", "slowWindows", range] as const,
+    whySlow: (range: RangeKey, service: string, operation: string | null, thresholdMs: number | null) => ["findings", "whySlow", range, service, operation, thresholdMs] as const,
+    /** A trace's duplicate relations grow as later deliveries arrive: no window, but not immutable. */
+    traceDeliveries: (traceId: string) => ["findings", "traceDeliveries", traceId] as const,
+  },
 };
 
 /** True when the key contains a `rangeKey(…)`: it changes by itself when the window slides. */

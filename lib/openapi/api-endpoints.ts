@@ -21,6 +21,7 @@ import { serviceEndpoints } from "@/lib/services/api-endpoints";
 import { incidentEndpoints } from "@/lib/incidents/api-endpoints";
 import { causeEndpoints } from "@/lib/causes/api-endpoints";
 import { consistencyEndpoints } from "@/lib/consistency/api-endpoints";
+import { findingsEndpoints } from "@/lib/findings/api-endpoints";
 import { timeoutReportSettingsResponseSchema, timeoutReportSettingsSchema } from "@/lib/reports/report-settings-schema";
 import { timeoutReportQuerySchema, timeoutReportSchema } from "@/lib/reports/schemas";
 import {
@@ -70,7 +71,7 @@ export interface ApiEndpoint {
   /** GET when not given. */
   method?: "get" | "post" | "put" | "patch" | "delete";
   summary: string;
-  tag: "health" | "storage" | "traces" | "services" | "metrics" | "logs" | "audit" | "locks" | "ingest" | "accounts" | "annotations" | "dashboards" | "reports" | "incidents" | "causes" | "consistency";
+  tag: "health" | "storage" | "traces" | "services" | "metrics" | "logs" | "audit" | "locks" | "ingest" | "accounts" | "annotations" | "dashboards" | "reports" | "incidents" | "causes" | "consistency" | "findings";
   query?: ParameterSchema;
   pathParams?: ParameterSchema;
   /** A JSON request body; `otlp` marks the OTLP endpoints, whose bodies are OTLP messages. */
@@ -162,6 +163,7 @@ export const apiEndpoints: ApiEndpoint[] = [
   ...incidentEndpoints,
   ...causeEndpoints,
   ...consistencyEndpoints,
+  ...findingsEndpoints,
   {
     path: "/api/v1/metrics",
     access: "viewer",

@@ -76,6 +76,11 @@ describe("duplicate-callback", () => {
 
     const [payment] = await t.shopDb.query<{ id: string; status: string }>("SELECT id::text, status FROM payments WHERE order_id = $1", [orderId]);
     expect(payment!.status).toBe("SUCCESS");
+    // Both deliveries name the order and the payment, so the duplicate can be joined to the first.
+    expect(callbacks.map((s) => [s.attributes["order.id"], s.attributes["payment.id"]])).toEqual([
+      [orderId, payment!.id],
+      [orderId, payment!.id],
+    ]);
     const changes = await t.shopDb.query("SELECT table_name, what FROM test_changes WHERE (table_name, row_id) IN (('payments', $1), ('orders', $2))", [payment!.id, orderId]);
     expect(changes).toEqual([
       { table_name: "payments", what: "confirmed" },

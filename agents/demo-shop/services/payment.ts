@@ -107,8 +107,12 @@ export function createPaymentService(service: ShopService, db: ShopDb, deps: { b
     );
     const payment = rows[0];
     if (!payment) {
+      // A duplicate still names its payment and order, so Sightline can join it to the trace
+      // that did the work (same operation, same business key) instead of showing an orphan.
+      const { rows: known } = await db.query<{ id: string; order_id: string }>(ctx, "SELECT id, order_id FROM payments WHERE idempotency_key = $1", [callback.idempotencyKey]);
+      if (known[0]) span.setAttributes({ [sc.ATTR_PAYMENT_ID]: known[0].id, [sc.ATTR_ORDER_ID]: known[0].order_id });
       span.setAttribute("payment.callback.duplicate", true);
-      return { body: { duplicate: true } };
+      return { body: { duplicate: true, paymentId: known[0]?.id } };
     }
     span.setAttributes({ [sc.ATTR_PAYMENT_ID]: payment.id, [sc.ATTR_ORDER_ID]: payment.order_id, "payment.callback.duplicate": false });
     await service.callOk(ctx, "order", { method: "POST", path: `/orders/${payment.order_id}/paid`, body: { paymentId: payment.id } });

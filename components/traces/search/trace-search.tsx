@@ -27,6 +27,7 @@ import { ActiveFilterChips } from "./active-filter-chips";
 import { TraceResultsTable } from "./trace-results-table";
 import { TraceScatter } from "./trace-scatter";
 import { TraceSearchEmpty } from "./trace-search-empty";
+import { WhySlowLink } from "@/components/findings/why-slow-link";
 import { TraceSearchFilters } from "./trace-search-filters";
 import { rememberTraceSearch } from "./last-trace-search";
 import { useTraceSearchFilters } from "./use-trace-search-filters";
@@ -78,6 +79,7 @@ export function TraceSearch() {
       <TraceSearchFilters range={key} filters={filters} onChange={setFilters} />
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <ActiveFilterChips active={active} onChange={setFilters} />
+        {filters.service && <WhySlowLink service={filters.service} operation={filters.operation} fromMs={range.fromMs} toMs={range.toMs} />}
         <Anchor component={Link} href={withTimeRange("/services/map", { from: range.fromMs, to: range.toMs, rel: range.rel })} size="sm" prefetch={false} style={{ flex: "none" }} ml="auto">
           {t("serviceMapLink")}
         </Anchor>

@@ -13,6 +13,7 @@ import { findSpansLocally, mergeMatches, stepMatch } from "@/lib/trace/find-in-t
 import { summariseTrace } from "@/lib/trace/summarise-trace";
 import { FULL_VIEW, isFullView } from "@/lib/trace/view-window";
 import { findInTraceQuery, traceChangesQuery, traceLogsQuery, traceSpanQuery } from "../trace-queries";
+import { TraceDeliveriesAlert } from "@/components/findings/trace-deliveries-alert";
 import { FindInTrace } from "./find-in-trace";
 import { groupChangesBySpan } from "./group-changes";
 import { SpanDetail } from "./span-detail";
@@ -84,6 +85,7 @@ export function TraceExplorer({ model }: { model: TraceModel }) {
     <ServiceColorsProvider services={model.services}>
       <TraceHeader model={model} summary={summary} />
       <TraceCausesPanel traceId={model.traceId} />
+      <TraceDeliveriesAlert traceId={model.traceId} />
       <Group gap="sm" mb="sm" wrap="wrap">
         <FindInTrace
           value={findText}
