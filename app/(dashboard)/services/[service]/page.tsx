@@ -1,6 +1,7 @@
 import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { annotationsQuery } from "@/components/annotations/annotation-queries";
 import { poolWaitsQuery } from "@/components/causes/causes-queries";
 import { ServiceView } from "@/components/services/service-view";
 import { redKindOf, servicePageQueries, servicePartQuery, serviceRedQueries } from "@/components/services/services-queries";
@@ -21,7 +22,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
   const t = await getTranslations("services.page");
   const range = pageWindow(await searchParams);
   // Its parts first; then the RED charts, which show the kind of requests its operations say it handles.
-  const data = await prefetchApiQueries(range ? [...servicePageQueries(service, range), poolWaitsQuery(service, range)] : [], (client) =>
+  const data = await prefetchApiQueries(range ? [...servicePageQueries(service, range), poolWaitsQuery(service, range), annotationsQuery(range, service)] : [], (client) =>
     range ? Object.values(serviceRedQueries(service, range, redKindOf(client.getQueryData(servicePartQuery(service, "operations", range).queryKey)))) : [],
   );
   return (
