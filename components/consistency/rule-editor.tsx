@@ -1,13 +1,13 @@
 "use client";
 
-import { Alert, Anchor, Button, Grid, GridCol, Group, JsonInput, Modal, Skeleton, Stack, Switch, Text, Textarea, TextInput } from "@mantine/core";
-import { IconArrowLeft, IconInfoCircle } from "@tabler/icons-react";
+import { Alert, Button, Grid, GridCol, Group, JsonInput, Modal, Skeleton, Stack, Switch, Text, Textarea, TextInput } from "@mantine/core";
+import { IconInfoCircle } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useCurrentUser } from "@/components/shell/current-user";
+import { BackLink } from "@/components/ui/back-link";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
 import { SectionCard } from "@/components/ui/section-card";
 import { roleAllows } from "@/lib/auth/roles";
@@ -25,12 +25,7 @@ export function RuleEditor({ id }: { id: string | null }) {
   const rule = useQuery({ ...consistencyRuleQuery(id ?? ""), enabled: id !== null });
   return (
     <Stack gap="md">
-      <Anchor component={Link} href="/consistency" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          {t("back")}
-        </Group>
-      </Anchor>
+      <BackLink href="/consistency">{t("back")}</BackLink>
       {id === null ? <RuleForm rule={null} /> : rule.isError ? <QueryErrorAlert title={t("loadFailed")} error={rule.error} onRetry={() => void rule.refetch()} /> : rule.isPending ? <Skeleton h={400} /> : <RuleForm rule={rule.data} />}
     </Stack>
   );

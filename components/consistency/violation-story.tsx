@@ -1,11 +1,11 @@
 "use client";
 
 import { Anchor, Badge, Group, List, Skeleton, Stack, Text } from "@mantine/core";
-import { IconArrowLeft } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { OpenIncidentButton } from "@/components/incidents/open-incident-modal";
+import { BackLink } from "@/components/ui/back-link";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
 import { SectionCard } from "@/components/ui/section-card";
 import { formatInstant } from "@/lib/client/time-range";
@@ -23,12 +23,7 @@ export function ViolationStory({ id }: { id: string }) {
   const query = useQuery(consistencyViolationQuery(id));
   return (
     <Stack gap="md">
-      <Anchor component={Link} href="/consistency" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          {t("back")}
-        </Group>
-      </Anchor>
+      <BackLink href="/consistency">{t("back")}</BackLink>
       {query.isError ? <QueryErrorAlert title={t("failed")} error={query.error} onRetry={() => void query.refetch()} /> : query.isPending ? <Skeleton h={400} /> : <Story detail={query.data} />}
     </Stack>
   );

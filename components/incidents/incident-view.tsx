@@ -1,12 +1,11 @@
 "use client";
 
-import { Anchor, Group, Skeleton, Stack } from "@mantine/core";
-import { IconArrowLeft } from "@tabler/icons-react";
+import { Skeleton, Stack } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { timeoutReportQuery } from "@/components/reports/report-queries";
 import { useCurrentUser } from "@/components/shell/current-user";
+import { BackLink } from "@/components/ui/back-link";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
 import { SectionCard } from "@/components/ui/section-card";
 import { roleAllows } from "@/lib/auth/roles";
@@ -38,12 +37,7 @@ function IncidentPage({ incident }: { incident: Incident }) {
   const report = incident.frozen?.report ?? live.data ?? null;
   return (
     <Stack gap="lg" data-testid="incident-page">
-      <Anchor component={Link} href="/incidents" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          {t("back")}
-        </Group>
-      </Anchor>
+      <BackLink href="/incidents">{t("back")}</BackLink>
       <IncidentHeading incident={incident} />
       <IncidentBody
         incident={incident}

@@ -1,15 +1,15 @@
 "use client";
 
-import { Alert, Anchor, Badge, Group, SimpleGrid, Skeleton, Stack } from "@mantine/core";
-import { IconArrowLeft, IconInfoCircle } from "@tabler/icons-react";
+import { Alert, Badge, Group, SimpleGrid, Skeleton, Stack } from "@mantine/core";
+import { IconInfoCircle } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { ServicePoolWaitsCard } from "@/components/causes/service-pool-waits-card";
 import { OpenIncidentButton } from "@/components/incidents/open-incident-modal";
 import { ServiceColorsProvider } from "@/components/traces/service-colors-context";
 import { ServiceName } from "@/components/traces/service-name";
+import { BackLink } from "@/components/ui/back-link";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
 import { rangeKey } from "@/lib/client/query-keys";
 import { useTimeRange } from "@/lib/client/use-time-range";
@@ -40,12 +40,7 @@ export function ServiceView({ service }: { service: string }) {
   const services = useMemo(() => [service], [service]);
 
   const back = (
-    <Anchor component={Link} href={withWindow("/services")} prefetch={false} size="sm">
-      <Group gap={4}>
-        <IconArrowLeft size={14} />
-        {t("back")}
-      </Group>
-    </Anchor>
+    <BackLink href={withWindow("/services")}>{t("back")}</BackLink>
   );
   if (!range || versions.isPending || operations.isPending) return <Skeleton h={480} />;
   if (versions.isError) return <QueryErrorAlert title={t("failed")} error={versions.error} onRetry={() => void versions.refetch()} />;
