@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+// Batch jobs (issue 17): a run is a root span carrying `job.name` (the demo's expire-unpaid-orders
+// and restock-inventory do), or a root INTERNAL span of a service that reports runs as metrics
+// `*.batch_job.runs{job.name,outcome}`. Retries are runs of the same job whose span carries
+// `job.attempt` > 1 (or `job.retry` = true) within one expected interval.
+//   GET /api/v1/jobs?from&to                 (every job seen in the window)
+//   GET /api/v1/jobs/{service}/{job}?from&to  (one job's runs, newest first)
+//
+// The next expected run is the last run's start plus the median interval between runs in the
+// window; a job is `missed` when now is past that plus its grace (default 2 minutes).
+
+const ms = z.number().describe("Unix milliseconds");
+
+export const JOB_OUTCOMES = ["success", "failure"] as const;
+export const JOB_HEALTH = ["ok", "failed", "missed", "running"] as const;
+
+export const jobRunSchema = z.object({
+  traceId: z.string(),
+  spanId: z.string(),
+  startMs: ms,
+  durationMs: z.number(),
+  outcome: z.enum(JOB_OUTCOMES),
+  attempt: z.number().int().describe("1 for a first attempt"),
+  error: z.string().nullable().describe("the exception or status message of a failed run"),
+});
+export type JobRun = z.infer<typeof jobRunSchema>;
+
+export const jobSummarySchema = z.object({
+  service: z.string(),
+  job: z.string(),
+  health: z.enum(JOB_HEALTH),
+  lastRun: jobRunSchema.nullable(),
+  lastSuccessMs: ms.nullable(),
+  runs: z.number().int(),
+  failures: z.number().int(),
+  retries: z.number().int(),
+  p95DurationMs: z.number().nullable(),
+  medianIntervalMs: z.number().nullable(),
+  nextExpectedMs: ms.nullable(),
+  alertRuleIds: z.array(z.uuid()).describe("alert rules that watch this job (job or absence rules)"),
+});
+export type JobSummary = z.infer<typeof jobSummarySchema>;
+export const jobListSchema = z.object({ jobs: z.array(jobSummarySchema).describe("failed and missed first, then by name") });
+export const jobDetailSchema = z.object({ job: jobSummarySchema, runs: z.array(jobRunSchema), truncated: z.boolean() });
