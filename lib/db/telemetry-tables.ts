@@ -29,6 +29,12 @@ export const supportTables = [
   "consistency_check_steps",
   "consistency_step_changes",
   "consistency_sightings",
+  "slos",
+  "alert_contacts",
+  "alert_rules",
+  "alert_events",
+  "alert_notifications",
+  "alert_silences",
 ] as const;
 
 /** `spans_p20261125` → "2026-11-25"; undefined for names that are not day partitions. */
