@@ -3,9 +3,10 @@ import { findConcurrentWriters } from "./find-concurrent-writers";
 
 const at = (seconds: number) => new Date(Date.UTC(2026, 11, 1, 10, 0, seconds)).toISOString();
 const ms = (seconds: number) => Date.UTC(2026, 11, 1, 10, 0, seconds);
-const change = (id: string, txid: number | null, startSeconds: number | null, commitSeconds: number) => ({
+const change = (id: string, txid: number | null, startSeconds: number | null, commitSeconds: number, traceId: string | null = `trace-${id}`) => ({
   id,
   txid,
+  traceId,
   committedAt: at(commitSeconds),
   request: startSeconds === null ? null : { rootService: null, rootName: null, spanName: null, startMs: ms(startSeconds), endMs: ms(commitSeconds + 1) },
 });
@@ -26,5 +27,12 @@ describe("findConcurrentWriters", () => {
     expect(findConcurrentWriters([change("a", 1, 0, 3), change("b", 1, 1, 3)])).toEqual([]);
     expect(findConcurrentWriters([change("a", 1, 0, 3), change("h", 2, null, 4)])).toEqual([]);
     expect(ids(findConcurrentWriters([change("h", 9, null, 1), change("a", 1, 0, 3), change("b", 2, 1, 4)]))).toEqual([["a", "b"]]);
+  });
+
+  it("counts an INSERT and a later UPDATE of one request, in two transactions, as one writer", () => {
+    // the demo's checkout inserts the order, then sets it PENDING_PAYMENT in a second transaction
+    expect(findConcurrentWriters([change("insert", 1, 0, 1, "t1"), change("update", 2, 0, 2, "t1")])).toEqual([]);
+    // a second request overlapping them is still a concurrent writer
+    expect(ids(findConcurrentWriters([change("insert", 1, 0, 1, "t1"), change("update", 2, 0, 2, "t1"), change("other", 3, 1, 3, "t2")]))).toEqual([["insert", "update", "other"]]);
   });
 });

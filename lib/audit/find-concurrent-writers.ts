@@ -5,31 +5,52 @@ import type { AuditHistoryChange } from "@/lib/schemas/audit";
 // written over it: a lost update, or a last-writer-wins race. The audit trail has each change's
 // commit time, and the trace has when its request started; a transaction lies between the two.
 // Changes without a request (or whose trace Sightline does not hold) have no known start and are
-// left out: the page says so rather than guess.
+// left out: the page says so rather than guess. Changes of one transaction, or of one request
+// (an INSERT and a later UPDATE made by the same request in two transactions), are one writer.
 
-type Change = Pick<AuditHistoryChange, "id" | "txid" | "committedAt" | "request">;
+type Change = Pick<AuditHistoryChange, "id" | "txid" | "traceId" | "committedAt" | "request">;
 
 const committedMs = (change: Change) => Date.parse(change.committedAt);
 
-/** Groups of two or more overlapping writers, each in commit order; `history` is oldest first. */
+/** One writer: the same transaction, or the same request. */
+const sameWriter = (a: Change, b: Change) => (a.txid !== null && a.txid === b.txid) || (a.traceId !== null && a.traceId === b.traceId);
+
+/** Whether the group holds two or more writers: some change shares neither transaction nor request with the first, even through others. */
+function hasTwoWriters(group: readonly Change[]): boolean {
+  const first: Change[] = group.slice(0, 1);
+  const rest = group.slice(1);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (let i = rest.length - 1; i >= 0; i--) {
+      if (first.some((c) => sameWriter(c, rest[i]!))) {
+        first.push(...rest.splice(i, 1));
+        grew = true;
+      }
+    }
+  }
+  return rest.length > 0;
+}
+
+/** Groups of overlapping changes by two or more writers, each in commit order; `history` is oldest first. */
 export function findConcurrentWriters<T extends Change>(history: readonly T[]): T[][] {
   const groups: T[][] = [];
   let group: T[] = [];
-  // The latest commit among the group so far: a later writer overlaps if it started before it.
+  const flush = () => {
+    if (hasTwoWriters(group)) groups.push(group);
+  };
+  // The latest commit among the group so far: a later change overlaps if its request started before it.
   let groupEndMs = Number.NEGATIVE_INFINITY;
   for (const change of history) {
     const startMs = change.request?.startMs;
-    const overlaps =
-      group.length > 0 && startMs != null && startMs < groupEndMs && group.some((other) => other.txid === null || change.txid === null || other.txid !== change.txid);
-    if (overlaps) {
+    if (group.length > 0 && startMs != null && startMs < groupEndMs) {
       group.push(change);
     } else {
-      if (group.length > 1) groups.push(group);
+      flush();
       group = startMs != null ? [change] : [];
       groupEndMs = Number.NEGATIVE_INFINITY;
     }
     if (group.length > 0) groupEndMs = Math.max(groupEndMs, committedMs(change));
   }
-  if (group.length > 1) groups.push(group);
+  flush();
   return groups;
 }
