@@ -28,21 +28,21 @@ export async function listRowHistory(db: Pick<pg.Pool, "query">, query: z.output
     // 10,000-change history made 20,000 probes of every partition). A request that began more
     // than a day before its change committed is shown without its names.
     const { rows } = await db.query<RequestRow>(
-      `SELECT c.trace_id, c.span_id, root.service_name AS root_service, root.name AS root_name, own.name AS span_name,
+      `SELECT c.trace_id, c.span_id, root.service_name AS root_service, root.name AS root_name, root.own_name AS span_name,
               (root.start_ns / 1000000)::float8 AS root_start_ms, ((root.start_ns + root.duration_ns) / 1000000)::float8 AS root_end_ms
          FROM (SELECT trace_id, span_id, max(committed_at) AS committed_at
                  FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS u(trace_id, span_id, committed_at)
                 GROUP BY 1, 2) AS c
          LEFT JOIN LATERAL (
-           SELECT service_name, name, start_ns, duration_ns FROM spans
-            WHERE trace_id = decode(c.trace_id, 'hex') AND parent_span_id IS NULL
-              AND start_time > c.committed_at - interval '1 day' AND start_time < c.committed_at + interval '1 hour'
-            ORDER BY start_time LIMIT 1) AS root ON true
-         LEFT JOIN LATERAL (
-           SELECT name FROM spans
-            WHERE trace_id = decode(c.trace_id, 'hex') AND span_id = decode(c.span_id, 'hex')
-              AND start_time > c.committed_at - interval '1 day' AND start_time < c.committed_at + interval '1 hour'
-            LIMIT 1) AS own ON true`,
+           -- the trace's root span and the span that wrote, in one probe of the trace's spans
+           SELECT (array_agg(service_name ORDER BY start_time) FILTER (WHERE parent_span_id IS NULL))[1] AS service_name,
+                  (array_agg(name ORDER BY start_time) FILTER (WHERE parent_span_id IS NULL))[1] AS name,
+                  (array_agg(start_ns ORDER BY start_time) FILTER (WHERE parent_span_id IS NULL))[1] AS start_ns,
+                  (array_agg(duration_ns ORDER BY start_time) FILTER (WHERE parent_span_id IS NULL))[1] AS duration_ns,
+                  (array_agg(name) FILTER (WHERE span_id = decode(c.span_id, 'hex')))[1] AS own_name
+             FROM spans
+            WHERE trace_id = decode(c.trace_id, 'hex') AND (parent_span_id IS NULL OR span_id = decode(c.span_id, 'hex'))
+              AND start_time > c.committed_at - interval '1 day' AND start_time < c.committed_at + interval '1 hour') AS root ON true`,
       [traced.map((change) => change.traceId), traced.map((change) => change.spanId), traced.map((change) => change.committedAt)],
     );
     for (const row of rows) requests.set(`${row.trace_id}:${row.span_id ?? ""}`, row);
