@@ -55,3 +55,21 @@ for (const [page, path, shows] of [
     expect(skeletons(html)).toEqual([]);
   });
 }
+
+test("a dashboard arrives with its panels' data in the HTML", async ({ request }) => {
+  const created = await request.post("/api/v1/dashboards", {
+    headers: apiHeaders,
+    data: {
+      title: `ssr ${suffix}`,
+      panels: [{ id: "red", kind: "red", title: "Checkout latency", service: checkout, show: "latency" }],
+      layout: [{ i: "red", x: 0, y: 0, w: 6, h: 4 }],
+    },
+  });
+  expect(created.status()).toBe(200);
+  const { id } = (await created.json()) as { id: string };
+  const html = await (await request.get(`/dashboards/${id}`, { headers: apiHeaders })).text();
+  expect(html.includes(`ssr ${suffix}`), "the dashboard's title in the HTML").toBe(true);
+  // the RED panel's answer (its points carry p95) is in the page's dehydrated query cache
+  expect(/\\?"p95\\?":\d/.test(html), "the RED panel's points in the HTML").toBe(true);
+  await request.delete(`/api/v1/dashboards/${id}`, { headers: apiHeaders });
+});

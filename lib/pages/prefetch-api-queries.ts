@@ -39,7 +39,7 @@ const reader = new AsyncLocalStorage<Reader>();
 
 // Any options object useQuery takes: its queryFn sees only the key and signal.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyQuery = FetchQueryOptions<any, any, any, any>;
+export type AnyQuery = FetchQueryOptions<any, any, any, any>;
 
 /**
  * Loads `queries`, then the queries `next` derives from their answers (read with
