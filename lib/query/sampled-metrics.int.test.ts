@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getPool } from "@/lib/db/client";
 import { counterPoints, gaugePoints, histogramPoints, seedMetrics } from "@/lib/testing/seed-metrics";
 import { queryMetricSeries } from "./query-metric-series";
-import { readSampledMetricPoints, shouldSample } from "./read-metric-points";
+import { readMetricPoints, readSampledMetricPoints, shouldSample } from "./read-metric-points";
 
 // Long windows read one point per series and step (read-metric-points.ts). For
 // cumulative counters and histograms that must give exactly the answer of reading every point;
@@ -89,5 +89,29 @@ describe("sampled metric reads", () => {
     // sample is the last export of each step.
     expect(whole.series[0]!.points.map(([, v]) => v)).toEqual([15, 15, 15, 15, 15, 15]);
     expect(sampled.series[0]!.points.map(([, v]) => v)).toEqual([0, 1, 2, 3, 4, 5].map((i) => 5 + ((360 + 60 * i + 59) % 11)));
+  });
+});
+
+describe("histogram bounds sent once per series", () => {
+  it("give every point its own series' bounds, through whole and sampled reads, beside series without bounds", async () => {
+    const name = `bounds.${suffix}`;
+    const times = exportsEvery10s(start, start + 2 * HOUR);
+    const narrow = histogramPoints({ name, service: `a-${suffix}`, unit: "ms", startMs: start - HOUR }, [1, 2], times.map((t, i): [number, number[], number] => [t, [i, i, i], i]));
+    const wide = histogramPoints({ name, service: `b-${suffix}`, unit: "ms", startMs: start - HOUR }, [10, 20, 30], times.map((t, i): [number, number[], number] => [t, [i, i, i, i], i]));
+    const gauge = gaugePoints({ name, service: `c-${suffix}` }, times.map((t, i) => [t, i]));
+    await seedMetrics(getPool(), [...narrow, ...gauge, ...wide]);
+    const { rows } = await getPool().query<{ id: string; service_name: string }>("SELECT id::text AS id, service_name FROM metric_series WHERE name = $1 ORDER BY id", [name]);
+    const expected: Record<string, number[] | null> = { [`a-${suffix}`]: [1, 2], [`b-${suffix}`]: [10, 20, 30], [`c-${suffix}`]: null };
+    for (const read of [
+      () => readMetricPoints(getPool(), rows.map((r) => r.id), start, start + 2 * HOUR),
+      () => readSampledMetricPoints(getPool(), rows.map((r) => r.id), start, start + 2 * HOUR, 300_000),
+    ]) {
+      const bySeries = await read();
+      for (const row of rows) {
+        const points = bySeries.get(row.id)!;
+        expect(points.length).toBeGreaterThan(10);
+        expect(new Set(points.map((p) => JSON.stringify(p.explicitBounds)))).toEqual(new Set([JSON.stringify(expected[row.service_name])]));
+      }
+    }
   });
 });
