@@ -20,7 +20,8 @@ import { inParallel, timeCases, type TimedCase } from "./bench/time-queries";
 // minute and an activity sample every 5 s for the last day, then times the lib functions the
 // routes call against the issue's budgets (p95): audit search ≤ 300 ms, a row history of H
 // changes ≤ 500 ms, the row as of a moment ≤ 300 ms, the Database page's reads ≤ 1 s. Usage:
-//   tsx scripts/bench-audit.ts [--changes N] [--days D] [--hot H] [--runs R] [--only TEXT]
+//   tsx scripts/bench-audit.ts [--changes N] [--days D] [--hot H] [--runs R] [--only TEXT] [--keep DIR]
+// where --keep DIR keeps the store in DIR and, when DIR already holds one, times it again unseeded.
 
 const { values: args } = parseArgs({
   options: {
@@ -29,6 +30,7 @@ const { values: args } = parseArgs({
     hot: { type: "string", default: "10000" },
     runs: { type: "string", default: "20" },
     only: { type: "string" },
+    keep: { type: "string" },
   },
 });
 const CHANGES = Number(args.changes);
@@ -43,21 +45,25 @@ const log = (line: string) => console.log(`[bench:audit] ${line}`);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function main() {
-  const anchorMs = Math.floor(Date.now() / 60_000) * 60_000;
-  let seed: Awaited<ReturnType<typeof seedStore>> | undefined;
   await withBenchDatabase({
     prefix: "sightline-bench-audit-",
+    keep: args.keep,
     log,
     poolMax: 4,
-    seed: async (pool) => void (seed = await seedStore(pool, anchorMs)),
-    measure: async (pool) => {
+    // The store's moment is kept with it: a kept store is timed over the windows it was seeded for.
+    seed: async (pool) => {
+      const anchorMs = Math.floor(Date.now() / 60_000) * 60_000;
+      return { ...(await seedStore(pool, anchorMs)), anchorMs };
+    },
+    measure: async (pool, seed) => {
+      const { anchorMs } = seed;
       const loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(" ");
       const cases = (await buildCases(pool, anchorMs)).filter((c) => args.only === undefined || c.name.includes(args.only));
       const results = await timeCases(cases, RUNS, log);
       const { rows } = await pool.query<{ version: string }>("SELECT current_setting('server_version') AS version");
       console.log(`\n## Audit benchmark (${new Date().toISOString().slice(0, 10)})\n`);
       console.log(`Machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? "unknown CPU"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, embedded PostgreSQL ${rows[0]?.version ?? "?"}.`);
-      console.log(`Store: ${seed!.changes.toLocaleString("en")} audit changes over ${DAYS} days (one order with ${HOT.toLocaleString("en")}), ${seed!.waits.toLocaleString("en")} lock waits, ${seed!.samples.toLocaleString("en")} activity samples, ${(seed!.bytes / 2 ** 30).toFixed(1)} GiB on disk; seeded in ${seconds(seed!.seedMs)}, VACUUM ANALYZE ${seconds(seed!.analyzeMs)}.`);
+      console.log(`Store: ${seed.changes.toLocaleString("en")} audit changes over ${DAYS} days (one order with ${HOT.toLocaleString("en")}), ${seed.waits.toLocaleString("en")} lock waits, ${seed.samples.toLocaleString("en")} activity samples, ${(seed.bytes / 2 ** 30).toFixed(1)} GiB on disk; seeded in ${seconds(seed.seedMs)}, VACUUM ANALYZE ${seconds(seed.analyzeMs)}.`);
       console.log(`Load average (1, 5, 15 min) when timing started: ${loadAtStart}; when it ended: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}.\n`);
       console.log(`| query (${RUNS} runs each, after 2 warm-up runs) | p50 ms | p95 ms | max ms | budget | result |`);
       console.log("|---|---:|---:|---:|---|---|");
