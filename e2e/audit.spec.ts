@@ -186,7 +186,7 @@ test.describe("audit", { tag: "@audit" }, () => {
     const open = page.getByTestId("audit-open-traces");
     await expect(open).toHaveText("Open 3 traces in trace search");
     await open.click();
-    await expect(page).toHaveURL(/\/traces\?/);
+    await expect(page).toHaveURL(/\/traces\?/, { timeout: 20_000 }); // a full page of its own: slow on a loaded machine
     await expect(page.getByText("3 chosen traces")).toBeVisible();
     expect(new URL(page.url()).searchParams.getAll("traceId").sort()).toEqual(traces.map((t) => t.traceId).sort());
     await expect

@@ -8,6 +8,19 @@ import type { EvaluationPlan } from "./plan-evaluation";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** The sightings as column arrays, in the order both statements over them unnest: rule, revision, step, link key, change, commit, trace. */
+function sightingColumns(sightings: EvaluationPlan["sightings"]) {
+  return [
+    sightings.map((s) => s.ruleId),
+    sightings.map((s) => s.revision),
+    sightings.map((s) => s.stepIndex),
+    sightings.map((s) => s.linkKey),
+    sightings.map((s) => s.change.id),
+    sightings.map((s) => s.change.committedAt),
+    sightings.map((s) => s.change.traceId),
+  ];
+}
+
 export async function writeEvaluationPlan(client: pg.ClientBase, plan: EvaluationPlan): Promise<bigint[]> {
   const touched = new Set<string>();
   const sightings = plan.sightings;
@@ -16,16 +29,7 @@ export async function writeEvaluationPlan(client: pg.ClientBase, plan: Evaluatio
       `INSERT INTO consistency_sightings (rule_id, revision, step_index, link_key, change_id, committed_at, trace_id, keep_until)
        SELECT * FROM unnest($1::uuid[], $2::int[], $3::int[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::timestamptz[])
        ON CONFLICT DO NOTHING`,
-      [
-        sightings.map((s) => s.ruleId),
-        sightings.map((s) => s.revision),
-        sightings.map((s) => s.stepIndex),
-        sightings.map((s) => s.linkKey),
-        sightings.map((s) => s.change.id),
-        sightings.map((s) => s.change.committedAt),
-        sightings.map((s) => s.change.traceId),
-        sightings.map((s) => iso(s.keepUntilMs)),
-      ],
+      [...sightingColumns(sightings), sightings.map((s) => iso(s.keepUntilMs))],
     );
   }
 
@@ -104,15 +108,7 @@ export async function writeEvaluationPlan(client: pg.ClientBase, plan: Evaluatio
         WHERE g.committed_at >= c.started_at - s.look_back_ms * interval '1 millisecond' AND g.change_id <> c.trigger_change_id
        ON CONFLICT DO NOTHING
        RETURNING check_id`,
-      [
-        sightings.map((s) => s.ruleId),
-        sightings.map((s) => s.revision),
-        sightings.map((s) => s.stepIndex),
-        sightings.map((s) => s.linkKey),
-        sightings.map((s) => s.change.id),
-        sightings.map((s) => s.change.committedAt),
-        sightings.map((s) => s.change.traceId),
-      ],
+      sightingColumns(sightings),
     );
     for (const row of rows) touched.add(row.check_id);
   }
