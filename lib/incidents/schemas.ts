@@ -13,7 +13,7 @@ import { timeoutReportSchema } from "@/lib/reports/schemas";
 export const INCIDENT_STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const;
 export const INCIDENT_SEVERITIES = ["critical", "major", "minor"] as const;
 /** Where an incident was opened from; the page offers the way back. */
-export const INCIDENT_SOURCES = ["trace", "report", "service", "chart", "deadlock", "consistency", "manual"] as const;
+export const INCIDENT_SOURCES = ["trace", "report", "service", "chart", "deadlock", "consistency", "alert", "manual"] as const;
 export const MAX_EVIDENCE = 50;
 
 export const incidentStatusSchema = z.enum(INCIDENT_STATUSES, { error: "must be investigating, identified, monitoring or resolved" });
