@@ -32,6 +32,11 @@ export const envSchema = z.object({
   PORT: port(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_URL: postgresUrl.optional(),
+  /**
+   * A streaming replica of DATABASE_URL's database: the read-only API routes (lib/db/client.ts,
+   * getReadPool) query it, everything that writes stays on DATABASE_URL. Unset: all on DATABASE_URL.
+   */
+  DATABASE_READ_URL: postgresUrl.optional(),
   SIGHTLINE_DATA_DIR: z.string().min(1).default(".sightline"),
   SIGHTLINE_INGEST_KEY: z.string().min(16, "must be at least 16 characters").optional(),
   SIGHTLINE_DEMO: flag.optional(),

@@ -1,20 +1,16 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import pg from "pg";
 import { fileURLToPath } from "node:url";
 import { EnvError, parseEnv, type Env } from "../lib/env";
 import { isPortFree } from "../lib/net/find-free-port";
-import { prepareDatabase, runPartitionMaintenance, type PreparedDatabase } from "../lib/db/prepare-database";
-import { prepareAccounts } from "../lib/auth/prepare-accounts";
-import { describeProvisionOutcome, provisionDashboards } from "../lib/dashboards/provision-dashboards";
+import { runPartitionMaintenance, type PreparedDatabase } from "../lib/db/prepare-database";
 import { readOrCreateLocalIngestKey } from "../lib/ingest/auth/read-or-create-local-key";
 import { buildIfStale } from "./build-if-stale";
 import { startDemo } from "./start-demo";
 import { startConsistencyLoop, type ConsistencyLoop } from "../lib/consistency/run-consistency-loop";
-import { ensureDemoRules } from "../lib/consistency/ensure-demo-rules";
 import { startAlertsLoop, type AlertsLoop } from "../lib/alerts/run-alerts-loop";
-import { ensureDemoAlertRules } from "../lib/alerts/ensure-demo-rules";
 import { publicBaseUrl } from "../lib/env";
+import { prepareInstance } from "./prepare-instance";
 
 // `npm start`: configuration → port check → database (embedded unless DATABASE_URL) →
 // migrations → build if stale → the Next.js server, with partition upkeep every hour and the
@@ -52,29 +48,26 @@ async function main() {
     log(`ingest key (SIGHTLINE_INGEST_KEY not set): kept in ${local.file}`);
   }
   // The database first: a wrong DATABASE_URL should fail in a second, not after a build.
-  database = await prepareDatabase(env, log, {
+  const instance = await prepareInstance(env, log, {
     onGiveUp: (reason) => {
       log(`stopping Sightline: ${reason} (its log: ${path.resolve(env.SIGHTLINE_DATA_DIR, "postgresql.log")})`);
       void shutdown(1);
     },
   });
+  database = instance.database;
   started = true;
-  const accounts = await prepareAccounts(database.url, { adminEmail: env.SIGHTLINE_ADMIN_EMAIL, adminPassword: env.SIGHTLINE_ADMIN_PASSWORD, dataDir: env.SIGHTLINE_DATA_DIR });
-  if (accounts.adminCreated) log(`admin ${env.SIGHTLINE_ADMIN_EMAIL} created (SIGHTLINE_ADMIN_EMAIL)`);
-  log(describeProvisionOutcome(await provisionDashboards(database.url)));
   if (!dev) buildIfStale(root, log);
   const timer = setInterval(() => {
     runPartitionMaintenance(database!.url, env, log).catch((error: unknown) => log(`partition upkeep failed: ${String(error)}`));
   }, MAINTENANCE_INTERVAL_MS);
   timer.unref();
-  const demoOn = env.SIGHTLINE_DEMO ?? database.embedded;
-  if (demoOn) await createDemoRules(database.url);
+  const demoOn = instance.demoOn;
   consistency = startConsistencyLoop(database.url, log);
   alerts = startAlertsLoop(database.url, log, { baseUrl: publicBaseUrl(env), smtpUrl: env.SIGHTLINE_SMTP_URL, smtpFrom: env.SIGHTLINE_SMTP_FROM });
   const url = await startServer(env, database);
   // The Jenkins "unlock" pattern: until an admin exists, every start prints the same one-time link.
   const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
-  if (accounts.setupToken) log(`no admin yet: open http://${host}:${env.PORT}/setup?token=${accounts.setupToken} to create the first one`);
+  if (instance.setupToken) log(`no admin yet: open http://${host}:${env.PORT}/setup?token=${instance.setupToken} to create the first one`);
   // The demo is on by default only with the embedded database: never write a shop into a
   // server the user pointed us at unless they ask for it.
   if (demoOn) {
@@ -83,22 +76,6 @@ async function main() {
       log(`the demo could not start (${error instanceof Error ? error.message : String(error)}); Sightline runs without it`);
       return undefined;
     });
-  }
-}
-
-/** The demo shop's consistency rules, each created once (a user's edit of one is kept). */
-async function createDemoRules(url: string) {
-  const client = new pg.Client({ connectionString: url, application_name: "sightline-start" });
-  await client.connect();
-  try {
-    const { created, skipped } = await ensureDemoRules(client);
-    if (created.length) log(`consistency rules for the demo created: ${created.join(", ")}`);
-    if (skipped.length) log(`demo consistency rules not created, a rule of that name exists: ${skipped.join(", ")}`);
-    const demoAlerts = await ensureDemoAlertRules(client);
-    if (demoAlerts.created.length) log(`alert rules for the demo created: ${demoAlerts.created.join(", ")}`);
-    if (demoAlerts.skipped.length) log(`demo alert rules not created, a rule of that name exists: ${demoAlerts.skipped.join(", ")}`);
-  } finally {
-    await client.end();
   }
 }
 

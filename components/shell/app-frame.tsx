@@ -7,6 +7,7 @@ import type { ReactNode } from "react";
 import { AppHeader } from "./app-header";
 import { AppNav } from "./app-nav";
 import { LanguageSwitch } from "./language-switch";
+import { ReplicaLagBanner } from "./replica-lag-banner";
 import { ThemeToggle } from "./theme-toggle";
 
 /** The dashboard's frame: header with the global controls, side navigation, page content. */
@@ -29,7 +30,10 @@ export function AppFrame({ children }: { children: ReactNode }) {
           </Group>
         </AppShell.Section>
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main>
+        <ReplicaLagBanner />
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 }

@@ -7,22 +7,28 @@ import { env } from "@/lib/server-env";
 // The one place that opens database connections in the app server: a `pg` pool for bulk
 // telemetry SQL, and the Prisma client for relational entities riding on the same pool.
 // `npm start` starts the database and hands its URL to the server as DATABASE_URL.
+// With DATABASE_READ_URL (a streaming replica), getReadPool() is a second pool on the replica for
+// the read-only API routes; everything that writes, and Prisma, stays on the primary. A replica
+// lags: reads that must see a write just made (read-your-writes) use getPool(), not this one.
+
+interface Connections {
+  pool: pg.Pool;
+  prisma: PrismaClient;
+  readPool?: pg.Pool;
+}
 
 declare global {
   // Survives Next.js dev-mode module reloads, so edits do not leak pools.
-  var sightlineDb: { pool: pg.Pool; prisma: PrismaClient } | undefined;
+  var sightlineDb: Connections | undefined;
 }
 
-function connect() {
-  if (!env.DATABASE_URL) {
-    throw new Error("DATABASE_URL is not set: start Sightline with `npm start`, which starts or finds the database");
-  }
+function openPool(connectionString: string, applicationName: string): pg.Pool {
   const pool = new pg.Pool({
-    connectionString: env.DATABASE_URL,
+    connectionString,
     max: 20,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 5_000,
-    application_name: "sightline",
+    application_name: applicationName,
   });
   // An idle client losing its connection (database restart) must not crash the server; the pool
   // drops it and opens a new one on demand. A restart drops every idle client at once: one line.
@@ -30,8 +36,16 @@ function connect() {
   pool.on("error", (error) => {
     if (Date.now() - lastLost < 10_000) return;
     lastLost = Date.now();
-    console.error("[sightline] database connection lost:", error.message);
+    console.error(`[sightline] database connection lost (${applicationName}):`, error.message);
   });
+  return pool;
+}
+
+function connect(): Connections {
+  if (!env.DATABASE_URL) {
+    throw new Error("DATABASE_URL is not set: start Sightline with `npm start`, which starts or finds the database");
+  }
+  const pool = openPool(env.DATABASE_URL, "sightline");
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return { pool, prisma };
 }
@@ -47,4 +61,17 @@ export function getPool(): pg.Pool {
 
 export function getPrisma(): PrismaClient {
   return db().prisma;
+}
+
+/** The pool for read-only queries: the replica's when DATABASE_READ_URL is set, else the primary's. */
+export function getReadPool(): pg.Pool {
+  const connections = db();
+  if (!env.DATABASE_READ_URL) return connections.pool;
+  connections.readPool ??= openPool(env.DATABASE_READ_URL, "sightline-read");
+  return connections.readPool;
+}
+
+/** Whether reads go to a replica (health then reports how far behind it is). */
+export function hasReadReplica(): boolean {
+  return env.DATABASE_READ_URL !== undefined;
 }

@@ -35,7 +35,8 @@ export interface PostgresProcess {
   cleanUp(): Promise<void>;
 }
 
-const READY = "database system is ready to accept connections";
+/** A standby (read replica) says "ready to accept read-only connections". */
+const READY = /database system is ready to accept (read-only )?connections/;
 const STOP_WAIT_MS = 30_000;
 const ORPHAN_WAIT_MS = 10_000;
 
@@ -63,7 +64,7 @@ export function launchPostgres(config: PostgresServerConfig): Promise<PostgresPr
       config.onLog(text);
       recent.push(...text.trim().split("\n"));
       recent.splice(0, Math.max(0, recent.length - 20));
-      if (text.includes(READY)) resolve(handle(child.pid!, exited, config));
+      if (READY.test(text)) resolve(handle(child.pid!, exited, config));
     });
     void exited.then((how) => reject(new Error(`${lastProblem(recent) ?? `the server exited (${how}) before it was ready`}`)));
   });

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { getPool } from "@/lib/db/client";
+import { getReadPool } from "@/lib/db/client";
 import { withRoute } from "@/lib/http/with-route";
 import { resolveTimeRange } from "@/lib/query/resolve-time-range";
 import { parsePathParams } from "@/lib/schemas/parse-path-params";
@@ -13,6 +13,6 @@ type ServiceRead = (db: pg.Pool, input: { service: string; fromMs: number; toMs:
 export function serviceRoute(read: ServiceRead) {
   return withRoute({ access: "viewer", query: serviceWindowQuerySchema }, ({ query, params }: { query: { from?: number; to?: number }; params: { service: string } }) => {
     const { service } = parsePathParams(servicePathSchema, params);
-    return read(getPool(), { service, ...resolveTimeRange(query, Date.now()) });
+    return read(getReadPool(), { service, ...resolveTimeRange(query, Date.now()) });
   });
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createIngestKeySecret } from "./hash-ingest-key";
 
@@ -9,12 +9,29 @@ import { createIngestKeySecret } from "./hash-ingest-key";
  */
 export function readOrCreateLocalIngestKey(dataDir: string): { key: string; file: string } {
   const file = path.resolve(dataDir, "ingest-key");
-  if (existsSync(file)) {
-    const key = readFileSync(file, "utf8").trim();
-    if (key.length >= 16) return { key, file };
-  }
+  const kept = readKey(file);
+  if (kept) return { key: kept, file };
   mkdirSync(path.dirname(file), { recursive: true });
   const key = createIngestKeySecret();
-  writeFileSync(file, key + "\n", { mode: 0o600 });
-  return { key, file };
+  // Replicas sharing a data directory may start together: the key is written aside and linked
+  // into place, which fails if another got there first, so all of them end up with one key
+  // (a plain write would let the last writer replace a key the first is already using).
+  const aside = `${file}.${process.pid}.tmp`;
+  writeFileSync(aside, key + "\n", { mode: 0o600 });
+  try {
+    if (existsSync(file) && readKey(file) === undefined) rmSync(file); // a short or empty leftover
+    linkSync(aside, file);
+    return { key, file };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    return { key: readKey(file) ?? key, file };
+  } finally {
+    rmSync(aside, { force: true });
+  }
+}
+
+function readKey(file: string): string | undefined {
+  if (!existsSync(file)) return undefined;
+  const key = readFileSync(file, "utf8").trim();
+  return key.length >= 16 ? key : undefined;
 }

@@ -1,4 +1,4 @@
-import { getPool } from "@/lib/db/client";
+import { getReadPool } from "@/lib/db/client";
 import { withRoute } from "@/lib/http/with-route";
 import { resolveTimeRange } from "@/lib/query/resolve-time-range";
 import { searchLogs } from "@/lib/query/search-logs";
@@ -10,5 +10,5 @@ export const GET = withRoute({ access: "viewer", query: logSearchQuerySchema }, 
   const { from, to, ...filters } = query;
   // A trace's logs are found by its id wherever they are in time; a window is only applied when asked for.
   const window = filters.traceId && from === undefined && to === undefined ? {} : resolveTimeRange({ from, to }, Date.now());
-  return searchLogs(getPool(), { ...filters, ...window });
+  return searchLogs(getReadPool(), { ...filters, ...window });
 });

@@ -1,4 +1,4 @@
-import { getPool } from "@/lib/db/client";
+import { getReadPool } from "@/lib/db/client";
 import { withRoute } from "@/lib/http/with-route";
 import { getRedSeries } from "@/lib/query/get-red-series";
 import { resolveTimeRange } from "@/lib/query/resolve-time-range";
@@ -8,5 +8,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = withRoute({ access: "viewer", query: redQuerySchema }, ({ query }) => {
   const { from, to, step, ...filters } = query;
-  return getRedSeries(getPool(), { ...filters, ...resolveTimeRange({ from, to }, Date.now()), stepSeconds: step });
+  return getRedSeries(getReadPool(), { ...filters, ...resolveTimeRange({ from, to }, Date.now()), stepSeconds: step });
 });

@@ -1,4 +1,4 @@
-import { getPool } from "@/lib/db/client";
+import { getReadPool } from "@/lib/db/client";
 import { withRoute } from "@/lib/http/with-route";
 import { listServices } from "@/lib/query/list-services";
 import { resolveTimeRange } from "@/lib/query/resolve-time-range";
@@ -6,4 +6,4 @@ import { servicesQuerySchema } from "@/lib/schemas/services";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRoute({ access: "viewer", query: servicesQuerySchema }, ({ query }) => listServices(getPool(), resolveTimeRange(query, Date.now())));
+export const GET = withRoute({ access: "viewer", query: servicesQuerySchema }, ({ query }) => listServices(getReadPool(), resolveTimeRange(query, Date.now())));

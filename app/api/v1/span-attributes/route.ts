@@ -1,4 +1,4 @@
-import { getPool } from "@/lib/db/client";
+import { getReadPool } from "@/lib/db/client";
 import { withRoute } from "@/lib/http/with-route";
 import { resolveTimeRange } from "@/lib/query/resolve-time-range";
 import { spanAttributesQuerySchema } from "@/lib/schemas/span-attributes";
@@ -8,5 +8,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = withRoute({ access: "viewer", query: spanAttributesQuerySchema }, ({ query }) => {
   const { from, to, service } = query;
-  return listSpanAttributes(getPool(), { ...resolveTimeRange({ from, to }, Date.now()), service });
+  return listSpanAttributes(getReadPool(), { ...resolveTimeRange({ from, to }, Date.now()), service });
 });

@@ -1,4 +1,4 @@
-import { getPool } from "@/lib/db/client";
+import { getReadPool } from "@/lib/db/client";
 import { withRoute } from "@/lib/http/with-route";
 import { resolveTimeRange } from "@/lib/query/resolve-time-range";
 import { searchTraces } from "@/lib/query/search-traces";
@@ -8,5 +8,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = withRoute({ access: "viewer", query: traceSearchQuerySchema }, ({ query }) => {
   const { from, to, ...filters } = query;
-  return searchTraces(getPool(), { ...filters, ...resolveTimeRange({ from, to }, Date.now()) });
+  return searchTraces(getReadPool(), { ...filters, ...resolveTimeRange({ from, to }, Date.now()) });
 });

@@ -1,4 +1,4 @@
-import { getPool } from "@/lib/db/client";
+import { getReadPool } from "@/lib/db/client";
 import { withRoute } from "@/lib/http/with-route";
 import { resolveTimeRange } from "@/lib/query/resolve-time-range";
 import { getWorstOperations } from "@/lib/services/get-worst-operations";
@@ -8,5 +8,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = withRoute({ access: "viewer", query: worstOperationsQuerySchema }, ({ query }) => {
   const { limit, ...range } = query;
-  return getWorstOperations(getPool(), { ...resolveTimeRange(range, Date.now()), limit });
+  return getWorstOperations(getReadPool(), { ...resolveTimeRange(range, Date.now()), limit });
 });

@@ -1,4 +1,4 @@
-import { getPool } from "@/lib/db/client";
+import { getReadPool } from "@/lib/db/client";
 import { listDuplicateDeliveries } from "@/lib/findings/list-duplicate-deliveries";
 import { findingsWindowQuerySchema } from "@/lib/findings/schemas";
 import { withRoute } from "@/lib/http/with-route";
@@ -6,4 +6,4 @@ import { resolveTimeRange } from "@/lib/query/resolve-time-range";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRoute({ access: "viewer", query: findingsWindowQuerySchema }, ({ query }) => listDuplicateDeliveries(getPool(), resolveTimeRange(query, Date.now())));
+export const GET = withRoute({ access: "viewer", query: findingsWindowQuerySchema }, ({ query }) => listDuplicateDeliveries(getReadPool(), resolveTimeRange(query, Date.now())));

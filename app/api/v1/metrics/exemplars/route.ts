@@ -1,4 +1,4 @@
-import { getPool } from "@/lib/db/client";
+import { getReadPool } from "@/lib/db/client";
 import { withRoute } from "@/lib/http/with-route";
 import { listMetricExemplars } from "@/lib/metrics/list-metric-exemplars";
 import { resolveTimeRange } from "@/lib/query/resolve-time-range";
@@ -8,5 +8,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = withRoute({ access: "viewer", query: metricExemplarsQuerySchema }, ({ query }) => {
   const { from, to, ...rest } = query;
-  return listMetricExemplars(getPool(), { ...rest, ...resolveTimeRange({ from, to }, Date.now()) });
+  return listMetricExemplars(getReadPool(), { ...rest, ...resolveTimeRange({ from, to }, Date.now()) });
 });

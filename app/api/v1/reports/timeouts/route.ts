@@ -1,4 +1,4 @@
-import { getPool } from "@/lib/db/client";
+import { getReadPool } from "@/lib/db/client";
 import { withRoute } from "@/lib/http/with-route";
 import { resolveTimeRange } from "@/lib/query/resolve-time-range";
 import { getTimeoutReport } from "@/lib/reports/get-timeout-report";
@@ -12,5 +12,5 @@ const DAY_MS = 86_400_000;
 export const GET = withRoute({ access: "viewer", query: timeoutReportQuerySchema }, ({ query, principal }) => {
   const { from, to, service, operation } = query;
   const nowMs = Date.now();
-  return getTimeoutReport(getPool(), { ...resolveTimeRange({ from, to }, nowMs, DAY_MS), service, operation, nowMs, audience: principal.role });
+  return getTimeoutReport(getReadPool(), { ...resolveTimeRange({ from, to }, nowMs, DAY_MS), service, operation, nowMs, audience: principal.role });
 });

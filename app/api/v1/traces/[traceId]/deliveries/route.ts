@@ -1,4 +1,4 @@
-import { getPool } from "@/lib/db/client";
+import { getReadPool } from "@/lib/db/client";
 import { getTraceDeliveries } from "@/lib/findings/get-trace-deliveries";
 import { traceDeliveriesPathSchema } from "@/lib/findings/schemas";
 import { withRoute } from "@/lib/http/with-route";
@@ -8,5 +8,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = withRoute({ access: "viewer" }, async ({ params }: { params: { traceId: string } }) => {
   const { traceId } = parsePathParams(traceDeliveriesPathSchema, params);
-  return getTraceDeliveries(getPool(), traceId);
+  return getTraceDeliveries(getReadPool(), traceId);
 });
