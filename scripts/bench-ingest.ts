@@ -5,7 +5,7 @@ import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import os from "node:os";
 import { makeTraceBatch } from "./bench/make-trace-batch";
-import { childrenNamed, watchTrees } from "./bench/process-usage";
+import { childrenNamed, sampleTrees, watchTrees } from "./bench/process-usage";
 import { startBenchServer } from "./bench/start-bench-server";
 
 // `npm run bench:ingest`: several concurrent OTLP/HTTP protobuf senders (500 spans a request,
@@ -93,7 +93,10 @@ async function main() {
     latencies.sort((a, b) => a - b);
     const ingestRate = acceptedSpans / elapsed;
 
+    const pgCpu = () => (postmaster ? (sampleTrees({ pg: postmaster }).pg?.cpuSeconds ?? NaN) : NaN);
+    const pgBeforeCopy = pgCpu();
     const copyRate = await measureCopy(db, stored);
+    const copyPgMicrosPerRow = ((pgCpu() - pgBeforeCopy) * 1e6) / stored;
     await db.end();
 
     log("results");
@@ -104,10 +107,12 @@ async function main() {
     console.log(`  lost spans            ${acceptedSpans - stored} (acknowledged ${acceptedSpans}, stored ${stored})`);
     console.log(`  plain COPY rows/s     ${copyRate.toFixed(0)} (same span rows, same table)`);
     console.log(`  ingest / COPY         ${((100 * ingestRate) / copyRate).toFixed(0)}%`);
-    const cores = (name: string) => (used[name] ? `${used[name].cores.toFixed(2)} cores` : "not found");
+    // CPU per span holds still when other work shares the machine; spans/s does not.
+    const perSpan = (seconds: number | undefined) => (seconds === undefined ? "?" : ((seconds * 1e6) / acceptedSpans).toFixed(0));
+    const cores = (name: string) => (used[name] ? `${used[name].cores.toFixed(2)} cores, ${perSpan(used[name].cpuSeconds)} µs a span` : "not found");
     console.log(`  server CPU            ${cores("server")} (user+sys over the run, worker threads included)`);
-    console.log(`  PostgreSQL CPU        ${cores("postgres")}`);
-    console.log(`  senders CPU           ${(sendersCpuSeconds / elapsed).toFixed(2)} cores (this process)`);
+    console.log(`  PostgreSQL CPU        ${cores("postgres")}; plain COPY: ${copyPgMicrosPerRow.toFixed(0)} µs a row`);
+    console.log(`  senders CPU           ${(sendersCpuSeconds / elapsed).toFixed(2)} cores, ${perSpan(sendersCpuSeconds)} µs a span (this process)`);
     console.log(`  server peak RSS       ${((used.server?.peakRssBytes ?? 0) / 2 ** 20).toFixed(0)} MiB`);
     console.log(`  load average          ${load.map((l) => l.toFixed(2)).join(" ")} (1/5/15 min, at the end; ${os.cpus().length} cores)`);
   } finally {
