@@ -47,6 +47,7 @@ async function main() {
     log(`warming up`);
     for (let i = 0; i < 4; i++) await send(makeTraceBatch(spansPerRequest));
     const db = new pg.Client({ connectionString: server.databaseUrl });
+    db.on("error", (error) => log(`benchmark's database connection failed: ${error.message}`));
     await db.connect();
     const before = Number((await db.query<{ n: string }>("SELECT count(*) AS n FROM spans")).rows[0]!.n);
 

@@ -28,8 +28,8 @@ import { defaultIngestWorkers, type IngestWorkerPool, ingestWorkerPool } from ".
 // the store is behind), so a slow upload never holds one → store in one transaction → answer
 // with the Export*ServiceResponse only after commit. A store failure is answered with 503 so
 // the exporter retries: acknowledged data is never lost. Traces are decoded and turned into COPY
-// rows by worker threads (worker/ingest-worker-pool.ts, 503 when they are behind), unless
-// SIGHTLINE_INGEST_WORKERS=0; metrics and logs are decoded here.
+// rows by worker threads (worker/ingest-worker-pool.ts, 503 when they are behind) once they
+// have started, unless SIGHTLINE_INGEST_WORKERS=0; metrics and logs are decoded here.
 
 export const MAX_OTLP_BODY_BYTES = 16 * 1024 * 1024;
 
@@ -70,7 +70,7 @@ const tracesPool = () => ingestWorkerPool(env.SIGHTLINE_INGEST_WORKERS ?? defaul
 const decoders: Record<OtlpSignal, () => Decode> = {
   traces: () => {
     const pool = tracesPool();
-    return pool ? decodeTracesInWorker(pool) : decodeWith((b, e) => decodeTraces(b, e), storeTraces, "spans");
+    return pool?.ready ? decodeTracesInWorker(pool) : decodeWith((b, e) => decodeTraces(b, e), storeTraces, "spans");
   },
   metrics: () => decodeWith((b, e) => decodeMetrics(b, e), storeMetrics, "data points"),
   logs: () => decodeWith((b, e) => decodeLogs(b, e), storeLogs, "log records"),

@@ -132,6 +132,7 @@ describe("an overloaded server", () => {
     const pool = new IngestWorkerPool({ threads: 1, maxQueue: 2, maxQueuedBytes: 64 << 20, retryAfterSeconds: 2 });
     pools.push(pool);
     globalThis.sightlineIngestWorkerPool = pool;
+    await pool.whenReady(); // before that, the route decodes in its own thread
     const server = await startRouteServer({ "/api/otlp/v1/traces": tracesRoute });
     try {
       const service = `flood-${hex(4)}`;

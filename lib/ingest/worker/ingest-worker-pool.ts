@@ -35,6 +35,24 @@ export class IngestWorkerPool {
   ) {
     // Threads start with the pool and never idle out: starting one compiles the decoder (~1 s).
     this.pool = new Piscina({ filename, minThreads: limits.threads, maxThreads: limits.threads, maxQueue: limits.maxQueue, idleTimeout: 2 ** 31 - 1 });
+    this.started = new Promise((resolve) => this.pool.once("workerCreate", () => resolve()));
+    void this.started.then(() => (this.isReady = true));
+  }
+
+  private readonly started: Promise<void>;
+  private isReady = false;
+
+  /**
+   * True once a thread has started. A thread takes a second or more to compile the decoder (far
+   * longer on a busy machine), so until then the caller decodes in its own thread rather than
+   * keep the first requests after a start waiting past an exporter's timeout.
+   */
+  get ready(): boolean {
+    return this.isReady;
+  }
+
+  whenReady(): Promise<void> {
+    return this.started;
   }
 
   /** Throws the 503 `prepareTraces` would, before a body is read, when the queue is full. */
