@@ -37,6 +37,9 @@ export class IngestWorkerPool {
     this.pool = new Piscina({ filename, minThreads: limits.threads, maxThreads: limits.threads, maxQueue: limits.maxQueue, idleTimeout: 2 ** 31 - 1 });
     this.started = new Promise((resolve) => this.pool.once("workerCreate", () => resolve()));
     void this.started.then(() => (this.isReady = true));
+    // A thread that fails outside a task (e.g. cannot load the decoder) must not take the server
+    // down as an unhandled 'error' event; without a started thread, requests decode in the event loop.
+    this.pool.on("error", (error: unknown) => console.error(`[sightline] an ingest worker thread failed: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   private readonly started: Promise<void>;
