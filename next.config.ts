@@ -18,6 +18,8 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole tree (tests included) with `tsc`; the production build that
   // `npm install` / `npm start` run skips a second pass, which halves its time on two cores.
   typescript: { ignoreBuildErrors: true },
+  // piscina starts its threads from its own files on disk, so it must stay a plain require.
+  serverExternalPackages: ["piscina"],
   experimental: {
     // Barrel packages: import only the components and icons a page uses.
     optimizePackageImports: ["@mantine/core", "@mantine/hooks", "@mantine/dates", "@tabler/icons-react"],

@@ -49,6 +49,8 @@ export const envSchema = z.object({
   SIGHTLINE_RETENTION_LOCKS_DAYS: days(30),
   /** Set by `npm start` for the web server when it started the embedded database itself. */
   SIGHTLINE_DB_EMBEDDED: flag.default(false),
+  /** Threads that decode OTLP traces off the HTTP event loop; 0 decodes in it (lib/ingest/worker/). Unset: one per core beyond the first, at least 1, at most 4. */
+  SIGHTLINE_INGEST_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
   SIGHTLINE_PARTITION_DAYS_AHEAD: z.coerce.number().int().min(1).max(30).default(3),
   /**
    * Run as root, the embedded PostgreSQL runs as the `postgres` user; what that user cannot reach

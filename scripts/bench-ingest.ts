@@ -3,7 +3,9 @@ import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+import os from "node:os";
 import { makeTraceBatch } from "./bench/make-trace-batch";
+import { childrenNamed, sampleTrees, watchTrees } from "./bench/process-usage";
 import { startBenchServer } from "./bench/start-bench-server";
 
 // `npm run bench:ingest`: several concurrent OTLP/HTTP protobuf senders (500 spans a request,
@@ -11,7 +13,10 @@ import { startBenchServer } from "./bench/start-bench-server";
 // request latency p50/p99, throttled requests (retried, as an exporter would), lost spans
 // (acknowledged but not stored: must be 0), and — in the same run, on the same database — the
 // rate at which plain COPY loads the same span rows into the same table, as a ratio.
-// Senders run in this process on the same 2 cores as the server and its database.
+// Senders run in this process on the same 2 cores as the server and its database. While sending,
+// the CPU (user + system, from /proc/<pid>/stat) of the server's process tree, of PostgreSQL's
+// and of the senders is measured, with the peak RSS of the server (`--senders 32` shows how it
+// sheds an overload: throttled requests, and memory that stays bounded).
 
 const { values: args } = parseArgs({
   options: {
@@ -42,10 +47,14 @@ async function main() {
     log(`warming up`);
     for (let i = 0; i < 4; i++) await send(makeTraceBatch(spansPerRequest));
     const db = new pg.Client({ connectionString: server.databaseUrl });
+    db.on("error", (error) => log(`benchmark's database connection failed: ${error.message}`));
     await db.connect();
     const before = Number((await db.query<{ n: string }>("SELECT count(*) AS n FROM spans")).rows[0]!.n);
 
     log(`sending for ${seconds}s with ${senders} senders, ${spansPerRequest} spans a request`);
+    const postmaster = childrenNamed(process.pid, "postgres")[0];
+    const usage = watchTrees({ ...(server.pid ? { server: server.pid } : {}), ...(postmaster ? { postgres: postmaster } : {}) });
+    const sendersCpu = process.cpuUsage();
     const latencies: number[] = [];
     let acceptedSpans = 0;
     let throttled = 0;
@@ -75,11 +84,20 @@ async function main() {
       }),
     );
     const elapsed = (performance.now() - started) / 1000;
+    const used = usage.stop();
+    const sendersCpuSeconds = (() => {
+      const { user, system } = process.cpuUsage(sendersCpu);
+      return (user + system) / 1e6;
+    })();
+    const load = os.loadavg();
     const stored = Number((await db.query<{ n: string }>("SELECT count(*) AS n FROM spans")).rows[0]!.n) - before;
     latencies.sort((a, b) => a - b);
     const ingestRate = acceptedSpans / elapsed;
 
+    const pgCpu = () => (postmaster ? (sampleTrees({ pg: postmaster }).pg?.cpuSeconds ?? NaN) : NaN);
+    const pgBeforeCopy = pgCpu();
     const copyRate = await measureCopy(db, stored);
+    const copyPgMicrosPerRow = ((pgCpu() - pgBeforeCopy) * 1e6) / stored;
     await db.end();
 
     log("results");
@@ -90,6 +108,14 @@ async function main() {
     console.log(`  lost spans            ${acceptedSpans - stored} (acknowledged ${acceptedSpans}, stored ${stored})`);
     console.log(`  plain COPY rows/s     ${copyRate.toFixed(0)} (same span rows, same table)`);
     console.log(`  ingest / COPY         ${((100 * ingestRate) / copyRate).toFixed(0)}%`);
+    // CPU per span holds still when other work shares the machine; spans/s does not.
+    const perSpan = (seconds: number | undefined) => (seconds === undefined ? "?" : ((seconds * 1e6) / acceptedSpans).toFixed(0));
+    const cores = (name: string) => (used[name] ? `${used[name].cores.toFixed(2)} cores, ${perSpan(used[name].cpuSeconds)} µs a span` : "not found");
+    console.log(`  server CPU            ${cores("server")} (user+sys over the run, worker threads included)`);
+    console.log(`  PostgreSQL CPU        ${cores("postgres")}; plain COPY: ${copyPgMicrosPerRow.toFixed(0)} µs a row`);
+    console.log(`  senders CPU           ${(sendersCpuSeconds / elapsed).toFixed(2)} cores, ${perSpan(sendersCpuSeconds)} µs a span (this process)`);
+    console.log(`  server peak RSS       ${((used.server?.peakRssBytes ?? 0) / 2 ** 20).toFixed(0)} MiB`);
+    console.log(`  load average          ${load.map((l) => l.toFixed(2)).join(" ")} (1/5/15 min, at the end; ${os.cpus().length} cores)`);
   } finally {
     await server.stop();
   }

@@ -15,6 +15,8 @@ export interface BenchServer {
   ingestKey: string;
   /** An admin API token: the benchmarks' pages and API calls send it as `Authorization: Bearer`. */
   apiToken: string;
+  /** The server's process (`npm start`'s script; the web server and its threads are below it). */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function startBenchServer(log: (line: string) => void, options: { d
     databaseUrl: database.url,
     ingestKey,
     apiToken,
+    pid: server.pid!,
     stop: async () => {
       server.kill("SIGTERM");
       await new Promise((resolve) => server.once("exit", resolve));

@@ -142,7 +142,8 @@ interface ShallowTracesRequest {
   resourceSpans: { resource: Uint8Array; schemaUrl: string; scopeSpans: { scope: Uint8Array; schemaUrl: string; spans: Uint8Array[] }[] }[];
 }
 
-function tracesRequestFromProtobuf(body: Uint8Array): PbTracesRequest {
+/** The protobuf parse alone (each item decoded, nothing validated); exported for the step profile of scripts/bench/profile-ingest-steps.ts. */
+export function tracesRequestFromProtobuf(body: Uint8Array): PbTracesRequest {
   const request = decodeProtobufRequest<ShallowTracesRequest>(shallow.traceRequest, body);
   return {
     resourceSpans: request.resourceSpans.map((resourceSpans) => ({

@@ -8,7 +8,8 @@ import { withTransaction } from "@/lib/db/with-transaction";
 import { isTimeoutSpan } from "../classify-timeout";
 import type { SpanRecord } from "../otlp/model";
 import { SPAN_COPY_COLUMNS, spanCopyRows } from "./span-copy-rows";
-import { buildSpanRollups, foldRollupsToHours, type RollupRow } from "./span-rollups";
+import { buildSpanRollups, foldRollupsToHours } from "./span-rollups";
+import { upsertRollupRows } from "./upsert-span-rollups";
 import { rememberResources, upsertResources } from "./upsert-resources";
 
 // Writes one OTLP traces request in one transaction: resources, spans, their events and the
@@ -125,33 +126,4 @@ async function upsertRollups(client: pg.ClientBase, spans: SpanRecord[], timeout
   // Minutes first, then hours, each sorted by key: every writer takes the row locks in the same order.
   await upsertRollupRows(client, "span_rollups_1m", "minute", minutes);
   await upsertRollupRows(client, "span_rollups_1h", "hour", foldRollupsToHours(minutes));
-}
-
-async function upsertRollupRows(client: pg.ClientBase, table: "span_rollups_1m" | "span_rollups_1h", timeColumn: "minute" | "hour", rows: RollupRow[]) {
-  await client.query(
-    `INSERT INTO ${table} AS r (${timeColumn}, service_name, operation, kind, count, errors, timeouts, duration_sum_ns, duration_max_ns, histogram)
-     SELECT to_timestamp(u.start_ms / 1000.0), u.service_name, u.operation, u.kind, u.count, u.errors, u.timeouts, u.sum_ns, u.max_ns, u.histogram::bigint[]
-       FROM unnest($1::bigint[], $2::text[], $3::text[], $4::smallint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[], $10::text[])
-         AS u(start_ms, service_name, operation, kind, count, errors, timeouts, sum_ns, max_ns, histogram)
-     ON CONFLICT (${timeColumn}, service_name, operation, kind) DO UPDATE SET
-       count = r.count + excluded.count,
-       errors = r.errors + excluded.errors,
-       timeouts = r.timeouts + excluded.timeouts,
-       duration_sum_ns = least(r.duration_sum_ns::numeric + excluded.duration_sum_ns, 9223372036854775807)::bigint,
-       duration_max_ns = greatest(r.duration_max_ns, excluded.duration_max_ns),
-       histogram = sightline_add_histograms(r.histogram, excluded.histogram)`,
-    [
-      rows.map((r) => r.startMs),
-      rows.map((r) => pgText(r.serviceName)),
-      rows.map((r) => pgText(r.operation)),
-      rows.map((r) => r.kind),
-      rows.map((r) => r.count),
-      rows.map((r) => r.errors),
-      rows.map((r) => r.timeouts),
-      rows.map((r) => r.durationSumNs.toString()),
-      rows.map((r) => r.durationMaxNs.toString()),
-      // A 2-D array cannot be unnested row by row, so each histogram travels as its text form.
-      rows.map((r) => `{${r.histogram.join(",")}}`),
-    ],
-  );
 }

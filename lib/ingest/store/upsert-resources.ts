@@ -22,6 +22,15 @@ export function resourceId(resource: ResourceInfo): string {
   return id;
 }
 
+/** A resources row, its values already made safe for PostgreSQL (pgText / pgJson). */
+export interface ResourceRow {
+  id: string;
+  serviceName: string;
+  /** JSON text */
+  attributes: string;
+  schemaUrl: string | null;
+}
+
 export async function upsertResources(client: pg.ClientBase, records: { resource: ResourceInfo; serviceName: string }[]): Promise<Map<ResourceInfo, string>> {
   const byResource = new Map<ResourceInfo, string>();
   const fresh = new Map<string, { resource: ResourceInfo; serviceName: string }>();
@@ -31,16 +40,23 @@ export async function upsertResources(client: pg.ClientBase, records: { resource
     byResource.set(record.resource, id);
     if (!written.has(id)) fresh.set(id, record);
   }
-  if (fresh.size) {
-    const rows = [...fresh.entries()];
-    await client.query(
-      `INSERT INTO resources (id, service_name, attributes, schema_url)
-       SELECT * FROM unnest($1::bigint[], $2::text[], $3::jsonb[], $4::text[])
-       ON CONFLICT (id) DO NOTHING`,
-      [rows.map(([id]) => id), rows.map(([, r]) => pgText(r.serviceName)), rows.map(([, r]) => pgJson(r.resource.attributes)), rows.map(([, r]) => pgText(r.resource.schemaUrl) || null)],
-    );
-  }
+  await upsertResourceRows(
+    client,
+    [...fresh.entries()].map(([id, r]) => ({ id, serviceName: pgText(r.serviceName), attributes: pgJson(r.resource.attributes), schemaUrl: pgText(r.resource.schemaUrl) || null })),
+  );
   return byResource;
+}
+
+/** Inserts the rows not yet written by this process (prepared ahead, e.g. in a worker thread). */
+export async function upsertResourceRows(client: pg.ClientBase, rows: ResourceRow[]): Promise<void> {
+  const fresh = rows.filter((row) => !written.has(row.id));
+  if (fresh.length === 0) return;
+  await client.query(
+    `INSERT INTO resources (id, service_name, attributes, schema_url)
+     SELECT * FROM unnest($1::bigint[], $2::text[], $3::jsonb[], $4::text[])
+     ON CONFLICT (id) DO NOTHING`,
+    [fresh.map((r) => r.id), fresh.map((r) => r.serviceName), fresh.map((r) => r.attributes), fresh.map((r) => r.schemaUrl)],
+  );
 }
 
 /** Called after the transaction that wrote them commits: only then are they safe to skip. */
