@@ -12,6 +12,7 @@ import { buildIfStale } from "./build-if-stale";
 import { startDemo } from "./start-demo";
 import { startConsistencyLoop, type ConsistencyLoop } from "../lib/consistency/run-consistency-loop";
 import { ensureDemoRules } from "../lib/consistency/ensure-demo-rules";
+import { ensureDemoSlo } from "../lib/slo/ensure-demo-slo";
 
 // `npm start`: configuration → port check → database (embedded unless DATABASE_URL) →
 // migrations → build if stale → the Next.js server, with partition upkeep every hour and the
@@ -88,6 +89,7 @@ async function createDemoRules(url: string) {
     const { created, skipped } = await ensureDemoRules(client);
     if (created.length) log(`consistency rules for the demo created: ${created.join(", ")}`);
     if (skipped.length) log(`demo consistency rules not created, a rule of that name exists: ${skipped.join(", ")}`);
+    if ((await ensureDemoSlo(client)).created) log("SLO for the demo created: Checkout availability");
   } finally {
     await client.end();
   }

@@ -21,6 +21,7 @@ import { serviceEndpoints } from "@/lib/services/api-endpoints";
 import { incidentEndpoints } from "@/lib/incidents/api-endpoints";
 import { causeEndpoints } from "@/lib/causes/api-endpoints";
 import { consistencyEndpoints } from "@/lib/consistency/api-endpoints";
+import { sloEndpoints } from "@/lib/slo/api-endpoints";
 import { findingsEndpoints } from "@/lib/findings/api-endpoints";
 import { timeoutReportSettingsResponseSchema, timeoutReportSettingsSchema } from "@/lib/reports/report-settings-schema";
 import { timeoutReportQuerySchema, timeoutReportSchema } from "@/lib/reports/schemas";
@@ -71,7 +72,7 @@ export interface ApiEndpoint {
   /** GET when not given. */
   method?: "get" | "post" | "put" | "patch" | "delete";
   summary: string;
-  tag: "health" | "storage" | "traces" | "services" | "metrics" | "logs" | "audit" | "locks" | "ingest" | "accounts" | "annotations" | "dashboards" | "reports" | "incidents" | "causes" | "consistency" | "findings";
+  tag: "health" | "storage" | "traces" | "services" | "metrics" | "logs" | "audit" | "locks" | "ingest" | "accounts" | "annotations" | "dashboards" | "reports" | "incidents" | "causes" | "consistency" | "findings" | "slos";
   query?: ParameterSchema;
   pathParams?: ParameterSchema;
   /** A JSON request body; `otlp` marks the OTLP endpoints, whose bodies are OTLP messages. */
@@ -163,6 +164,7 @@ export const apiEndpoints: ApiEndpoint[] = [
   ...incidentEndpoints,
   ...causeEndpoints,
   ...consistencyEndpoints,
+  ...sloEndpoints,
   ...findingsEndpoints,
   {
     path: "/api/v1/metrics",
