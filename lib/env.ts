@@ -61,6 +61,11 @@ export const envSchema = z.object({
   SIGHTLINE_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   /** The label of the sign-in button for OIDC, e.g. "Sign in with Okta". */
   SIGHTLINE_OIDC_NAME: z.string().min(1).max(60).default("single sign-on"),
+  /** Where users reach Sightline: alert notifications link to its pages with this origin. */
+  SIGHTLINE_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http or https URL" }).optional(),
+  /** Alert e-mail goes through this server: smtp://user:pass@host:port or smtps://… */
+  SIGHTLINE_SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  SIGHTLINE_SMTP_FROM: z.string().min(3).max(320).default("Sightline <sightline@localhost>"),
 }).superRefine((value, context) => {
   if (!!value.SIGHTLINE_ADMIN_EMAIL !== !!value.SIGHTLINE_ADMIN_PASSWORD) {
     const missing = value.SIGHTLINE_ADMIN_EMAIL ? "SIGHTLINE_ADMIN_PASSWORD" : "SIGHTLINE_ADMIN_EMAIL";
@@ -72,6 +77,11 @@ export const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** The origin links in notifications use: SIGHTLINE_PUBLIC_URL, else this machine's port. */
+export function publicBaseUrl(env: Pick<Env, "SIGHTLINE_PUBLIC_URL" | "PORT">): string {
+  return (env.SIGHTLINE_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
+}
 
 /** Thrown with one line per bad variable, so start-up can print it and exit without a stack. */
 export class EnvError extends Error {

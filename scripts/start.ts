@@ -12,11 +12,15 @@ import { buildIfStale } from "./build-if-stale";
 import { startDemo } from "./start-demo";
 import { startConsistencyLoop, type ConsistencyLoop } from "../lib/consistency/run-consistency-loop";
 import { ensureDemoRules } from "../lib/consistency/ensure-demo-rules";
+import { startAlertsLoop, type AlertsLoop } from "../lib/alerts/run-alerts-loop";
+import { ensureDemoAlertRules } from "../lib/alerts/ensure-demo-rules";
+import { publicBaseUrl } from "../lib/env";
 import { ensureDemoSlo } from "../lib/slo/ensure-demo-slo";
 
 // `npm start`: configuration → port check → database (embedded unless DATABASE_URL) →
 // migrations → build if stale → the Next.js server, with partition upkeep every hour and the
-// consistency evaluator every second (lib/consistency/run-consistency-loop.ts).
+// consistency evaluator every second (lib/consistency/run-consistency-loop.ts) and the alert
+// evaluator every 5 s (lib/alerts/run-alerts-loop.ts).
 // Any failure ends in one line saying what to fix. The embedded PostgreSQL is supervised: when it
 // dies it is restarted, and when restarting keeps failing Sightline stops, saying so. Ctrl-C /
 // SIGTERM stops everything in order (demo and db agent, web server, database) and ends with
@@ -33,6 +37,7 @@ let database: PreparedDatabase | undefined;
 let demo: Promise<{ stop(): Promise<void> } | undefined> | undefined;
 const children: ChildProcess[] = [];
 let consistency: ConsistencyLoop | undefined;
+let alerts: AlertsLoop | undefined;
 let stopping = false;
 /** Set once the database is up: a start that failed before has nothing to say "stopped" about. */
 let started = false;
@@ -66,6 +71,7 @@ async function main() {
   const demoOn = env.SIGHTLINE_DEMO ?? database.embedded;
   if (demoOn) await createDemoRules(database.url);
   consistency = startConsistencyLoop(database.url, log);
+  alerts = startAlertsLoop(database.url, log, { baseUrl: publicBaseUrl(env), smtpUrl: env.SIGHTLINE_SMTP_URL, smtpFrom: env.SIGHTLINE_SMTP_FROM });
   const url = await startServer(env, database);
   // The Jenkins "unlock" pattern: until an admin exists, every start prints the same one-time link.
   const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
@@ -89,6 +95,9 @@ async function createDemoRules(url: string) {
     const { created, skipped } = await ensureDemoRules(client);
     if (created.length) log(`consistency rules for the demo created: ${created.join(", ")}`);
     if (skipped.length) log(`demo consistency rules not created, a rule of that name exists: ${skipped.join(", ")}`);
+    const demoAlerts = await ensureDemoAlertRules(client);
+    if (demoAlerts.created.length) log(`alert rules for the demo created: ${demoAlerts.created.join(", ")}`);
+    if (demoAlerts.skipped.length) log(`demo alert rules not created, a rule of that name exists: ${demoAlerts.skipped.join(", ")}`);
     if ((await ensureDemoSlo(client)).created) log("SLO for the demo created: Checkout availability");
   } finally {
     await client.end();
@@ -154,6 +163,7 @@ async function shutdown(exitCode: number) {
   }
   await Promise.all(children.map(stopChild));
   await consistency?.stop().catch(() => {});
+  await alerts?.stop().catch(() => {});
   if (database) {
     await database.stop().catch((error: unknown) => log(`the database did not stop cleanly: ${String(error)}`));
     if (database.embedded) log("embedded PostgreSQL stopped");

@@ -261,3 +261,11 @@ export const silenceSchema = z.object({
 export type Silence = z.infer<typeof silenceSchema>;
 export const silenceListSchema = z.object({ silences: z.array(silenceSchema).describe("active first, then the ended ones of the last 7 days") });
 export const silenceIdPathSchema = z.object({ id: z.uuid("must be a silence id (UUID)") });
+
+/** POST /api/v1/alerts/contacts/{id}/test: one test notification, sent at once (retried like any other when it fails). */
+export const contactTestResultSchema = z.object({
+  notificationId: z.string().describe("also its X-Sightline-Delivery"),
+  status: z.enum(["sent", "pending", "failed"]).describe("pending: the first attempt failed and will be retried"),
+  error: z.string().nullable().describe("why the attempt failed"),
+});
+export type ContactTestResult = z.infer<typeof contactTestResultSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasNoNul, limitParam, NUL_MESSAGE, refineTimeRange, timeRangeShape } from "@/lib/schemas/common";
 
 // Batch jobs (issue 17): a run is a root span carrying `job.name` (the demo's expire-unpaid-orders
 // and restock-inventory do), or a root INTERNAL span of a service that reports runs as metrics
@@ -11,6 +12,7 @@ import { z } from "zod";
 // window; a job is `missed` when now is past that plus its grace (default 2 minutes).
 
 const ms = z.number().describe("Unix milliseconds");
+const text = (max: number) => z.string().min(1, "must not be empty").max(max, `must be at most ${max} characters`).refine(hasNoNul, NUL_MESSAGE);
 
 export const JOB_OUTCOMES = ["success", "failure"] as const;
 export const JOB_HEALTH = ["ok", "failed", "missed", "running"] as const;
@@ -43,3 +45,14 @@ export const jobSummarySchema = z.object({
 export type JobSummary = z.infer<typeof jobSummarySchema>;
 export const jobListSchema = z.object({ jobs: z.array(jobSummarySchema).describe("failed and missed first, then by name") });
 export const jobDetailSchema = z.object({ job: jobSummarySchema, runs: z.array(jobRunSchema), truncated: z.boolean() });
+
+export const jobsQuerySchema = z
+  .object({ ...timeRangeShape })
+  .superRefine(refineTimeRange)
+  .describe("Jobs seen in the window (default: the last 24 hours); health is judged at the window's end.");
+export const jobPathSchema = z.object({ service: text(255), job: text(255) });
+export const jobDetailQuerySchema = z
+  .object({ ...timeRangeShape, limit: limitParam(200, 1_000) })
+  .superRefine(refineTimeRange)
+  .describe("One job's runs in the window (default: the last 24 hours), newest first.");
+export type JobDetail = z.infer<typeof jobDetailSchema>;

@@ -6,6 +6,7 @@ import { redPointSchema } from "@/lib/schemas/red";
 import { serviceSummarySchema } from "@/lib/schemas/services";
 import { spanSchema, traceSummarySchema } from "@/lib/schemas/traces";
 import { SESSION_COOKIE } from "@/lib/auth/session-cookie";
+import { alertNamedParts } from "@/lib/alerts/api-endpoints";
 import { apiEndpoints, type ApiEndpoint, type ParameterSchema } from "./api-endpoints";
 
 // GET /api/v1/openapi.json: an OpenAPI 3.1 document generated with zod's own JSON Schema
@@ -25,6 +26,7 @@ const namedParts: [string, z.ZodType][] = [
   ["MetricInfo", metricInfoSchema],
   ["MetricSeries", metricSeriesSchema],
   ["LogRecord", logRecordSchema],
+  ...alertNamedParts,
 ];
 
 const COMPONENT_PREFIX = "#/components/schemas/";

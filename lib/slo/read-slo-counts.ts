@@ -6,7 +6,7 @@ import { badExpression, sloConditions, type SloScope } from "./slo-filter";
 // Bad and total requests of an SLO over one window, from the rollups (whole hours from the hour
 // table): the number behind its level, its budget and a burn-rate alert's value.
 
-type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
+type Queryable = Pick<pg.Pool, "query">;
 
 export interface SloCounts {
   bad: number;

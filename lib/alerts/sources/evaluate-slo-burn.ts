@@ -10,12 +10,12 @@ import { sloObjectiveSchema } from "@/lib/slo/schemas";
 // matters, the short one that it is still happening, so the alert resolves soon after a fix).
 
 export async function evaluateSloBurn(
-  db: pg.Pool | pg.PoolClient,
+  db: Pick<pg.Pool, "query">,
   source: Extract<AlertSource, { kind: "slo-burn" }>,
   nowMs: number,
-): Promise<{ value: number | null; error?: string }> {
-  const { rows } = await db.query<{ service: string; operation: string | null; objective: unknown; target_percent: number }>(
-    "SELECT service, operation, objective, target_percent FROM slos WHERE id = $1",
+): Promise<{ value: number | null; subject?: string; error?: string }> {
+  const { rows } = await db.query<{ name: string; service: string; operation: string | null; objective: unknown; target_percent: number }>(
+    "SELECT name, service, operation, objective, target_percent FROM slos WHERE id = $1",
     [source.sloId],
   );
   const slo = rows[0];
@@ -26,5 +26,6 @@ export async function evaluateSloBurn(
     readSloCounts(db, scope, nowMs - source.shortWindowSeconds * 1_000, nowMs),
   ]);
   const value = multiWindowBurn(long, short, slo.target_percent);
-  return value === null ? { value, error: `no requests of ${slo.service}${slo.operation ? ` ${slo.operation}` : ""} in the last ${source.shortWindowSeconds / 60} minutes` } : { value };
+  const subject = `burn rate of the SLO "${slo.name}" over ${source.longWindowSeconds / 60} and ${source.shortWindowSeconds / 60} minutes`;
+  return value === null ? { value, subject, error: `no requests of ${slo.service}${slo.operation ? ` ${slo.operation}` : ""} in the last ${source.shortWindowSeconds / 60} minutes` } : { value, subject };
 }

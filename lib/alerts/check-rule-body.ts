@@ -1,0 +1,32 @@
+import type pg from "pg";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
+import { ApiError } from "@/lib/http/api-error";
+import type { AlertRuleBody } from "./schemas";
+
+// What the schema cannot see: every contact point named must exist, and an SLO's burn-rate rules
+// belong to the SLO (its settings decide them; edited here they would drift from it).
+
+export async function checkRuleBody(db: Pick<pg.Pool, "query">, body: AlertRuleBody): Promise<void> {
+  if (body.contactIds.length) {
+    const { rows } = await db.query<{ id: string }>("SELECT id::text FROM alert_contacts WHERE id = ANY($1::uuid[])", [body.contactIds]);
+    const known = new Set(rows.map((row) => row.id));
+    const missing = body.contactIds.findIndex((id) => !known.has(id));
+    if (missing >= 0) throw new ApiError("bad_request", `contactIds.${missing}: no contact point with id ${body.contactIds[missing]}`);
+  }
+  if (body.source.kind === "slo-burn") {
+    throw new ApiError("bad_request", "source.kind: slo-burn rules are created with their SLO (POST /api/v1/slos), not here");
+  }
+}
+
+/** Refuses changes to a rule an SLO created: 409 naming why, so the caller edits the SLO instead. */
+export async function refuseSloRule(db: Pick<pg.Pool, "query">, id: string): Promise<void> {
+  const { rows } = await db.query<{ slo_id: string | null }>("SELECT slo_id::text FROM alert_rules WHERE id = $1", [id]);
+  if (!rows[0]) throw new ApiError("not_found", `no alert rule with id ${id}`);
+  if (rows[0].slo_id) throw new ApiError("conflict", `alert rule ${id} was created by SLO ${rows[0].slo_id}; change it through the SLO (PUT /api/v1/slos/${rows[0].slo_id})`);
+}
+
+/** A save refused by the unique name: a 409 naming the name; anything else as it was. */
+export function alertNameConflict(error: unknown, what: string, name: string): never {
+  if (isUniqueViolation(error)) throw new ApiError("conflict", `${what} named "${name}" already exists`);
+  throw error;
+}

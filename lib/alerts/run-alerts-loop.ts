@@ -1,0 +1,63 @@
+import pg from "pg";
+import { createMailer } from "./create-mailer";
+import { deliverNotifications } from "./deliver-notifications";
+import { evaluateAlerts, type EvaluationPass } from "./evaluate-alerts";
+
+// The alert evaluator's loop, started by `npm start` beside the consistency loop: every 5 s,
+// evaluate the rules that are due (each says how often: every_seconds, 10 s at the least), then
+// deliver the notifications that are due. Every replica runs it; the evaluator's advisory lock
+// lets one evaluate at a time and the sender's row locks let each row go out once. A failure
+// (database restarting, say) is logged once until the loop works again, and never stops it.
+
+const TICK_MS = 5_000;
+
+export interface AlertsLoop {
+  stop(): Promise<void>;
+}
+
+export interface AlertsLoopOptions {
+  baseUrl: string;
+  smtpUrl?: string | undefined;
+  smtpFrom: string;
+  onPass?: (pass: EvaluationPass) => void;
+}
+
+export function startAlertsLoop(databaseUrl: string, log: (line: string) => void, options: AlertsLoopOptions): AlertsLoop {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, idleTimeoutMillis: 30_000, application_name: "sightline-alerts" });
+  pool.on("error", () => {}); // an idle client's lost connection: the next tick opens another
+  const mailer = createMailer(options.smtpUrl, options.smtpFrom);
+  let stopped = false;
+  let failing = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  const tick = async () => {
+    try {
+      const pass = await evaluateAlerts(pool, { nowMs: Date.now(), baseUrl: options.baseUrl });
+      options.onPass?.(pass);
+      if (!stopped) await deliverNotifications(pool, { nowMs: Date.now(), mailer });
+      if (failing) log("alert evaluation works again");
+      failing = false;
+    } catch (error) {
+      if (!failing) log(`alert evaluation failed (retrying every ${TICK_MS / 1_000} s): ${error instanceof Error ? error.message : String(error)}`);
+      failing = true;
+    }
+  };
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = tick().finally(schedule);
+    }, TICK_MS);
+    timer.unref();
+  };
+  schedule();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+      mailer?.transport.close();
+      await pool.end();
+    },
+  };
+}
