@@ -76,7 +76,7 @@ function SloStatusView({ status }: { status: SloStatus }) {
         <GridCol span={{ base: 12, sm: 4 }}>
           <Stat label={t("requests")} value={t("badOfTotal", { bad: status.badRequests, total: status.totalRequests })} testId="slo-detail-requests">
             <Text size="xs" c="dimmed">
-              {t("allowed", { allowed: Math.floor(status.budgetRequests) })}
+              {t("allowed", { allowed: formatValue(status.budgetRequests) })}
             </Text>
           </Stat>
         </GridCol>
