@@ -80,9 +80,11 @@ describe("/api/v1/alerts/rules", () => {
     expect(put.status).toBe(409);
     expect(await errorOf(put)).toContain(`created by SLO ${sloId}`);
     expect((await ruleRoute.DELETE(adminRequest(`/api/v1/alerts/rules/${id}`, { method: "DELETE" }), params({ id }))).status).toBe(409);
-    const post = await rulesRoute.POST(send("/api/v1/alerts/rules", "POST", { ...ruleBody, name: "burn", source: { kind: "slo-burn", sloId, longWindowSeconds: 3_600, shortWindowSeconds: 300 } }), noParams);
-    expect(post.status).toBe(400);
-    expect(await errorOf(post)).toContain("source.kind: slo-burn rules are created with their SLO");
+    const burn = (id: string) => ({ ...ruleBody, name: `burn ${id}`, source: { kind: "slo-burn", sloId: id, longWindowSeconds: 3_600, shortWindowSeconds: 300 } });
+    const own = await rulesRoute.POST(send("/api/v1/alerts/rules", "POST", burn(sloId)), noParams);
+    expect(alertRuleSchema.parse(await own.json())).toMatchObject({ sloId: null, source: { kind: "slo-burn", sloId } });
+    const unknown = await rulesRoute.POST(send("/api/v1/alerts/rules", "POST", burn("6f1c2d3e-0000-4000-8000-000000000000")), noParams);
+    expect(await errorOf(unknown)).toContain("source.sloId: no SLO with id");
     expect(alertRuleSchema.parse(await (await ruleRoute.GET(adminRequest(`/api/v1/alerts/rules/${id}`), params({ id }))).json())).toMatchObject({ sloId, link: `/slos/${sloId}` });
   });
 });

@@ -3,8 +3,8 @@ import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { ApiError } from "@/lib/http/api-error";
 import type { AlertRuleBody } from "./schemas";
 
-// What the schema cannot see: every contact point named must exist, and an SLO's burn-rate rules
-// belong to the SLO (its settings decide them; edited here they would drift from it).
+// What the schema cannot see: every contact point and SLO named must exist; and the burn-rate
+// rules an SLO created belong to it (its settings decide them; edited here they would drift).
 
 export async function checkRuleBody(db: Pick<pg.Pool, "query">, body: AlertRuleBody): Promise<void> {
   if (body.contactIds.length) {
@@ -14,7 +14,9 @@ export async function checkRuleBody(db: Pick<pg.Pool, "query">, body: AlertRuleB
     if (missing >= 0) throw new ApiError("bad_request", `contactIds.${missing}: no contact point with id ${body.contactIds[missing]}`);
   }
   if (body.source.kind === "slo-burn") {
-    throw new ApiError("bad_request", "source.kind: slo-burn rules are created with their SLO (POST /api/v1/slos), not here");
+    // A rule of one's own on an SLO's burn rate (another threshold or windows) is fine; the SLO must exist.
+    const { rowCount } = await db.query("SELECT 1 FROM slos WHERE id = $1", [body.source.sloId]);
+    if (!rowCount) throw new ApiError("bad_request", `source.sloId: no SLO with id ${body.source.sloId}`);
   }
 }
 

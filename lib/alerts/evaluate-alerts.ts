@@ -71,14 +71,19 @@ export async function evaluateAlerts(pool: pg.Pool, options: EvaluateOptions): P
       [now, options.limit ?? 200],
     );
     for (const rule of due) {
-      const source = alertSourceSchema.parse(rule.source);
+      const source = alertSourceSchema.safeParse(rule.source);
       const condition = conditionSchema.parse(rule.condition);
-      const read = await readSource(pool, source, condition, options.nowMs);
+      // A stored source this version cannot read (written by hand, or by a newer version) is an error of that rule alone.
+      if (!source.success) {
+        await client.query("UPDATE alert_rules SET last_error = $2, last_evaluated_at = $3, next_eval_at = $3::timestamptz + make_interval(secs => every_seconds) WHERE id = $1", [rule.id, `the stored source is not valid: ${source.error.issues[0]?.message ?? "unknown"}`, now]);
+        continue;
+      }
+      const read = await readSource(pool, source.data, condition, options.nowMs);
       const decision = decideAlertState(
         { state: rule.state, pendingSinceMs: rule.pending_ms, firingSinceMs: rule.firing_ms },
         { value: read.value, failed: read.error !== undefined && read.value === null, condition, forSeconds: rule.for_seconds, nowMs: options.nowMs },
       );
-      const event = await writeOutcome(client, rule, source, condition, read, decision, options);
+      const event = await writeOutcome(client, rule, source.data, condition, read, decision, options);
       if (event) pass.events.push(event);
       pass.evaluated++;
     }

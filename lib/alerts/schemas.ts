@@ -245,7 +245,7 @@ export const silenceBodySchema = z
     endsAtMs: ms,
     reason: text(500),
   })
-  .refine((s) => s.ruleId !== undefined || Object.keys(s.matchers).length > 0, "name a rule or at least one label matcher")
+  .refine((s) => s.ruleId !== undefined || Object.keys(s.matchers).length > 0, { path: ["matchers"], message: "name a rule or at least one label matcher" })
   .refine((s) => s.endsAtMs > (s.startsAtMs ?? 0), { path: ["endsAtMs"], message: "must be after startsAtMs" });
 export type SilenceBody = z.infer<typeof silenceBodySchema>;
 export const silenceSchema = z.object({

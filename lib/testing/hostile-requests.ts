@@ -47,8 +47,11 @@ export function hostileRequests(document: OpenApiDocument, extraPlausible: reado
 
   function topLevelFields(route: ApiRoute): string[] {
     const schema = bodySchemaOf(route);
-    const resolved = typeof schema?.$ref === "string" ? components[schema.$ref.split("/").pop()!] : schema;
-    return Object.keys(resolved?.properties ?? {});
+    const resolve = (s: typeof schema) => (typeof s?.$ref === "string" ? components[s.$ref.split("/").pop()!] : s);
+    const resolved = resolve(schema);
+    // A body that is one of several shapes (a discriminated union: oneOf/anyOf) names the fields of each.
+    const branches = [resolved, ...((resolved?.oneOf ?? resolved?.anyOf ?? []) as (typeof schema)[]).map(resolve)];
+    return [...new Set(branches.flatMap((branch) => Object.keys(branch?.properties ?? {})))];
   }
 
   async function send(baseUrl: string, route: ApiRoute, request: HostileRequest): Promise<Outcome> {
