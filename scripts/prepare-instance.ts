@@ -6,6 +6,7 @@ import { ensureDemoRules } from "../lib/consistency/ensure-demo-rules";
 import { describeProvisionOutcome, provisionDashboards } from "../lib/dashboards/provision-dashboards";
 import { prepareDatabase, type PrepareOptions, type PreparedDatabase } from "../lib/db/prepare-database";
 import { withStartupLock } from "../lib/db/with-startup-lock";
+import { ensureDemoSlo } from "../lib/slo/ensure-demo-slo";
 
 // The database side of `npm start`, before the web server: find or start PostgreSQL, migrate,
 // make partitions, then the start-up rows (admin, setup token, provisioned dashboards, the demo's
@@ -37,7 +38,7 @@ export async function prepareInstance(env: Env, log: (line: string) => void, opt
   }
 }
 
-/** The demo shop's consistency and alert rules, each created once (a user's edit of one is kept). */
+/** The demo shop's consistency rules, alert rules and SLO, each created once (a user's edit of one is kept). */
 async function createDemoRules(url: string, log: (line: string) => void) {
   const client = new pg.Client({ connectionString: url, application_name: "sightline-start" });
   await client.connect();
@@ -48,6 +49,7 @@ async function createDemoRules(url: string, log: (line: string) => void) {
     const alerts = await ensureDemoAlertRules(client);
     if (alerts.created.length) log(`alert rules for the demo created: ${alerts.created.join(", ")}`);
     if (alerts.skipped.length) log(`demo alert rules not created, a rule of that name exists: ${alerts.skipped.join(", ")}`);
+    if ((await ensureDemoSlo(client)).created) log("SLO for the demo created: Checkout availability");
   } finally {
     await client.end();
   }

@@ -21,8 +21,8 @@ export function AppNav({ onNavigate }: { onNavigate: () => void }) {
     <Stack gap={2}>
       {navItems
         .filter((item) => !item.role || roleAllows(role, item.role))
-        .map(({ key, href, icon: Icon }) => {
-        const active = isActiveHref(pathname, href);
+        .map(({ key, href, icon: Icon, also = [] }) => {
+        const active = [href, ...also].some((h) => isActiveHref(pathname, h));
         return (
           <NavLink
             key={key}

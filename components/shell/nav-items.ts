@@ -1,5 +1,6 @@
 import {
   IconAlertTriangle,
+  IconBell,
   IconChartLine,
   IconChecklist,
   IconDatabase,
@@ -14,7 +15,7 @@ import {
 } from "@tabler/icons-react";
 import type { Role } from "@/lib/auth/roles";
 
-export type NavKey = "overview" | "services" | "traces" | "metrics" | "dashboards" | "database" | "audit" | "consistency" | "reports" | "incidents" | "settings";
+export type NavKey = "overview" | "services" | "traces" | "metrics" | "dashboards" | "database" | "audit" | "consistency" | "reports" | "incidents" | "alerts" | "settings";
 
 export interface NavItem {
   key: NavKey;
@@ -22,6 +23,8 @@ export interface NavItem {
   icon: Icon;
   /** The role the page needs; the menu hides it from smaller roles. */
   role?: Role;
+  /** Other pages the item stands for (its tabs), so it stays lit on them. */
+  also?: readonly string[];
 }
 
 /** Every page of the dashboard, in menu order. Labels are `nav.<key>` in the catalogues. */
@@ -36,6 +39,7 @@ export const navItems: readonly NavItem[] = [
   { key: "consistency", href: "/consistency", icon: IconChecklist },
   { key: "reports", href: "/reports", icon: IconReportAnalytics },
   { key: "incidents", href: "/incidents", icon: IconAlertTriangle },
+  { key: "alerts", href: "/alerts", icon: IconBell, also: ["/slos", "/jobs"] },
   // Everyone reads the timeout report's settings there; the rest of the page is for admins.
   { key: "settings", href: "/settings", icon: IconSettings },
 ];

@@ -124,6 +124,27 @@ export const queryKeys = {
     violations: (range: RangeKey, rule: string | null, state: string) => ["consistency", "violations", range, rule, state] as const,
     violation: (id: string) => ["consistency", "violation", id] as const,
   },
+  /** Alert rules, their history, contact points and silences; SLOs; batch jobs (issue 17). */
+  alerts: {
+    all: () => ["alerts"] as const,
+    rules: () => ["alerts", "rules"] as const,
+    rule: (id: string) => ["alerts", "rule", id] as const,
+    events: (rule: string | null) => ["alerts", "events", rule] as const,
+    contacts: () => ["alerts", "contacts"] as const,
+    silences: () => ["alerts", "silences"] as const,
+    pickers: (what: string) => ["alerts", "pickers", what] as const,
+  },
+  slos: {
+    all: () => ["slos"] as const,
+    list: () => ["slos", "list"] as const,
+    one: (id: string) => ["slos", "one", id] as const,
+    status: (id: string) => ["slos", "status", id] as const,
+  },
+  jobs: {
+    all: () => ["jobs"] as const,
+    list: () => ["jobs", "list"] as const,
+    one: (service: string, job: string) => ["jobs", "one", service, job] as const,
+  },
   /** Gauges and their limits read for saturation forecasts (pools, queues). */
   forecast: {
     all: () => ["forecast"] as const,

@@ -23,6 +23,7 @@ import { causeEndpoints } from "@/lib/causes/api-endpoints";
 import { consistencyEndpoints } from "@/lib/consistency/api-endpoints";
 import { alertEndpoints } from "@/lib/alerts/api-endpoints";
 import { jobEndpoints } from "@/lib/jobs/api-endpoints";
+import { sloEndpoints } from "@/lib/slo/api-endpoints";
 import { findingsEndpoints } from "@/lib/findings/api-endpoints";
 import { timeoutReportSettingsResponseSchema, timeoutReportSettingsSchema } from "@/lib/reports/report-settings-schema";
 import { timeoutReportQuerySchema, timeoutReportSchema } from "@/lib/reports/schemas";
@@ -73,7 +74,7 @@ export interface ApiEndpoint {
   /** GET when not given. */
   method?: "get" | "post" | "put" | "patch" | "delete";
   summary: string;
-  tag: "health" | "storage" | "traces" | "services" | "metrics" | "logs" | "audit" | "locks" | "ingest" | "accounts" | "annotations" | "dashboards" | "reports" | "incidents" | "causes" | "consistency" | "findings" | "alerts" | "jobs";
+  tag: "health" | "storage" | "traces" | "services" | "metrics" | "logs" | "audit" | "locks" | "ingest" | "accounts" | "annotations" | "dashboards" | "reports" | "incidents" | "causes" | "consistency" | "findings" | "alerts" | "jobs" | "slos";
   query?: ParameterSchema;
   pathParams?: ParameterSchema;
   /** A JSON request body; `otlp` marks the OTLP endpoints, whose bodies are OTLP messages. */
@@ -167,6 +168,7 @@ export const apiEndpoints: ApiEndpoint[] = [
   ...consistencyEndpoints,
   ...alertEndpoints,
   ...jobEndpoints,
+  ...sloEndpoints,
   ...findingsEndpoints,
   {
     path: "/api/v1/metrics",

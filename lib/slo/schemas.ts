@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { hasNoNul, NUL_MESSAGE } from "@/lib/schemas/common";
+import { hasNoNul, NUL_MESSAGE, refineTimeRange, timeRangeShape } from "@/lib/schemas/common";
 
 // Service level objectives (issue 17), computed from the per-minute rollups (span_rollups_1m,
 // span_rollups_1h for whole hours), so a 28-day SLO reads thousands of rows, not spans.
@@ -71,3 +71,6 @@ export const sloStatusSchema = z.object({
   burnRates: z.array(z.object({ windowSeconds: z.number().int(), burnRate: z.number().nullable() })),
 });
 export type SloStatus = z.infer<typeof sloStatusSchema>;
+
+/** The status chart's window; both absent: the SLO's own window ending now. */
+export const sloStatusQuerySchema = z.object({ ...timeRangeShape }).superRefine(refineTimeRange);

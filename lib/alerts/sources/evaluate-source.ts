@@ -5,6 +5,7 @@ import { evaluateDatabase } from "./evaluate-database";
 import { evaluateJob } from "./evaluate-job";
 import { evaluateMetric } from "./evaluate-metric";
 import { evaluateRed } from "./evaluate-red";
+import { evaluateSloBurn } from "./evaluate-slo-burn";
 import type { Db, SourceValue } from "./source-value";
 
 // One rule's source → one value, by kind (one file per kind beside this one).
@@ -24,9 +25,6 @@ export async function evaluateSource(db: Db, source: AlertSource, condition: Ale
     case "job":
       return evaluateJob(db, source, nowMs);
     case "slo-burn":
-      // MERGE POINT (issue 17): the alerts-ui helper writes lib/alerts/sources/evaluate-slo-burn.ts
-      // (`evaluateSloBurn(db, source, nowMs)`); at merge this case becomes
-      //   return evaluateSloBurn(db, source, nowMs);
-      return { value: null, error: "slo-burn evaluation is wired at merge" };
+      return evaluateSloBurn(db, source, nowMs);
   }
 }

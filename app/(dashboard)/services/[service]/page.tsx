@@ -1,3 +1,4 @@
+import { Group } from "@mantine/core";
 import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
@@ -6,6 +7,7 @@ import { poolWaitsQuery } from "@/components/causes/causes-queries";
 import { ServiceView } from "@/components/services/service-view";
 import { redKindOf, servicePageQueries, servicePartQuery, serviceRedQueries } from "@/components/services/services-queries";
 import { PageHeader } from "@/components/ui/page-header";
+import { CreateAlertButton } from "@/components/alerts/create-alert-button";
 import { decodePathSegment } from "@/lib/client/decode-path-segment";
 import { pageWindow } from "@/lib/pages/page-window";
 import { prefetchApiQueries } from "@/lib/pages/prefetch-api-queries";
@@ -27,7 +29,10 @@ export default async function ServicePage({ params, searchParams }: Props) {
   );
   return (
     <HydrationBoundary state={data}>
-      <PageHeader title={service} description={t("description")} />
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <PageHeader title={service} description={t("description")} />
+        <CreateAlertButton service={service} />
+      </Group>
       <ServiceView service={service} />
     </HydrationBoundary>
   );

@@ -1,0 +1,18 @@
+import { getTranslations } from "next-intl/server";
+import { AlertsTabs } from "@/components/alerts/alerts-tabs";
+import { ContactsPage } from "@/components/alerts/contacts-page";
+import { PageHeader } from "@/components/ui/page-header";
+import { pageMetadata } from "@/i18n/page-metadata";
+
+export const generateMetadata = () => pageMetadata("alerts");
+
+export default async function Page() {
+  const t = await getTranslations("alerts");
+  return (
+    <>
+      <PageHeader title={t("pages.contacts.title")} description={t("pages.contacts.description")} />
+      <AlertsTabs />
+      <ContactsPage />
+    </>
+  );
+}

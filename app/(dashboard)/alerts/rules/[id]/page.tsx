@@ -1,0 +1,21 @@
+import { getTranslations } from "next-intl/server";
+import { AlertsTabs } from "@/components/alerts/alerts-tabs";
+import { RuleEditor } from "@/components/alerts/rule-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { pageMetadata } from "@/i18n/page-metadata";
+import { decodePathSegment } from "@/lib/client/decode-path-segment";
+
+export const generateMetadata = () => pageMetadata("alerts");
+
+/** The id is the API's to judge: a malformed or unknown one is said by the editor's load error. */
+export default async function Page({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const t = await getTranslations("alerts");
+  return (
+    <>
+      <PageHeader title={t("pages.rule.title")} description={t("pages.rule.description")} />
+      <AlertsTabs />
+      <RuleEditor id={decodePathSegment(id)} />
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import { getTranslations } from "next-intl/server";
+import { AlertsTabs } from "@/components/alerts/alerts-tabs";
+import { JobsPage } from "@/components/jobs/jobs-page";
+import { PageHeader } from "@/components/ui/page-header";
+import { pageMetadata } from "@/i18n/page-metadata";
+
+export const generateMetadata = () => pageMetadata("alerts");
+
+export default async function Page() {
+  const t = await getTranslations("alerts");
+  return (
+    <>
+      <PageHeader title={t("pages.jobs.title")} description={t("pages.jobs.description")} />
+      <AlertsTabs />
+      <JobsPage />
+    </>
+  );
+}

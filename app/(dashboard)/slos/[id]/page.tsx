@@ -1,0 +1,20 @@
+import { getTranslations } from "next-intl/server";
+import { AlertsTabs } from "@/components/alerts/alerts-tabs";
+import { SloDetail } from "@/components/slo/slo-detail";
+import { PageHeader } from "@/components/ui/page-header";
+import { pageMetadata } from "@/i18n/page-metadata";
+import { decodePathSegment } from "@/lib/client/decode-path-segment";
+
+export const generateMetadata = () => pageMetadata("alerts");
+
+export default async function Page({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const t = await getTranslations("alerts");
+  return (
+    <>
+      <PageHeader title={t("pages.slo.title")} description={t("pages.slo.description")} />
+      <AlertsTabs />
+      <SloDetail id={decodePathSegment(id)} />
+    </>
+  );
+}

@@ -1,0 +1,160 @@
+"use client";
+
+import { Alert, Badge, Button, Code, Group, SegmentedControl, Skeleton, Stack, Table, TagsInput, Text, TextInput } from "@mantine/core";
+import { IconAlertCircle, IconInfoCircle } from "@tabler/icons-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useCurrentUser } from "@/components/shell/current-user";
+import { QueryErrorAlert } from "@/components/ui/query-error-alert";
+import { SectionCard } from "@/components/ui/section-card";
+import type { Contact, ContactBody } from "@/lib/alerts/schemas";
+import { roleAllows } from "@/lib/auth/roles";
+import { queryKeys } from "@/lib/client/query-keys";
+import { contactsQuery, createContact, deleteContact, testContact } from "./alerts-queries";
+
+/** /alerts/contacts: webhook and e-mail contact points; a webhook's generated secret is shown once. */
+export function ContactsPage() {
+  const t = useTranslations("alerts.contacts");
+  const canEdit = roleAllows(useCurrentUser().role, "editor");
+  const contacts = useQuery(contactsQuery());
+  return (
+    <Stack gap="md">
+      {canEdit && <NewContact />}
+      <SectionCard title={t("title")} description={t("description")}>
+        {contacts.isError ? (
+          <QueryErrorAlert title={t("failed")} error={contacts.error} onRetry={() => void contacts.refetch()} />
+        ) : contacts.isPending ? (
+          <Skeleton h={160} />
+        ) : (
+          <Stack gap="sm">
+            {!contacts.data.smtpConfigured && (
+              <Alert variant="light" icon={<IconInfoCircle size={18} />} p="xs">
+                {t("noSmtp")}
+              </Alert>
+            )}
+            {contacts.data.contacts.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t("empty")}
+              </Text>
+            ) : (
+              <ContactsTable contacts={contacts.data.contacts} canEdit={canEdit} />
+            )}
+          </Stack>
+        )}
+      </SectionCard>
+    </Stack>
+  );
+}
+
+function ContactsTable({ contacts, canEdit }: { contacts: Contact[]; canEdit: boolean }) {
+  const t = useTranslations("alerts.contacts");
+  const queryClient = useQueryClient();
+  const [tested, setTested] = useState<string | null>(null);
+  const test = useMutation({ mutationFn: testContact, onSuccess: (_, id) => setTested(id) });
+  const remove = useMutation({ mutationFn: deleteContact, onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.alerts.contacts() }) });
+  return (
+    <Stack gap="xs">
+      {test.isError && (
+        <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />}>
+          {test.error.message}
+        </Alert>
+      )}
+      <Table striped data-testid="contacts-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("name")}</Table.Th>
+            <Table.Th>{t("kind")}</Table.Th>
+            <Table.Th>{t("target")}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {contacts.map((c) => (
+            <Table.Tr key={c.id} data-testid="contact-row">
+              <Table.Td>{c.name}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" tt="none">
+                  {t(`kinds.${c.kind}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" ff="monospace">
+                  {c.kind === "webhook" ? c.url : c.to.join(", ")}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                {canEdit && (
+                  <Group gap="xs" justify="flex-end">
+                    <Button size="compact-sm" variant="light" loading={test.isPending && test.variables === c.id} onClick={() => test.mutate(c.id)}>
+                      {tested === c.id ? t("testSent") : t("test")}
+                    </Button>
+                    <Button size="compact-sm" variant="subtle" color="red" onClick={() => remove.mutate(c.id)}>
+                      {t("delete")}
+                    </Button>
+                  </Group>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+function NewContact() {
+  const t = useTranslations("alerts.contacts");
+  const queryClient = useQueryClient();
+  const [kind, setKind] = useState<"webhook" | "email">("webhook");
+  const [name, setName] = useState("");
+  const [url, setUrl] = useState("");
+  const [to, setTo] = useState<string[]>([]);
+  const create = useMutation({
+    mutationFn: () => createContact((kind === "webhook" ? { kind, name, url } : { kind, name, to }) as ContactBody),
+    onSuccess: async () => {
+      setName("");
+      setUrl("");
+      setTo([]);
+      await queryClient.invalidateQueries({ queryKey: queryKeys.alerts.contacts() });
+    },
+  });
+  return (
+    <SectionCard title={t("newTitle")}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          create.mutate();
+        }}
+      >
+        <Stack gap="sm">
+          <SegmentedControl value={kind} onChange={(v) => setKind(v)} data={[{ value: "webhook", label: t("kinds.webhook") }, { value: "email", label: t("kinds.email") }]} w={260} />
+          <Group align="flex-end">
+            <TextInput label={t("name")} value={name} onChange={(e) => setName(e.currentTarget.value)} w={260} data-testid="contact-name" />
+            {kind === "webhook" ? (
+              <TextInput label={t("url")} value={url} onChange={(e) => setUrl(e.currentTarget.value)} w={420} placeholder="https://" data-testid="contact-url" />
+            ) : (
+              <TagsInput label={t("to")} description={t("toHint")} value={to} onChange={setTo} w={420} data-testid="contact-to" />
+            )}
+            <Button type="submit" loading={create.isPending} data-testid="contact-create">
+              {t("create")}
+            </Button>
+          </Group>
+          {create.isError && (
+            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} data-testid="contact-error">
+              {create.error.message}
+            </Alert>
+          )}
+          {create.data?.secret && (
+            <Alert color="yellow" variant="light" title={t("secretTitle")} data-testid="contact-secret">
+              <Stack gap={4}>
+                <Text size="sm">{t("secretOnce")}</Text>
+                <Code>{create.data.secret}</Code>
+              </Stack>
+            </Alert>
+          )}
+        </Stack>
+      </form>
+    </SectionCard>
+  );
+}
