@@ -185,7 +185,7 @@ export const alertEventListSchema = z.object({ events: z.array(alertEventSchema)
 // under the contact's secret: `X-Sightline-Signature: t=<unix seconds>,v1=<hex>`, and
 // `X-Sightline-Delivery: <notification id>` (the same on every retry, so a receiver can drop a
 // repeat). Failed deliveries (network error, 5xx, 429) are retried with exponential backoff
-// (10 s, 30 s, 90 s, … up to 8 attempts over about an hour). E-mail goes through the SMTP server
+// (10 s, 30 s, 90 s, … up to 8 attempts over about three hours). E-mail goes through the SMTP server
 // in SIGHTLINE_SMTP_URL (smtp://user:pass@host:port or smtps://…), from SIGHTLINE_SMTP_FROM.
 export const contactBodySchema = z.discriminatedUnion(
   "kind",
