@@ -1,4 +1,5 @@
 import pg from "pg";
+import { runEvery, type Loop } from "@/lib/db/run-every";
 import { createMailer } from "./create-mailer";
 import { deliverNotifications } from "./deliver-notifications";
 import { evaluateAlerts, type EvaluationPass } from "./evaluate-alerts";
@@ -11,9 +12,7 @@ import { evaluateAlerts, type EvaluationPass } from "./evaluate-alerts";
 
 const TICK_MS = 5_000;
 
-export interface AlertsLoop {
-  stop(): Promise<void>;
-}
+export type AlertsLoop = Loop;
 
 export interface AlertsLoopOptions {
   baseUrl: string;
@@ -26,38 +25,12 @@ export function startAlertsLoop(databaseUrl: string, log: (line: string) => void
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, idleTimeoutMillis: 30_000, application_name: "sightline-alerts" });
   pool.on("error", () => {}); // an idle client's lost connection: the next tick opens another
   const mailer = createMailer(options.smtpUrl, options.smtpFrom);
-  let stopped = false;
-  let failing = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-
-  const tick = async () => {
-    try {
-      const pass = await evaluateAlerts(pool, { nowMs: Date.now(), baseUrl: options.baseUrl });
-      options.onPass?.(pass);
-      if (!stopped) await deliverNotifications(pool, { nowMs: Date.now(), mailer });
-      if (failing) log("alert evaluation works again");
-      failing = false;
-    } catch (error) {
-      if (!failing) log(`alert evaluation failed (retrying every ${TICK_MS / 1_000} s): ${error instanceof Error ? error.message : String(error)}`);
-      failing = true;
-    }
-  };
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = tick().finally(schedule);
-    }, TICK_MS);
-    timer.unref();
-  };
-  schedule();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-      mailer?.transport.close();
-      await pool.end();
-    },
-  };
+  return runEvery("alert evaluation", TICK_MS, log, async (stopped) => {
+    const pass = await evaluateAlerts(pool, { nowMs: Date.now(), baseUrl: options.baseUrl });
+    options.onPass?.(pass);
+    if (!stopped()) await deliverNotifications(pool, { nowMs: Date.now(), mailer });
+  }, async () => {
+    mailer?.transport.close();
+    await pool.end();
+  });
 }

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { runEvery, type Loop } from "@/lib/db/run-every";
 import { checkDeadlines } from "./check-deadlines";
 import { evaluateConsistency, type EvaluationResult } from "./evaluate-consistency";
 
@@ -12,47 +13,17 @@ const TICK_MS = 1_000;
 const BATCH = 2_000;
 const MAX_BATCHES_PER_TICK = 20;
 
-export interface ConsistencyLoop {
-  stop(): Promise<void>;
-}
+export type ConsistencyLoop = Loop;
 
 export function startConsistencyLoop(databaseUrl: string, log: (line: string) => void, options: { onBatch?: (result: EvaluationResult) => void } = {}): ConsistencyLoop {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, idleTimeoutMillis: 30_000, application_name: "sightline-consistency" });
   pool.on("error", () => {}); // an idle client's lost connection: the next tick opens another
-  let stopped = false;
-  let failing = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-
-  const tick = async () => {
-    try {
-      for (let batch = 0; batch < MAX_BATCHES_PER_TICK && !stopped; batch++) {
-        const result = await evaluateConsistency(pool, { limit: BATCH });
-        options.onBatch?.(result);
-        if (!result.ran || result.taken < BATCH) break;
-      }
-      if (!stopped) await checkDeadlines(pool, Date.now());
-      if (failing) log("consistency evaluation works again");
-      failing = false;
-    } catch (error) {
-      if (!failing) log(`consistency evaluation failed (retrying every second): ${error instanceof Error ? error.message : String(error)}`);
-      failing = true;
+  return runEvery("consistency evaluation", TICK_MS, log, async (stopped) => {
+    for (let batch = 0; batch < MAX_BATCHES_PER_TICK && !stopped(); batch++) {
+      const result = await evaluateConsistency(pool, { limit: BATCH });
+      options.onBatch?.(result);
+      if (!result.ran || result.taken < BATCH) break;
     }
-  };
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = tick().finally(schedule);
-    }, TICK_MS);
-    timer.unref();
-  };
-  schedule();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-      await pool.end();
-    },
-  };
+    if (!stopped()) await checkDeadlines(pool, Date.now());
+  }, () => pool.end());
 }
