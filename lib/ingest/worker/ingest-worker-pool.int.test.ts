@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import * as tracesRoute from "@/app/api/otlp/v1/traces/route";
 import { getPool } from "@/lib/db/client";
@@ -123,6 +126,32 @@ describe("ingest through the worker pool", () => {
       }
     })();
     await expect(pool.prepareTraces(junk.slice(), "protobuf", new Date())).rejects.toMatchObject({ code: "bad_request", message: inThread?.message });
+  });
+});
+
+describe("a worker that cannot start", () => {
+  it("is not ready when its file cannot load: the route decodes in its own thread", async () => {
+    const pool = new IngestWorkerPool({ threads: 1, maxQueue: 4, maxQueuedBytes: 1 << 20, retryAfterSeconds: 2 }, "/nonexistent/ingest-worker.mjs");
+    pools.push(pool);
+    await pool.whenReady();
+    expect(pool.ready).toBe(false);
+  });
+
+  it("answers a task whose thread failed with a 503 to retry, never a 500 the exporter would drop", async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "sightline-worker-")), "failing-worker.mjs");
+    writeFileSync(file, 'export default () => { throw new Error("the thread ran out of memory"); };\n');
+    const pool = new IngestWorkerPool({ threads: 1, maxQueue: 4, maxQueuedBytes: 1 << 20, retryAfterSeconds: 2 }, file);
+    pools.push(pool);
+    const failed = await pool.prepareTraces(new Uint8Array(8), "protobuf", new Date()).catch((error: unknown) => error);
+    expect(failed).toMatchObject({ code: "unavailable", retryAfterSeconds: 2 });
+  });
+
+  it("is ready only once a thread has decoded its warm-up request", async () => {
+    const pool = new IngestWorkerPool({ threads: 1, maxQueue: 4, maxQueuedBytes: 1 << 20, retryAfterSeconds: 2 });
+    pools.push(pool);
+    expect(pool.ready).toBe(false);
+    await pool.whenReady();
+    expect(pool.ready).toBe(true);
   });
 });
 

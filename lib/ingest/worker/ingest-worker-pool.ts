@@ -35,18 +35,30 @@ export class IngestWorkerPool {
   ) {
     // Threads start with the pool and never idle out: starting one compiles the decoder (~1 s).
     this.pool = new Piscina({ filename, minThreads: limits.threads, maxThreads: limits.threads, maxQueue: limits.maxQueue, idleTimeout: 2 ** 31 - 1 });
-    this.started = new Promise((resolve) => this.pool.once("workerCreate", () => resolve()));
-    void this.started.then(() => (this.isReady = true));
+    // A thread loads the decoder only with its first task (piscina counts it as created before),
+    // so each thread is warmed with an empty request: ready means a thread has really decoded.
     // A thread that fails outside a task (e.g. cannot load the decoder) must not take the server
-    // down as an unhandled 'error' event; without a started thread, requests decode in the event loop.
-    this.pool.on("error", (error: unknown) => console.error(`[sightline] an ingest worker thread failed: ${error instanceof Error ? error.message : String(error)}`));
+    // down as an unhandled 'error' event; until a warm-up succeeds, requests decode in the event loop.
+    // (piscina then starts another thread and keeps the task waiting, so the first such error,
+    // before any warm-up succeeded, is what says the threads cannot start.)
+    const failedToStart = new Promise<never>((_, reject) => this.pool.once("error", reject));
+    this.pool.on("error", (error: unknown) => console.error(`[sightline] an ingest worker thread failed: ${describe(error)}`));
+    const warmUps = Array.from({ length: limits.threads }, () => this.pool.run({ body: new ArrayBuffer(0), encoding: "protobuf", nowMs: Date.now() }));
+    this.started = Promise.race([Promise.any(warmUps), failedToStart]).then(
+      () => {
+        this.isReady = true;
+      },
+      (error: unknown) => console.error(`[sightline] the ingest worker threads could not start; traces are decoded in the event loop: ${describe(error instanceof AggregateError ? error.errors[0] : error)}`),
+    );
+    // Warm-ups left waiting on a thread that cannot start must not become unhandled rejections.
+    for (const warmUp of warmUps) warmUp.catch(() => {});
   }
 
   private readonly started: Promise<void>;
   private isReady = false;
 
   /**
-   * True once a thread has started. A thread takes a second or more to compile the decoder (far
+   * True once a thread has decoded its warm-up request. A thread takes a second or more to compile the decoder (far
    * longer on a busy machine), so until then the caller decodes in its own thread rather than
    * keep the first requests after a start waiting past an exporter's timeout.
    */
@@ -74,7 +86,9 @@ export class IngestWorkerPool {
       outcome = await this.pool.run({ body, encoding, nowMs: now.getTime() }, { transferList: [body] });
     } catch (error) {
       if (error instanceof Error && error.message === "Task queue is at limit") throw this.overloaded();
-      throw error;
+      // A thread that died or could not load took the body with it: the exporter must send it
+      // again, so this is a 503 (retried), never a 500 (dropped).
+      throw new ApiError("unavailable", "an ingest worker thread failed; retry after the delay in Retry-After", { retryAfterSeconds: this.limits.retryAfterSeconds, cause: error });
     } finally {
       this.queuedBytes -= size;
     }
@@ -96,6 +110,8 @@ export class IngestWorkerPool {
     });
   }
 }
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 // Moving a buffer to another thread detaches it here. A body that shares its ArrayBuffer with
 // other data (Node's small-buffer pool, a socket read) is copied first, so nothing else is lost.
