@@ -8,6 +8,7 @@ import {
   alertRuleSchema,
   contactListSchema,
   contactSchema,
+  contactTestResultSchema,
   silenceListSchema,
   silenceSchema,
   type AlertRuleBody,
@@ -58,7 +59,7 @@ export const updateAlertRule = (id: string, body: AlertRuleBody) => fetchJson(`/
 export const deleteAlertRule = (id: string) => fetchJson(`/api/v1/alerts/rules/${enc(id)}`, z.unknown(), { method: "DELETE" });
 export const createContact = (body: ContactBody) => fetchJson("/api/v1/alerts/contacts", contactSchema, { method: "POST", json: body });
 export const deleteContact = (id: string) => fetchJson(`/api/v1/alerts/contacts/${enc(id)}`, z.unknown(), { method: "DELETE" });
-export const testContact = (id: string) => fetchJson(`/api/v1/alerts/contacts/${enc(id)}/test`, z.unknown(), { method: "POST", json: {} });
+export const testContact = (id: string) => fetchJson(`/api/v1/alerts/contacts/${enc(id)}/test`, contactTestResultSchema, { method: "POST", json: {} });
 export const createSilence = (body: SilenceBody) => fetchJson("/api/v1/alerts/silences", silenceSchema, { method: "POST", json: body });
 export const endSilence = (id: string) => fetchJson(`/api/v1/alerts/silences/${enc(id)}`, z.unknown(), { method: "DELETE" });
 export const createSlo = (body: SloBody) => fetchJson("/api/v1/slos", sloSchema, { method: "POST", json: body });

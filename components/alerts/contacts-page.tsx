@@ -8,7 +8,7 @@ import { useState } from "react";
 import { useCurrentUser } from "@/components/shell/current-user";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
 import { SectionCard } from "@/components/ui/section-card";
-import type { Contact, ContactBody } from "@/lib/alerts/schemas";
+import type { Contact, ContactBody, ContactTestResult } from "@/lib/alerts/schemas";
 import { roleAllows } from "@/lib/auth/roles";
 import { queryKeys } from "@/lib/client/query-keys";
 import { contactsQuery, createContact, deleteContact, testContact } from "./alerts-queries";
@@ -50,11 +50,16 @@ export function ContactsPage() {
 function ContactsTable({ contacts, canEdit }: { contacts: Contact[]; canEdit: boolean }) {
   const t = useTranslations("alerts.contacts");
   const queryClient = useQueryClient();
-  const [tested, setTested] = useState<string | null>(null);
-  const test = useMutation({ mutationFn: testContact, onSuccess: (_, id) => setTested(id) });
+  const [tested, setTested] = useState<{ id: string; result: ContactTestResult } | null>(null);
+  const test = useMutation({ mutationFn: testContact, onSuccess: (result, id) => setTested({ id, result }) });
   const remove = useMutation({ mutationFn: deleteContact, onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.alerts.contacts() }) });
   return (
     <Stack gap="xs">
+      {tested && tested.result.status !== "sent" && (
+        <Alert color={tested.result.status === "failed" ? "red" : "yellow"} variant="light" icon={<IconAlertCircle size={18} />} data-testid="contact-test-result">
+          {t(tested.result.status === "failed" ? "testFailed" : "testPending", { name: contacts.find((c) => c.id === tested.id)?.name ?? "", error: tested.result.error ?? "" })}
+        </Alert>
+      )}
       {test.isError && (
         <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />}>
           {test.error.message}
@@ -87,7 +92,7 @@ function ContactsTable({ contacts, canEdit }: { contacts: Contact[]; canEdit: bo
                 {canEdit && (
                   <Group gap="xs" justify="flex-end">
                     <Button size="compact-sm" variant="light" loading={test.isPending && test.variables === c.id} onClick={() => test.mutate(c.id)}>
-                      {tested === c.id ? t("testSent") : t("test")}
+                      {tested?.id === c.id && tested.result.status === "sent" ? t("testSent") : t("test")}
                     </Button>
                     <Button size="compact-sm" variant="subtle" color="red" onClick={() => remove.mutate(c.id)}>
                       {t("delete")}

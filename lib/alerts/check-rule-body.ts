@@ -7,17 +7,21 @@ import type { AlertRuleBody } from "./schemas";
 // rules an SLO created belong to it (its settings decide them; edited here they would drift).
 
 export async function checkRuleBody(db: Pick<pg.Pool, "query">, body: AlertRuleBody): Promise<void> {
-  if (body.contactIds.length) {
-    const { rows } = await db.query<{ id: string }>("SELECT id::text FROM alert_contacts WHERE id = ANY($1::uuid[])", [body.contactIds]);
-    const known = new Set(rows.map((row) => row.id));
-    const missing = body.contactIds.findIndex((id) => !known.has(id));
-    if (missing >= 0) throw new ApiError("bad_request", `contactIds.${missing}: no contact point with id ${body.contactIds[missing]}`);
-  }
+  await checkContactIds(db, body.contactIds);
   if (body.source.kind === "slo-burn") {
     // A rule of one's own on an SLO's burn rate (another threshold or windows) is fine; the SLO must exist.
     const { rowCount } = await db.query("SELECT 1 FROM slos WHERE id = $1", [body.source.sloId]);
     if (!rowCount) throw new ApiError("bad_request", `source.sloId: no SLO with id ${body.source.sloId}`);
   }
+}
+
+/** Every contact point named exists (a rule's, or an SLO's for its burn-rate rules): else a 400 naming `contactIds.N`. */
+export async function checkContactIds(db: Pick<pg.Pool, "query">, contactIds: string[]): Promise<void> {
+  if (!contactIds.length) return;
+  const { rows } = await db.query<{ id: string }>("SELECT id::text FROM alert_contacts WHERE id = ANY($1::uuid[])", [contactIds]);
+  const known = new Set(rows.map((row) => row.id));
+  const missing = contactIds.findIndex((id) => !known.has(id));
+  if (missing >= 0) throw new ApiError("bad_request", `contactIds.${missing}: no contact point with id ${contactIds[missing]}`);
 }
 
 /** Refuses changes to a rule an SLO created: 409 naming why, so the caller edits the SLO instead. */

@@ -72,12 +72,14 @@ export async function evaluateAlerts(pool: pg.Pool, options: EvaluateOptions): P
     );
     for (const rule of due) {
       const source = alertSourceSchema.safeParse(rule.source);
-      const condition = conditionSchema.parse(rule.condition);
-      // A stored source this version cannot read (written by hand, or by a newer version) is an error of that rule alone.
-      if (!source.success) {
-        await client.query("UPDATE alert_rules SET last_error = $2, last_evaluated_at = $3, next_eval_at = $3::timestamptz + make_interval(secs => every_seconds) WHERE id = $1", [rule.id, `the stored source is not valid: ${source.error.issues[0]?.message ?? "unknown"}`, now]);
+      const parsedCondition = conditionSchema.safeParse(rule.condition);
+      // A stored source or condition this version cannot read (written by hand, or by a newer version) is an error of that rule alone.
+      if (!source.success || !parsedCondition.success) {
+        const issue = !source.success ? `source: ${source.error.issues[0]?.message ?? "unknown"}` : `condition: ${parsedCondition.error?.issues[0]?.message ?? "unknown"}`;
+        await client.query("UPDATE alert_rules SET last_error = $2, last_evaluated_at = $3, next_eval_at = $3::timestamptz + make_interval(secs => every_seconds) WHERE id = $1", [rule.id, `the stored ${issue} is not valid`, now]);
         continue;
       }
+      const condition = parsedCondition.data;
       const read = await readSource(pool, source.data, condition, options.nowMs);
       const decision = decideAlertState(
         { state: rule.state, pendingSinceMs: rule.pending_ms, firingSinceMs: rule.firing_ms },

@@ -7,5 +7,5 @@ export async function listAlertRules(db: Pick<pg.Pool, "query">): Promise<{ rule
   const { rows } = await db.query<AlertRuleRow>(
     `${RULE_SELECT} ORDER BY CASE r.state WHEN 'firing' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END, r.name`,
   );
-  return { rules: rows.map(alertRuleJson) };
+  return { rules: rows.flatMap((row) => alertRuleJson(row) ?? []) };
 }

@@ -49,16 +49,27 @@ export interface AlertRuleRow {
 
 const msOrNull = (value: string | null) => (value === null ? null : Math.round(Number(value)));
 
-export function alertRuleJson(row: AlertRuleRow): AlertRule {
+/**
+ * The rule as the API returns it; null when its stored source or condition no longer parses
+ * (written by hand, or by a newer version) — the list leaves it out and names it in the log,
+ * rather than one bad row failing every rule (the evaluator marks it with last_error).
+ */
+export function alertRuleJson(row: AlertRuleRow): AlertRule | null {
   // Stored sources were validated when saved; parsing again fills defaults added since.
-  const source = alertSourceSchema.parse(row.source);
+  const parsedSource = alertSourceSchema.safeParse(row.source);
+  const parsedCondition = conditionSchema.safeParse(row.condition);
+  if (!parsedSource.success || !parsedCondition.success) {
+    console.error(`[sightline] alert rule ${row.id} (${row.name}) has a stored source or condition this version cannot read; it is left out`);
+    return null;
+  }
+  const source = parsedSource.data;
   return {
     id: row.id,
     name: row.name,
     description: row.description,
     enabled: row.enabled,
     source,
-    condition: conditionSchema.parse(row.condition),
+    condition: parsedCondition.data,
     forSeconds: row.for_seconds,
     everySeconds: row.every_seconds,
     labels: row.labels,

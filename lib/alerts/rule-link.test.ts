@@ -10,8 +10,9 @@ describe("ruleLink", () => {
   });
 
   it("opens the page of what the rule watches, with names encoded", () => {
-    expect(ruleLink({ kind: "red", service: "check out", operation: "POST /checkout", measure: "p95-ms", windowSeconds: 300, minRequests: 10 })).toBe("/services/check%20out?operation=POST%20%2Fcheckout");
-    expect(ruleLink({ kind: "job", job: "expire-unpaid-orders", service: "order", graceSeconds: 120 })).toBe("/jobs?job=expire-unpaid-orders&service=order");
+    expect(ruleLink({ kind: "red", service: "check out", operation: "POST /checkout", measure: "p95-ms", windowSeconds: 300, minRequests: 10 })).toBe("/services/check%20out");
+    expect(ruleLink({ kind: "job", job: "expire-unpaid-orders", service: "order", graceSeconds: 120 })).toBe("/jobs/order/expire-unpaid-orders");
+    expect(ruleLink({ kind: "job", job: "nightly", graceSeconds: 120 })).toBe("/jobs");
     expect(ruleLink({ kind: "database", measure: "deadlocks", windowSeconds: 300 })).toBe("/database");
   });
 });

@@ -19,7 +19,7 @@ export function ruleLink(source: AlertSource): string {
       return `/metrics?q=${enc(q)}`;
     }
     case "red":
-      return `/services/${enc(source.service)}${source.operation ? `?operation=${enc(source.operation)}` : ""}`;
+      return `/services/${enc(source.service)}`;
     case "absence":
       return `/services/${enc(source.service)}`;
     case "consistency":
@@ -29,6 +29,6 @@ export function ruleLink(source: AlertSource): string {
     case "slo-burn":
       return `/slos/${enc(source.sloId)}`;
     case "job":
-      return `/jobs?job=${enc(source.job)}${source.service ? `&service=${enc(source.service)}` : ""}`;
+      return source.service ? `/jobs/${enc(source.service)}/${enc(source.job)}` : "/jobs";
   }
 }

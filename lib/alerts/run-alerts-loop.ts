@@ -22,7 +22,9 @@ export interface AlertsLoopOptions {
 }
 
 export function startAlertsLoop(databaseUrl: string, log: (line: string) => void, options: AlertsLoopOptions): AlertsLoop {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, idleTimeoutMillis: 30_000, application_name: "sightline-alerts" });
+  // A source's query ends with its own deadline (evaluate-alerts.ts races it, which alone would
+  // leave the query running and holding one of the pool's connections).
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 10_000, statement_timeout: 20_000, application_name: "sightline-alerts" });
   pool.on("error", () => {}); // an idle client's lost connection: the next tick opens another
   const mailer = createMailer(options.smtpUrl, options.smtpFrom);
   return runEvery("alert evaluation", TICK_MS, log, async (stopped) => {

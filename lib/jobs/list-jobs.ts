@@ -19,7 +19,9 @@ export async function listJobs(db: Db, query: Window, nowMs: number): Promise<{ 
   const byJob = new Map<string, StoredJobRun[]>();
   for (const run of runs) {
     const key = JSON.stringify([run.service, run.job]);
-    byJob.set(key, [...(byJob.get(key) ?? []), run]);
+    const list = byJob.get(key);
+    if (list) list.push(run);
+    else byJob.set(key, [run]);
   }
   const jobs = [...byJob.values()].map((jobRuns) => {
     const { service, job } = jobRuns[0]!;

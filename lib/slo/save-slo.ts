@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { checkContactIds } from "@/lib/alerts/check-rule-body";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { ApiError } from "@/lib/http/api-error";
 import { getSlo } from "./get-slo";
@@ -26,6 +27,7 @@ function columnValues(body: SloBody): unknown[] {
 }
 
 export async function saveSlo(pool: pg.Pool, id: string | null, body: SloBody, extra: { builtIn?: boolean; key?: string } = {}): Promise<Slo> {
+  await checkContactIds(pool, body.contactIds);
   const client = await pool.connect();
   let savedId: string;
   try {

@@ -84,6 +84,12 @@ describe("/api/v1/slos", () => {
     expect(((await answer.json()) as { error: { message: string } }).error.message).toContain("targetPercent: must be below 100");
   });
 
+  it("refuses a contact point that does not exist, naming it (its burn-rate alerts would notify no one)", async () => {
+    const answer = await slosRoute.POST(send("/api/v1/slos", "POST", { name: "no one told", service, objective: { kind: "availability" }, targetPercent: 99, contactIds: ["00000000-0000-4000-8000-000000000000"] }), noParams);
+    expect(answer.status).toBe(400);
+    expect(((await answer.json()) as { error: { message: string } }).error.message).toContain("contactIds.0: no contact point with id 00000000-0000-4000-8000-000000000000");
+  });
+
   it("tells the status: counts, burn and budget over time, worst operations, burn rates now", async () => {
     // The whole service's answered requests: 300 (client spans left out), 12 bad.
     const slo = sloSchema.parse(await (await slosRoute.POST(send("/api/v1/slos", "POST", { name: `Service ${service}`, service, objective: { kind: "availability" }, targetPercent: 99, windowDays: 1 }), noParams)).json());

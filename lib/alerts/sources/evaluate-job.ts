@@ -4,16 +4,20 @@ import type { AlertSource } from "../schemas";
 import type { Db, SourceValue } from "./source-value";
 
 // A batch job's health, judged like the jobs page judges it (lib/jobs/summarise-job.ts) over the
-// last day of runs: 1 when its last run failed or its next expected run is overdue by more than
-// the grace, else 0. No run in a day: no data (a job that never ran here is not "missed").
+// last day of runs, or the last 8 days when the day holds fewer than two (a nightly job needs
+// two runs for its interval, else it could never be "missed"): 1 when its last run failed or its
+// next expected run is overdue by more than the grace, else 0. No run at all: no data.
 // With several services running a job of that name and no service given, the worst counts.
 
 type JobSource = Extract<AlertSource, { kind: "job" }>;
 
-const LOOKBACK_MS = 86_400_000;
+const DAY_MS = 86_400_000;
+const LONG_LOOKBACK_MS = 8 * DAY_MS;
 
 export async function evaluateJob(db: Db, source: JobSource, nowMs: number): Promise<SourceValue> {
-  const { runs } = await readJobRuns(db, { fromMs: nowMs - LOOKBACK_MS, toMs: nowMs + 1 }, { service: source.service, job: source.job });
+  const read = (lookBackMs: number) => readJobRuns(db, { fromMs: nowMs - lookBackMs, toMs: nowMs + 1 }, { service: source.service, job: source.job });
+  let { runs } = await read(DAY_MS);
+  if (runs.length < 2) ({ runs } = await read(LONG_LOOKBACK_MS));
   const subject = `job ${source.job}${source.service ? ` of ${source.service}` : ""} failed or missed (1 = yes)`;
   if (!runs.length) return { value: null, subject };
   const services = [...new Set(runs.map((run) => run.service))];
