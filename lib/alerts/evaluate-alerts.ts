@@ -99,6 +99,11 @@ export async function evaluateAlerts(pool: pg.Pool, options: EvaluateOptions): P
   }
 }
 
+async function firingWasSilenced(client: pg.PoolClient, ruleId: string): Promise<boolean> {
+  const { rows } = await client.query<{ silenced: boolean }>("SELECT silenced FROM alert_events WHERE rule_id = $1 AND kind = 'firing' ORDER BY at DESC, id DESC LIMIT 1", [ruleId]);
+  return rows[0]?.silenced ?? false;
+}
+
 async function readSource(pool: pg.Pool, source: AlertSource, condition: AlertCondition, nowMs: number): Promise<SourceValue> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<SourceValue>((resolve) => {
@@ -125,7 +130,9 @@ async function writeOutcome(client: pg.PoolClient, rule: DueRule, source: AlertS
       `SELECT EXISTS (SELECT 1 FROM alert_silences s, alert_rules r WHERE r.id = $1 AND s.starts_at <= $2 AND s.ends_at > $2 AND ${SILENCE_MATCHES}) AS silenced`,
       [rule.id, now],
     );
-    const silenced = silence[0]!.silenced;
+    // A resolve follows its firing: sent when the firing was sent (a receiver told of a problem
+    // must hear it ended, silence or not), held back when the firing was silenced.
+    const silenced = decision.resolvesFiring ? await firingWasSilenced(client, rule.id) : silence[0]!.silenced;
     const link = ruleLink(source);
     if (decision.event === "firing" && rule.open_incident) {
       incidentId = await openAlertIncident(client, {

@@ -158,6 +158,27 @@ describe("webhook notifications", () => {
     const other = await makeRule(pool, rule("pay errors other team", [contact.id], { labels: { team: "orders" } }), T);
     expect((await evaluateAt(pool, T + MINUTE)).events).toMatchObject([{ ruleId: other, silenced: false }]);
   });
+
+  it("sends a resolve exactly when its firing was sent, whatever silence covers the resolve", async () => {
+    const contact = await webhook("hook-paired");
+    const resolveAt = async (id: string, at: number) => {
+      await pool.query(`UPDATE alert_rules SET condition = '{"op":"above","threshold":101}', next_eval_at = $2 WHERE id = $1`, [id, new Date(T)]);
+      return (await evaluateAt(pool, at)).events.find((e) => e.ruleId === id);
+    };
+    // Fired under a silence (nobody told), resolved after it ended: nothing to say.
+    const hushed = await makeRule(pool, rule("pay errors hushed", [contact.id], { labels: { team: "payments" } }), T);
+    await createSilence(pool, { ruleId: hushed, matchers: {}, endsAtMs: T + MINUTE + 30_000, reason: "deploy" }, "test", T);
+    expect((await evaluateAt(pool, T + MINUTE)).events).toMatchObject([{ ruleId: hushed, kind: "firing", silenced: true }]);
+    expect(await resolveAt(hushed, T + 2 * MINUTE)).toMatchObject({ kind: "resolved", silenced: true, notifications: [] });
+    // Fired and told, resolved while a silence covers it: the receiver still hears it ended.
+    await quiet(pool);
+    const told = await makeRule(pool, rule("pay errors told", [contact.id], { labels: { team: "orders" } }), T);
+    expect((await evaluateAt(pool, T + MINUTE)).events).toMatchObject([{ ruleId: told, kind: "firing", silenced: false }]);
+    await createSilence(pool, { ruleId: told, matchers: {}, endsAtMs: T + 10 * MINUTE, reason: "fixing it" }, "test", T + MINUTE);
+    const resolved = await resolveAt(told, T + 2 * MINUTE);
+    expect(resolved).toMatchObject({ kind: "resolved", silenced: false });
+    expect(resolved!.notifications).toHaveLength(1);
+  });
 });
 
 describe("e-mail notifications", () => {
