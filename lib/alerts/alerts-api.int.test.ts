@@ -105,9 +105,18 @@ describe("/api/v1/alerts/contacts", () => {
     expect(hits).toBe(1);
 
     const renamed = await contactRoute.PUT(send(`/api/v1/alerts/contacts/${created.id}`, "PUT", { kind: "webhook", name: "ops hook 2", url }), params({ id: created.id }));
-    expect(contactSchema.parse(await renamed.json())).toMatchObject({ name: "ops hook 2" });
+    const renamedBody = contactSchema.parse(await renamed.json());
+    expect(renamedBody).toMatchObject({ name: "ops hook 2" });
+    expect(renamedBody).not.toHaveProperty("secret");
     const { rows } = await pool.query("SELECT secret FROM alert_contacts WHERE id = $1", [created.id]);
     expect(rows[0].secret).toBe(created.secret);
+
+    // An e-mail contact turned into a webhook gets a secret, returned once, as on create.
+    const mail = contactSchema.parse(await (await contactsRoute.POST(send("/api/v1/alerts/contacts", "POST", { kind: "email", name: "ops mail", to: ["ops@example.com"] }), noParams)).json());
+    const turned = contactSchema.parse(await (await contactRoute.PUT(send(`/api/v1/alerts/contacts/${mail.id}`, "PUT", { kind: "webhook", name: "ops mail hook", url }), params({ id: mail.id }))).json());
+    const stored = await pool.query("SELECT secret FROM alert_contacts WHERE id = $1", [mail.id]);
+    expect(turned.secret).toBe(stored.rows[0].secret);
+    expect(turned.secret).toMatch(/^whsec_/);
     expect((await contactRoute.DELETE(adminRequest(`/api/v1/alerts/contacts/${created.id}`, { method: "DELETE" }), params({ id: created.id }))).status).toBe(200);
   });
 });

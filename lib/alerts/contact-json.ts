@@ -17,3 +17,18 @@ export interface ContactRow {
 export function contactJson(row: ContactRow): Contact {
   return { id: row.id, kind: row.kind, name: row.name, url: row.url, to: row.email_to, createdAtMs: Math.round(Number(row.created_ms)) };
 }
+
+/**
+ * A contact point as a non-admin reads it: a webhook's URL cut to its origin, since many
+ * receivers (Slack, Teams, Discord) take the URL's path itself as the credential.
+ */
+export function contactForReader(contact: Contact, isAdmin: boolean): Contact {
+  if (isAdmin || contact.url === null) return contact;
+  let origin: string;
+  try {
+    origin = new URL(contact.url).origin;
+  } catch {
+    origin = "";
+  }
+  return { ...contact, url: `${origin}/…` };
+}

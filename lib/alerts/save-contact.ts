@@ -6,8 +6,9 @@ import { getContact } from "./get-contact";
 import type { Contact, ContactBody } from "./schemas";
 
 // Creating and replacing contact points. A webhook without a secret gets a generated one on
-// create (returned once, so the receiver can be configured); on update an absent secret keeps
-// the stored one, so editing the URL does not break the receiver's verification.
+// create, or when an update turns an e-mail contact into a webhook (returned once, so the
+// receiver can be configured); otherwise an absent secret on update keeps the stored one, so
+// editing the URL does not break the receiver's verification.
 
 export async function createContact(db: pg.Pool, body: ContactBody): Promise<Contact> {
   const secret = body.kind === "webhook" ? (body.secret ?? `whsec_${randomBytes(24).toString("hex")}`) : null;
@@ -25,12 +26,15 @@ export async function createContact(db: pg.Pool, body: ContactBody): Promise<Con
 }
 
 export async function updateContact(db: pg.Pool, id: string, body: ContactBody): Promise<Contact> {
-  const { rowCount } = await db
-    .query(
-      `UPDATE alert_contacts
+  const generated = `whsec_${randomBytes(24).toString("hex")}`;
+  const { rows } = await db
+    .query<{ generated: boolean }>(
+      `UPDATE alert_contacts c
           SET kind = $2, name = $3, url = $4, email_to = $6, updated_at = now(),
-              secret = CASE WHEN $2 = 'email' THEN NULL ELSE COALESCE($5, secret, $7) END
-        WHERE id = $1`,
+              secret = CASE WHEN $2 = 'email' THEN NULL ELSE COALESCE($5, c.secret, $7) END
+         FROM (SELECT id, secret AS old_secret FROM alert_contacts WHERE id = $1 FOR UPDATE) o
+        WHERE c.id = o.id
+        RETURNING ($2 = 'webhook' AND $5::text IS NULL AND o.old_secret IS NULL) AS generated`,
       [
         id,
         body.kind,
@@ -38,13 +42,14 @@ export async function updateContact(db: pg.Pool, id: string, body: ContactBody):
         body.kind === "webhook" ? body.url : null,
         body.kind === "webhook" ? (body.secret ?? null) : null,
         body.kind === "email" ? body.to : [],
-        // An e-mail contact turned into a webhook has no secret yet: one is generated (read it by setting one).
-        `whsec_${randomBytes(24).toString("hex")}`,
+        // An e-mail contact turned into a webhook has no secret yet: one is generated and returned once, as on create.
+        generated,
       ],
     )
     .catch((error: unknown) => alertNameConflict(error, "a contact point", body.name));
-  if (!rowCount) throw new ApiError("not_found", `no contact point with id ${id}`);
-  return getContact(db, id);
+  if (!rows[0]) throw new ApiError("not_found", `no contact point with id ${id}`);
+  const contact = await getContact(db, id);
+  return rows[0].generated ? { ...contact, secret: generated } : contact;
 }
 
 /** Deletes a contact point; rules keep working without it (its id is taken out of them). */

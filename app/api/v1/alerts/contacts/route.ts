@@ -1,3 +1,4 @@
+import { contactForReader } from "@/lib/alerts/contact-json";
 import { listContacts } from "@/lib/alerts/list-contacts";
 import { createContact } from "@/lib/alerts/save-contact";
 import { contactBodySchema } from "@/lib/alerts/schemas";
@@ -8,7 +9,10 @@ import { withRoute } from "@/lib/http/with-route";
 export const dynamic = "force-dynamic";
 
 // Contact points are settings holding secrets (webhook keys): admins manage them; everyone
-// may read them (without secrets) to see where a rule's alerts go.
-export const GET = withRoute({ access: "viewer" }, () => listContacts(getPool(), alertsServerConfig().smtpConfigured));
+// may read them (without secrets, and webhook URLs cut to their origin) to see where a rule's alerts go.
+export const GET = withRoute({ access: "viewer" }, async ({ principal }) => {
+  const { contacts, smtpConfigured } = await listContacts(getPool(), alertsServerConfig().smtpConfigured);
+  return { contacts: contacts.map((contact) => contactForReader(contact, principal.role === "admin")), smtpConfigured };
+});
 
 export const POST = withRoute({ access: "admin", body: contactBodySchema }, ({ body }) => createContact(getPool(), body));

@@ -1,3 +1,4 @@
+import { contactForReader } from "@/lib/alerts/contact-json";
 import { getContact } from "@/lib/alerts/get-contact";
 import { deleteContact, updateContact } from "@/lib/alerts/save-contact";
 import { contactBodySchema, contactIdPathSchema } from "@/lib/alerts/schemas";
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 const idOf = (params: unknown) => parsePathParams(contactIdPathSchema, params).id;
 
-export const GET = withRoute({ access: "viewer" }, ({ params }) => getContact(getPool(), idOf(params)));
+export const GET = withRoute({ access: "viewer" }, async ({ params, principal }) => contactForReader(await getContact(getPool(), idOf(params)), principal.role === "admin"));
 
 /** A webhook's secret is kept when the body leaves it out. */
 export const PUT = withRoute({ access: "admin", body: contactBodySchema }, ({ body, params }) => updateContact(getPool(), idOf(params), body));
