@@ -26,6 +26,7 @@ export function startAlertsLoop(databaseUrl: string, log: (line: string) => void
   // leave the query running and holding one of the pool's connections).
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 10_000, statement_timeout: 20_000, application_name: "sightline-alerts" });
   pool.on("error", () => {}); // an idle client's lost connection: the next tick opens another
+  pool.on("connect", (client) => client.on("error", () => {})); // a checked-out one's: its next query fails the tick
   const mailer = createMailer(options.smtpUrl, options.smtpFrom);
   return runEvery("alert evaluation", TICK_MS, log, async (stopped) => {
     const pass = await evaluateAlerts(pool, { nowMs: Date.now(), baseUrl: options.baseUrl });

@@ -18,6 +18,7 @@ export type ConsistencyLoop = Loop;
 export function startConsistencyLoop(databaseUrl: string, log: (line: string) => void, options: { onBatch?: (result: EvaluationResult) => void } = {}): ConsistencyLoop {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, idleTimeoutMillis: 30_000, application_name: "sightline-consistency" });
   pool.on("error", () => {}); // an idle client's lost connection: the next tick opens another
+  pool.on("connect", (client) => client.on("error", () => {})); // a checked-out one's: its next query fails the tick
   return runEvery("consistency evaluation", TICK_MS, log, async (stopped) => {
     for (let batch = 0; batch < MAX_BATCHES_PER_TICK && !stopped(); batch++) {
       const result = await evaluateConsistency(pool, { limit: BATCH });

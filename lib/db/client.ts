@@ -38,6 +38,11 @@ function openPool(connectionString: string, applicationName: string): pg.Pool {
     lastLost = Date.now();
     console.error(`[sightline] database connection lost (${applicationName}):`, error.message);
   });
+  // A checked-out client whose connection dies between two of its queries (the database
+  // restarting mid-transaction) emits 'error' with nobody listening, which would end the
+  // process; the next query on it fails anyway, and that failure is what the caller handles
+  // (a store failure is a 503 the exporter retries).
+  pool.on("connect", (client) => client.on("error", () => {}));
   return pool;
 }
 
