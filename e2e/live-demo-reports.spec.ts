@@ -48,7 +48,7 @@ test("the timeout report names the payment provider, counts timed-out checkouts 
           async () => {
             report = await liveDemo.getJson<TimeoutReport>(reportUrl(window));
             if (!report || report.impact.orders.count === 0) return "no orders yet";
-            const { rows } = await shop.query<{ id: string }>("SELECT id::text FROM orders WHERE id = ANY($1::bigint[]) AND status = ANY($2::text[]) ORDER BY id", [
+            const { rows } = await shop.query<{ id: string }>("SELECT id::text AS id FROM orders WHERE id = ANY($1::bigint[]) AND status = ANY($2::text[]) ORDER BY orders.id", [
               report.impact.orders.ids,
               REPORT_ATTRIBUTES.audit.orders.unpaidStatuses,
             ]);

@@ -40,7 +40,7 @@ test.describe("read replica lag banner", { tag: "@shell" }, () => {
       const answered = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/health");
       await page.goto("/traces");
       await answered;
-      await expect(page.getByRole("heading", { name: "Traces", exact: true })).toBeVisible();
+      await expect(page.getByRole("heading", { level: 1, name: "Traces", exact: true })).toBeVisible();
       await expect(page.getByTestId("replica-lag-banner")).toHaveCount(0);
     }
   });
