@@ -7,6 +7,9 @@ import { followRecentCause } from "./pages/overview-causes";
 // The payment provider stops answering on the live demo, diagnosed from the overview alone: the
 // overview's Recent causes lists the checkouts' timeouts; its link opens the timeout report of
 // that endpoint and window, whose cause names payment-provider as the slow callee.
+// Named to run before live-demo-causes-pool (files run in name order on the one live demo): the
+// overview's link covers the last hour, and the pool scenario's checkout timeouts in it would
+// rightly make order's pool the report's cause.
 // Clicks: overview → Recent causes "… timeouts of POST /checkout (gateway): open the report" → the report.
 
 const POLL = { timeout: 120_000, intervals: [2_000] };
