@@ -41,6 +41,11 @@ test.describe("a fresh Sightline", () => {
   let server: ChildProcess | undefined;
   let output = "";
 
+  // The fresh instance's own log, printed when the test fails (its stdout is read for the setup link).
+  test.afterEach(({}, testInfo) => {
+    if (testInfo.status !== testInfo.expectedStatus) console.log(`[accounts.spec] the fresh Sightline's output:\n${output}`);
+  });
+
   test.afterAll(async () => {
     if (server && server.exitCode === null) {
       const exited = new Promise((resolve) => server!.once("exit", resolve));
