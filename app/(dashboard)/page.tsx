@@ -21,7 +21,6 @@ import { databaseHealthQueries } from "@/components/database/database-queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageMetadata } from "@/i18n/page-metadata";
 import { requestOrigin } from "@/lib/auth/request-origin";
-import { healthQueryOptions } from "@/lib/client/health-query";
 import { pageWindow } from "@/lib/pages/page-window";
 import { prefetchApiQueries } from "@/lib/pages/prefetch-api-queries";
 import { storageQueryOptions } from "@/lib/client/storage-query";
@@ -48,7 +47,7 @@ export default async function OverviewPage({ searchParams }: Props) {
         ...Object.values(databaseHealthQueries(range)),
       ]
     : [];
-  const data = await prefetchApiQueries([healthQueryOptions(), storageQueryOptions(), consistencyRulesQuery(), ...windowed]);
+  const data = await prefetchApiQueries([storageQueryOptions(), consistencyRulesQuery(), ...windowed]);
   const requestHeaders = await headers();
   const origin = requestOrigin(`http://${requestHeaders.get("host") ?? "localhost"}/`, requestHeaders);
   return (
