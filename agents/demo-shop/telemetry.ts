@@ -5,13 +5,15 @@ import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { MeterProvider, PeriodicExportingMetricReader } from "@opentelemetry/sdk-metrics";
 import { BasicTracerProvider, BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { RedeliveringSpanExporter } from "./redelivering-span-exporter";
 import { ATTR_DEPLOYMENT_ENVIRONMENT_NAME, ATTR_SERVICE_INSTANCE_ID, ATTR_SERVICE_NAME, ATTR_SERVICE_NAMESPACE, ATTR_SERVICE_VERSION } from "./semconv";
 
 // Each service of the shop has its own tracer and meter provider, as separate deployments
 // would, exporting OTLP/HTTP protobuf to Sightline. Nothing is registered globally: the shop
 // may share its process with other code, so providers are used directly and context is passed
-// explicitly. When Sightline is down the exporters' own retry (and then drop) applies; the
-// shop never waits on an export.
+// explicitly. Spans are held until Sightline acknowledges them (redelivering-span-exporter.ts);
+// metrics, sent again in full every interval, rely on the exporter's own retry. The shop never
+// waits on an export.
 
 export interface TelemetryTarget {
   sightlineUrl: string;
@@ -43,7 +45,7 @@ export function createServiceTelemetry(serviceName: string, serviceVersion: stri
   const tracerProvider = new BasicTracerProvider({
     resource,
     spanProcessors: [
-      new BatchSpanProcessor(new OTLPTraceExporter({ url: `${base}/api/otlp/v1/traces`, headers }), {
+      new BatchSpanProcessor(new RedeliveringSpanExporter(new OTLPTraceExporter({ url: `${base}/api/otlp/v1/traces`, headers })), {
         scheduledDelayMillis: target.spanExportDelayMs,
         maxQueueSize: 4096,
       }),
