@@ -56,6 +56,21 @@ for (const [page, path, shows] of [
   });
 }
 
+/**
+ * The sizes of the server's SVG drawings of charts (components/charts/server-chart-svg.ts), which
+ * the live canvas replaces once the scripts ran; the services and dashboards specs check those.
+ */
+const drawn = (html: string) => [...html.matchAll(/data-server-chart="[^"]*"[^>]*><svg [^>]*viewBox="0 0 (\d+) (\d+)"/g)].map((m) => `${m[1]}x${m[2]}`);
+
+test("the service page's and the service map's charts are drawn in the HTML", async ({ request }) => {
+  const service = await (await request.get(`/services/${checkout}`, { headers: apiHeaders })).text();
+  // Rate, errors and latency, three to a row.
+  expect(drawn(service).filter((size) => size === "369x220")).toHaveLength(3);
+  const map = await (await request.get("/services/map", { headers: apiHeaders })).text();
+  expect(drawn(map)).toHaveLength(1);
+  expect(map).toContain(`>${checkout}</text>`);
+});
+
 test("a dashboard arrives with its panels' data in the HTML", async ({ request }) => {
   const created = await request.post("/api/v1/dashboards", {
     headers: apiHeaders,
@@ -71,5 +86,7 @@ test("a dashboard arrives with its panels' data in the HTML", async ({ request }
   expect(html.includes(`ssr ${suffix}`), "the dashboard's title in the HTML").toBe(true);
   // the RED panel's answer (its points carry p95) is in the page's dehydrated query cache
   expect(/\\?"p95\\?":\d/.test(html), "the RED panel's points in the HTML").toBe(true);
+  // …and drawn: half of the grid's usual width, the panel's height less its title and hint lines.
+  expect(drawn(html)).toEqual(["558x82"]);
   await request.delete(`/api/v1/dashboards/${id}`, { headers: apiHeaders });
 });

@@ -3,8 +3,10 @@
 import { Box, useComputedColorScheme, useMantineTheme, type MantineStyleProp } from "@mantine/core";
 import type { ECElementEvent, EChartsType } from "echarts/core";
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useRef } from "react";
+import { useContext, useEffect, useRef, useState } from "react";
+import classes from "./echart.module.css";
 import { echarts, type EChartOption } from "./echarts-setup";
+import { serverChartSvg, TypicalChartWidth } from "./server-chart-svg";
 
 /** Parameters of the events pages listen to; add an entry when a page needs another event. */
 export interface EChartEventParams {
@@ -51,6 +53,9 @@ export interface EChartProps {
  */
 export function EChart({ option, ariaLabel, height, loading = false, notMerge = true, onEvents, style }: EChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
+  // The server's drawing stays until the live chart has drawn its first frame.
+  const [live, setLive] = useState(false);
+  const typicalWidth = useContext(TypicalChartWidth);
   const chartRef = useRef<EChartsType | null>(null);
   const scheme = useComputedColorScheme("light", { getInitialValueInEffect: true });
   const echartsLocale = useLocale() === "zh-CN" ? "ZH" : "EN";
@@ -70,6 +75,11 @@ export function EChart({ option, ariaLabel, height, loading = false, notMerge = 
     if (!container) return;
     const chart = echarts.init(container, scheme === "dark" ? "dark" : undefined, { locale: echartsLocale });
     chartRef.current = chart;
+    const drawn = () => {
+      chart.off("rendered", drawn);
+      setLive(true);
+    };
+    chart.on("rendered", drawn);
     let frame = 0;
     const observer = new ResizeObserver(() => {
       cancelAnimationFrame(frame);
@@ -132,6 +142,14 @@ export function EChart({ option, ariaLabel, height, loading = false, notMerge = 
     };
   }, [eventNames, scheme, echartsLocale]);
 
+  // Only the server draws here (no window): the browser's first render leaves the server's SVG
+  // in place (an empty __html is not applied on hydration) until the live chart has drawn.
+  const serverSvg = typeof window === "undefined" && !loading && typeof height === "number" ? serverChartSvg(option, { width: typicalWidth, height, locale: echartsLocale }) : null;
   // data-loading: tests and bench:ui wait for charts that have their data, not the spinner.
-  return <Box ref={containerRef} role="img" aria-label={ariaLabel} data-loading={loading} h={height} w="100%" style={style} />;
+  return (
+    <Box pos="relative" h={height} w="100%" style={style} data-echart>
+      <Box ref={containerRef} role="img" aria-label={ariaLabel} data-loading={loading} h="100%" w="100%" />
+      {live ? null : <div className={classes.serverChart} data-server-chart aria-hidden dangerouslySetInnerHTML={{ __html: serverSvg ?? "" }} suppressHydrationWarning />}
+    </Box>
+  );
 }

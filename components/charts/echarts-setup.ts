@@ -40,7 +40,7 @@ import {
   type VisualMapComponentOption,
 } from "echarts/components";
 import * as echarts from "echarts/core";
-import { CanvasRenderer } from "echarts/renderers";
+import { CanvasRenderer, SVGRenderer } from "echarts/renderers";
 
 echarts.use([
   BarChart,
@@ -61,6 +61,8 @@ echarts.use([
   TooltipComponent,
   VisualMapComponent,
   CanvasRenderer,
+  // Only for the SVG the server draws of each chart (server-chart-svg.ts); the browser draws on canvas.
+  SVGRenderer,
 ]);
 
 /** Option type limited to what is registered above, so an unregistered series fails to compile. */

@@ -5,12 +5,13 @@ import "react-grid-layout/css/styles.css";
 import "react-resizable/css/styles.css";
 import type { LayoutItem, Panel } from "@/lib/dashboards/schemas";
 import { GRID_COLUMNS } from "@/lib/dashboards/schemas";
+import { TypicalChartWidth, MAIN_WIDTH_PX } from "@/components/charts/server-chart-svg";
 import { PanelBody } from "./panel-body";
 import { DRAG_HANDLE_CLASS, PanelFrame } from "./panel-frame";
+import { GRID_MARGIN, PanelSize, panelBodySize, ROW_HEIGHT, TYPICAL_GRID_WIDTH } from "./panel-size";
 
-/** Height of one grid row in pixels; a panel of h rows is h * ROW_HEIGHT + (h - 1) * MARGIN tall. */
-export const ROW_HEIGHT = 30;
-const MARGIN = 12;
+/** Panels starting above this many pixels from the grid's top load with the page (the first screen). */
+const FIRST_SCREEN_PX = 900;
 
 /**
  * The panels on react-grid-layout's grid. Outside edit mode nothing moves; in edit mode a panel
@@ -31,30 +32,39 @@ export function DashboardGrid({
   onEditPanel: (panel: Panel) => void;
   onRemovePanel: (panel: Panel) => void;
 }) {
-  const { width, containerRef, mounted } = useContainerWidth();
+  // Laid out at the main column's usual width until measured, so the server can draw the panels.
+  const { width, containerRef } = useContainerWidth({ initialWidth: TYPICAL_GRID_WIDTH });
+  const items = new Map(layout.map((item) => [item.i, item]));
   return (
     <div ref={containerRef} data-testid="dashboard-grid">
-      {mounted && (
-        <ReactGridLayout
-          width={width}
-          layout={layout}
-          gridConfig={{ cols: GRID_COLUMNS, rowHeight: ROW_HEIGHT, margin: [MARGIN, MARGIN], containerPadding: [0, 0] }}
-          dragConfig={{ enabled: editing, handle: `.${DRAG_HANDLE_CLASS}` }}
-          resizeConfig={{ enabled: editing }}
-          compactor={verticalCompactor}
-          onLayoutChange={(next) => {
-            if (editing) onLayoutChange(next.map(({ i, x, y, w, h }) => ({ i, x, y, w, h })));
-          }}
-        >
-          {panels.map((panel) => (
+      <ReactGridLayout
+        width={width}
+        layout={layout}
+        gridConfig={{ cols: GRID_COLUMNS, rowHeight: ROW_HEIGHT, margin: [GRID_MARGIN, GRID_MARGIN], containerPadding: [0, 0] }}
+        dragConfig={{ enabled: editing, handle: `.${DRAG_HANDLE_CLASS}` }}
+        resizeConfig={{ enabled: editing }}
+        compactor={verticalCompactor}
+        onLayoutChange={(next) => {
+          if (editing) onLayoutChange(next.map(({ i, x, y, w, h }) => ({ i, x, y, w, h })));
+        }}
+      >
+        {panels.map((panel) => {
+          const item = items.get(panel.id);
+          const size = item ? panelBodySize(item, width) : null;
+          const firstScreen = item !== undefined && item.y * (ROW_HEIGHT + GRID_MARGIN) < FIRST_SCREEN_PX;
+          return (
             <div key={panel.id} data-panel-id={panel.id}>
-              <PanelFrame title={panel.title} editing={editing} onEdit={() => onEditPanel(panel)} onRemove={() => onRemovePanel(panel)}>
-                <PanelBody panel={panel} />
+              <PanelFrame title={panel.title} editing={editing} eager={firstScreen} onEdit={() => onEditPanel(panel)} onRemove={() => onRemovePanel(panel)}>
+                <PanelSize value={size}>
+                  <TypicalChartWidth value={size?.width ?? MAIN_WIDTH_PX}>
+                    <PanelBody panel={panel} />
+                  </TypicalChartWidth>
+                </PanelSize>
               </PanelFrame>
             </div>
-          ))}
-        </ReactGridLayout>
-      )}
+          );
+        })}
+      </ReactGridLayout>
     </div>
   );
 }

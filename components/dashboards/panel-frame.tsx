@@ -17,19 +17,22 @@ export const DRAG_HANDLE_CLASS = "dashboard-panel-handle";
 export function PanelFrame({
   title,
   editing,
+  eager = false,
   onEdit,
   onRemove,
   children,
 }: {
   title: string;
   editing: boolean;
+  /** Load with the page (a panel on the first screen), not when first scrolled into view. */
+  eager?: boolean;
   onEdit: () => void;
   onRemove: () => void;
   children: ReactNode;
 }) {
   const t = useTranslations("dashboards");
   const { ref, inViewport } = useInViewport();
-  const [seen, setSeen] = useState(false);
+  const [seen, setSeen] = useState(eager);
   // Adjusted while rendering (React's pattern for state derived from a changing input): once seen, kept.
   if (inViewport && !seen) setSeen(true);
 

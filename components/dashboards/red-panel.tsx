@@ -1,7 +1,6 @@
 "use client";
 
 import { Stack, Text } from "@mantine/core";
-import { useElementSize } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useCallback, useMemo } from "react";
@@ -14,6 +13,7 @@ import { hasRequests, RED_UNITS, redPanelSeries } from "@/lib/dashboards/red-pan
 import type { RedShow } from "@/lib/dashboards/schemas";
 import { serviceColor } from "@/lib/trace/service-colors";
 import { redPanelQuery } from "./dashboard-queries";
+import { usePanelBodySize } from "./panel-size";
 
 /**
  * Rate, errors or latency of one service (or operation) from the rollups, on the app's one
@@ -23,7 +23,7 @@ import { redPanelQuery } from "./dashboard-queries";
 export function RedPanel({ title, service, operation, show }: { title: string; service: string; operation: string | null; show: RedShow }) {
   const t = useTranslations("dashboards");
   const { range } = useTimeRange();
-  const { ref, width, height } = useElementSize();
+  const { ref, width, height } = usePanelBodySize();
   // The chart's hint line under the plot ("click … drag …") wraps to two lines in a narrow panel.
   const hintHeight = width < 520 ? 36 : 20;
   const answer = useQuery({ ...redPanelQuery(range ? rangeKey(range) : { from: 0, to: 0 }, service, operation), enabled: range !== null, placeholderData: keepPreviousData });

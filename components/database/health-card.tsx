@@ -2,6 +2,7 @@
 
 import { SimpleGrid } from "@mantine/core";
 import { useTranslations } from "next-intl";
+import { THIRD_WIDTH_PX, TypicalChartWidth } from "@/components/charts/server-chart-svg";
 import { SectionCard } from "@/components/ui/section-card";
 import type { RangeKey } from "@/lib/client/query-keys";
 import type { MetricAgg } from "@/lib/schemas/metrics";
@@ -28,11 +29,13 @@ export function HealthCard({ range, database }: { range: RangeKey; database: str
   const t = useTranslations("database.health");
   return (
     <SectionCard title={t("title")} description={t("description")}>
-      <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
-        {HEALTH_METRICS.map((metric) => (
-          <MetricChart key={metric.key} range={range} title={t(`metrics.${metric.key}`)} request={{ name: metric.name, agg: metric.agg, filter: { [DATABASE_LABEL]: database } }} />
-        ))}
-      </SimpleGrid>
+      <TypicalChartWidth value={THIRD_WIDTH_PX}>
+        <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
+          {HEALTH_METRICS.map((metric) => (
+            <MetricChart key={metric.key} range={range} title={t(`metrics.${metric.key}`)} request={{ name: metric.name, agg: metric.agg, filter: { [DATABASE_LABEL]: database } }} />
+          ))}
+        </SimpleGrid>
+      </TypicalChartWidth>
     </SectionCard>
   );
 }

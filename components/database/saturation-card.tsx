@@ -3,6 +3,7 @@
 import { SimpleGrid, Skeleton, Text } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { HALF_WIDTH_PX, TypicalChartWidth } from "@/components/charts/server-chart-svg";
 import { gaugeQuery, metricLabelValuesQuery } from "@/components/forecast/forecast-queries";
 import { POOL_MAX_METRIC, PoolSaturation } from "@/components/forecast/pool-saturation";
 import { QUEUE_DEPTH_METRIC, QueueSaturation } from "@/components/forecast/queue-saturation";
@@ -40,14 +41,16 @@ export function SaturationCard({ range }: { range: RangeKey }) {
           {t("none")}
         </Text>
       ) : (
-        <SimpleGrid cols={{ base: 1, md: 2 }}>
-          {poolServices.map((service) => (
-            <PoolSaturation key={`pool:${service}`} service={service} range={range} />
-          ))}
-          {queueList.map(({ service, queue }) => (
-            <QueueSaturation key={`queue:${service}:${queue}`} service={service} queue={queue} range={range} />
-          ))}
-        </SimpleGrid>
+        <TypicalChartWidth value={HALF_WIDTH_PX}>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            {poolServices.map((service) => (
+              <PoolSaturation key={`pool:${service}`} service={service} range={range} />
+            ))}
+            {queueList.map(({ service, queue }) => (
+              <QueueSaturation key={`queue:${service}:${queue}`} service={service} queue={queue} range={range} />
+            ))}
+          </SimpleGrid>
+        </TypicalChartWidth>
       )}
     </SectionCard>
   );

@@ -4,6 +4,7 @@ import { SimpleGrid, Stack, Text, useMantineTheme } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
+import { THIRD_WIDTH_PX, TypicalChartWidth } from "@/components/charts/server-chart-svg";
 import { TimeSeriesChart, type ChartMarker, type ChartSeries, type TimeWindow } from "@/components/charts/time-series-chart";
 import { SectionCard } from "@/components/ui/section-card";
 import type { RangeKey } from "@/lib/client/query-keys";
@@ -61,11 +62,13 @@ export function ServiceRedCharts({ service, kind, range, markers }: { service: s
             {t("failed")}
           </Text>
         )}
-        <SimpleGrid cols={{ base: 1, lg: 3 }}>
-          <TimeSeriesChart {...common} series={series.rate} unit="perSecond" ariaLabel={t("rateLabel", { service })} traceLink={link({})} />
-          <TimeSeriesChart {...common} series={series.errors} unit="ratio" ariaLabel={t("errorsLabel", { service })} traceLink={link({ status: "error" })} yMin={0} />
-          <TimeSeriesChart {...common} series={series.latency} unit="ms" ariaLabel={t("latencyLabel", { service })} traceLink={link({ sort: "duration" })} />
-        </SimpleGrid>
+        <TypicalChartWidth value={THIRD_WIDTH_PX}>
+          <SimpleGrid cols={{ base: 1, lg: 3 }}>
+            <TimeSeriesChart {...common} series={series.rate} unit="perSecond" ariaLabel={t("rateLabel", { service })} traceLink={link({})} />
+            <TimeSeriesChart {...common} series={series.errors} unit="ratio" ariaLabel={t("errorsLabel", { service })} traceLink={link({ status: "error" })} yMin={0} />
+            <TimeSeriesChart {...common} series={series.latency} unit="ms" ariaLabel={t("latencyLabel", { service })} traceLink={link({ sort: "duration" })} />
+          </SimpleGrid>
+        </TypicalChartWidth>
       </Stack>
     </SectionCard>
   );

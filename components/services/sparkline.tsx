@@ -3,6 +3,10 @@
 import { useMemo } from "react";
 import { EChart } from "@/components/charts/echart";
 import type { EChartOption } from "@/components/charts/echarts-setup";
+import { TypicalChartWidth } from "@/components/charts/server-chart-svg";
+
+/** What a sparkline's cell usually gives it (at least 120 px; 220 in the overview's grid). */
+const SPARKLINE_WIDTH_PX = 220;
 
 /** A row's traffic over the window as a tiny line: no axes, no tooltip, just the shape. */
 export function Sparkline({ values, color, ariaLabel }: { values: readonly number[]; color: string; ariaLabel: string }) {
@@ -16,5 +20,9 @@ export function Sparkline({ values, color, ariaLabel }: { values: readonly numbe
     }),
     [values, color],
   );
-  return <EChart option={option} ariaLabel={ariaLabel} height={28} style={{ width: 120, minWidth: 120 }} />;
+  return (
+    <TypicalChartWidth value={SPARKLINE_WIDTH_PX}>
+      <EChart option={option} ariaLabel={ariaLabel} height={28} style={{ width: 120, minWidth: 120 }} />
+    </TypicalChartWidth>
+  );
 }
