@@ -3,6 +3,7 @@ import { expect, test } from "./fixtures/test";
 import { e2eIngestKey } from "../playwright.config";
 import { apiHeaders } from "./fixtures/accounts";
 import { buildTrace, sendTrace, waitForTrace } from "./fixtures/otlp";
+import { sendMetrics } from "./fixtures/otlp-metrics";
 import { checkoutTrace } from "./fixtures/trace-scenarios";
 
 // Pages show their data with the first paint (issue 16's page budget): an address without a
@@ -41,6 +42,12 @@ function skeletons(html: string): string[] {
     const texts = [...before.matchAll(/>([^<>]{3,80})</g)].map((t) => t[1]);
     return texts.at(-1) ?? "?";
   });
+}
+
+/** The page's own part of the HTML, without the frame around it. */
+function mainOf(html: string): string {
+  const start = html.indexOf("<main");
+  return start < 0 ? "" : html.slice(start, html.indexOf("</main>", start));
 }
 
 for (const [page, path, shows] of [
@@ -89,4 +96,42 @@ test("a dashboard arrives with its panels' data in the HTML", async ({ request }
   // …and drawn: half of the grid's usual width, the panel's height less its title and hint lines.
   expect(drawn(html)).toEqual(["558x82"]);
   await request.delete(`/api/v1/dashboards/${id}`, { headers: apiHeaders });
+});
+
+test.describe("the database page", () => {
+  const database = `ssr_${suffix}`;
+  const pooled = `ssr-pool-${suffix}`;
+
+  test.beforeAll(async ({ baseURL }) => {
+    // The db agent's metrics, as it sends them, give the database its tab; a service's pool gives
+    // the saturation card a chart, whose data the server asks for after the pools' list.
+    const now = Date.now();
+    const samples = (value: number): [number, number][] => [now - 120_000, now - 60_000, now].map((time) => [time, value]);
+    const agent = "sightline-db-agent";
+    const pool = { "db.client.connection.pool.name": `${pooled}-pool` };
+    await sendMetrics(baseURL!, e2eIngestKey, [
+      { service: agent, name: "postgresql.backends", unit: "1", kind: "upDown", attributes: { "db.namespace": database }, samples: samples(5) },
+      { service: agent, name: "postgresql.connection.count", unit: "{connections}", kind: "gauge", attributes: { "db.namespace": database, state: "active" }, samples: samples(4) },
+      { service: agent, name: "postgresql.connection.max", unit: "{connections}", kind: "gauge", samples: samples(100) },
+      { service: pooled, name: "db.client.connection.count", unit: "{connection}", kind: "upDown", attributes: { ...pool, "db.client.connection.state": "used" }, samples: samples(2) },
+      { service: pooled, name: "db.client.connection.max", unit: "{connection}", kind: "upDown", attributes: pool, samples: samples(10) },
+    ]);
+  });
+
+  // With the tab named in the link (loaded with the database names), and without (the first tab,
+  // known only from the names' answer): either way the open tab's cards and charts have their data.
+  for (const [which, path] of [
+    ["the linked tab", `/database?db=${database}`],
+    ["the first tab", "/database"],
+  ] as const) {
+    test(`${which}'s data is in the HTML the server sends`, async ({ request }) => {
+      const main = mainOf(await (await request.get(path, { headers: apiHeaders })).text());
+      expect(main.includes(database), `${database}'s tab in the HTML`).toBe(true);
+      expect(main.includes(`${pooled}: connections in use`), `${pooled}'s pool chart in the HTML`).toBe(true);
+      expect(skeletons(main)).toEqual([]);
+      // Charts are drawn by the scripts, but each says whether it has its data yet.
+      expect(main.includes('data-loading="false"'), "charts with their data").toBe(true);
+      expect(main.includes('data-loading="true"'), "no chart waiting for data").toBe(false);
+    });
+  }
 });

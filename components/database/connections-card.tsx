@@ -13,7 +13,7 @@ import type { RangeKey } from "@/lib/client/query-keys";
 import type { SaturationSubject } from "@/lib/forecast/describe-forecast";
 import type { Point } from "@/lib/forecast/forecast-saturation";
 import { sumSeries } from "@/lib/forecast/sum-series";
-import { DATABASE_LABEL, databaseMetricQuery } from "./database-queries";
+import { connectionsQueries } from "./database-queries";
 import { IdleSessions } from "./idle-sessions";
 
 const SERVER: SaturationSubject = { kind: "connections" };
@@ -25,17 +25,10 @@ const SERVER: SaturationSubject = { kind: "connections" };
  */
 export function ConnectionsCard({ range, database }: { range: RangeKey; database: string }) {
   const t = useTranslations("database.connections");
-  const byState = useQuery({
-    ...databaseMetricQuery(range, { name: "postgresql.connection.count", agg: "max", filter: { [DATABASE_LABEL]: database }, groupBy: ["state"] }),
-    placeholderData: keepPreviousData,
-  });
-  // Every database and state of the server: their sum is what max_connections limits.
-  const server = useQuery({
-    ...databaseMetricQuery(range, { name: "postgresql.connection.count", agg: "max", groupBy: [DATABASE_LABEL, "state"] }),
-    placeholderData: keepPreviousData,
-  });
-  // max_connections is a server setting: the agent sends it without a database label.
-  const max = useQuery({ ...databaseMetricQuery(range, { name: "postgresql.connection.max", agg: "max" }), placeholderData: keepPreviousData });
+  const queries = connectionsQueries(range, database);
+  const byState = useQuery({ ...queries.byState, placeholderData: keepPreviousData });
+  const server = useQuery({ ...queries.server, placeholderData: keepPreviousData });
+  const max = useQuery({ ...queries.max, placeholderData: keepPreviousData });
   const total = useMemo<Point[] | null>(() => (server.data ? sumSeries(server.data.series.map((s) => s.points)) : null), [server.data]);
   const limit = useMemo<Point[] | null>(() => (max.data ? sumSeries(max.data.series.map((s) => s.points)) : null), [max.data]);
   const view = useSaturationForecast({ series: total, limit, subject: SERVER, range, limitName: t("max") });

@@ -3,11 +3,12 @@
 import { Alert, Skeleton, Stack, Tabs, Text } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { parseAsString, useQueryState } from "nuqs";
+import { useQueryState } from "nuqs";
 import { useMemo } from "react";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
 import { rangeKey, type RangeKey } from "@/lib/client/query-keys";
 import { useTimeRange } from "@/lib/client/use-time-range";
+import { chooseDatabaseTab, databaseTabParser } from "@/lib/database/choose-database-tab";
 import type { LockEvent } from "@/lib/schemas/locks";
 import { ConnectionsCard } from "./connections-card";
 import { databaseNamesQuery, LOCK_EVENT_LIMIT, lockEventsQuery } from "./database-queries";
@@ -25,25 +26,22 @@ export function DatabaseView() {
   const key = range ? rangeKey(range) : null;
   const names = useQuery({ ...databaseNamesQuery(key ?? { from: 0, to: 1 }), enabled: key !== null, placeholderData: keepPreviousData });
   const events = useQuery({ ...lockEventsQuery(key ?? { from: 0, to: 1 }, null), enabled: key !== null, placeholderData: keepPreviousData });
-  const [chosen, setChosen] = useQueryState("db", parseAsString.withOptions({ history: "push" }));
-
-  const databases = useMemo(() => {
-    const all = new Set([...(names.data?.values ?? []), ...(events.data?.events.map((e) => e.database) ?? [])]);
-    return [...all].sort();
-  }, [names.data, events.data]);
+  const [chosen, setChosen] = useQueryState("db", databaseTabParser.withOptions({ history: "push" }));
+  // The server prefetches the open tab's data (app/(dashboard)/database/page.tsx) choosing it the same way.
+  const { tabs, active } = useMemo(
+    () => chooseDatabaseTab([...(names.data?.values ?? []), ...(events.data?.events.map((e) => e.database) ?? [])], chosen),
+    [names.data, events.data, chosen],
+  );
 
   if (names.error || events.error) return <QueryErrorAlert title={t("failed")} error={names.error ?? events.error} />;
   if (!key || names.isPending || events.isPending) return <Skeleton h={300} />;
-  if (databases.length === 0 && chosen === null) {
+  if (active === null) {
     return (
       <Alert color="gray" title={t("noneTitle")}>
         {t("none")}
       </Alert>
     );
   }
-  // A database named in the link but not seen gets its tab too: its empty cards say so.
-  const tabs = chosen !== null && !databases.includes(chosen) ? [...databases, chosen] : databases;
-  const active = chosen ?? tabs[0]!;
   return (
     <Tabs value={active} onChange={(value) => void setChosen(value)} keepMounted={false}>
       <Tabs.List mb="md">

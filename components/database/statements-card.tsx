@@ -10,24 +10,22 @@ import { TruncatedValue } from "@/components/ui/truncated-value";
 import type { RangeKey } from "@/lib/client/query-keys";
 import { totalByLabel } from "@/lib/database/total-by-label";
 import { formatDurationMs } from "@/lib/trace/format-duration";
-import { DATABASE_LABEL, databaseMetricQuery } from "./database-queries";
+import { STATEMENT_ID_LABEL, STATEMENT_TEXT_LABEL, statementsQueries } from "./database-queries";
 
-const QUERY_ID = "postgresql.queryid";
-const QUERY_TEXT = "db.query.text";
 const TOP = 20;
 
 /** Top statements by total time over the window, from the agent's pg_stat_statements counters. */
 export function StatementsCard({ range, database }: { range: RangeKey; database: string }) {
   const t = useTranslations("database.statements");
   const locale = useLocale();
-  const request = (name: string) => ({ name, agg: "sum" as const, filter: { [DATABASE_LABEL]: database }, groupBy: [QUERY_ID, QUERY_TEXT] });
-  const duration = useQuery({ ...databaseMetricQuery(range, request("postgresql.statement.duration")), placeholderData: keepPreviousData });
-  const calls = useQuery({ ...databaseMetricQuery(range, request("postgresql.statement.calls")), placeholderData: keepPreviousData });
+  const queries = statementsQueries(range, database);
+  const duration = useQuery({ ...queries.duration, placeholderData: keepPreviousData });
+  const calls = useQuery({ ...queries.calls, placeholderData: keepPreviousData });
   const rows = useMemo(() => {
     if (!duration.data || !calls.data) return [];
-    const callTotals = totalByLabel(calls.data, QUERY_ID);
-    return [...totalByLabel(duration.data, QUERY_ID).entries()]
-      .map(([id, { total, labels }]) => ({ id, text: labels[QUERY_TEXT] ?? null, seconds: total, calls: callTotals.get(id)?.total ?? 0 }))
+    const callTotals = totalByLabel(calls.data, STATEMENT_ID_LABEL);
+    return [...totalByLabel(duration.data, STATEMENT_ID_LABEL).entries()]
+      .map(([id, { total, labels }]) => ({ id, text: labels[STATEMENT_TEXT_LABEL] ?? null, seconds: total, calls: callTotals.get(id)?.total ?? 0 }))
       .sort((a, b) => b.seconds - a.seconds)
       .slice(0, TOP);
   }, [duration.data, calls.data]);

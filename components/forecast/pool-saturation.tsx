@@ -4,15 +4,9 @@ import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import type { RangeKey } from "@/lib/client/query-keys";
 import type { SaturationSubject } from "@/lib/forecast/describe-forecast";
-import { SERVICE_LABEL } from "@/lib/schemas/metrics";
 import { serviceColor } from "@/lib/trace/service-colors";
+import { poolGauges } from "./forecast-queries";
 import { GaugeSaturation } from "./gauge-saturation";
-
-// OpenTelemetry's database client pool metrics (semantic conventions: db.client.connection.*).
-const CONNECTION_COUNT = "db.client.connection.count";
-export const POOL_MAX_METRIC = "db.client.connection.max";
-const STATE_LABEL = "db.client.connection.state";
-const POOL_LABEL = "db.client.connection.pool.name";
 
 /**
  * A service's connection pool: connections in use against the pool's maximum (summed over the
@@ -24,9 +18,7 @@ export function PoolSaturation({ service, range, height }: { service: string; ra
   return (
     <GaugeSaturation
       range={range}
-      // One series per pool, summed by GaugeSaturation: two pools of 4 are 8 connections.
-      gauge={{ name: CONNECTION_COUNT, agg: "max", filter: { [SERVICE_LABEL]: service, [STATE_LABEL]: "used" }, groupBy: [POOL_LABEL] }}
-      limit={{ name: POOL_MAX_METRIC, agg: "max", filter: { [SERVICE_LABEL]: service }, groupBy: [POOL_LABEL] }}
+      {...poolGauges(service)}
       subject={subject}
       title={t("title", { service })}
       seriesName={t("inUse")}
