@@ -4,7 +4,7 @@ import { e2eIngestKey } from "../playwright.config";
 import { apiHeaders } from "./fixtures/accounts";
 import { buildTrace, sendTrace, waitForTrace } from "./fixtures/otlp";
 import { sendMetrics } from "./fixtures/otlp-metrics";
-import { checkoutTrace } from "./fixtures/trace-scenarios";
+import { bigTrace, checkoutTrace } from "./fixtures/trace-scenarios";
 
 // Pages show their data with the first paint (issue 16's page budget): an address without a
 // window is completed by the server with the default one, and the page's first data is in the
@@ -13,8 +13,9 @@ import { checkoutTrace } from "./fixtures/trace-scenarios";
 const suffix = randomBytes(3).toString("hex");
 const checkout = `checkout-${suffix}`;
 
+const trace = buildTrace(checkoutTrace({ suffix, paymentMs: 120, paymentFails: false, userId: "user-ssr", orderId: 9300 }), { startMs: Date.now() - 5 * 60_000 });
+
 test.beforeAll(async ({ baseURL }) => {
-  const trace = buildTrace(checkoutTrace({ suffix, paymentMs: 120, paymentFails: false, userId: "user-ssr", orderId: 9300 }), { startMs: Date.now() - 5 * 60_000 });
   await sendTrace(baseURL!, e2eIngestKey, trace);
   await waitForTrace(baseURL!, trace.traceId, trace.spans.length);
 });
@@ -76,6 +77,40 @@ test("the service page's and the service map's charts are drawn in the HTML", as
   const map = await (await request.get("/services/map", { headers: apiHeaders })).text();
   expect(drawn(map)).toHaveLength(1);
   expect(map).toContain(`>${checkout}</text>`);
+});
+
+test("the trace page's rows are in the HTML", async ({ request }) => {
+  const html = await (await request.get(`/traces/${trace.traceId}`, { headers: apiHeaders })).text();
+  expect(html.match(/role="treeitem"/g)?.length, "one row per span").toBe(trace.spans.length);
+  for (const span of trace.spans) expect(html.includes(`data-span-id="${span.spanId}"`), `span ${span.name} in the HTML`).toBe(true);
+  // The payload came with the HTML: the browser is not told to fetch it again.
+  expect(html.includes(`/api/v1/traces/${trace.traceId}/compact`), "no preload of the payload").toBe(false);
+});
+
+test("a server-drawn trace page hydrates without a mismatch, its selected span open", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  const span = trace.spans.find((s) => s.name === "POST /orders") ?? trace.spans[0]!;
+  await page.goto(`/traces/${trace.traceId}?span=${span.spanId}`);
+  await expect(page.getByTestId("span-detail")).toHaveAttribute("data-span-id", span.spanId);
+  await expect(page.getByRole("treeitem")).toHaveCount(trace.spans.length);
+  // Clicking works once hydrated: another span opens.
+  const other = trace.spans.find((s) => s.spanId !== span.spanId)!;
+  await page.locator(`[role="treeitem"][data-span-id="${other.spanId}"]`).click();
+  await expect(page.getByTestId("span-detail")).toHaveAttribute("data-span-id", other.spanId);
+  expect(errors).toEqual([]);
+});
+
+test("a trace past the embedding limit keeps its preload and leaves the rows to the browser", async ({ request, baseURL }) => {
+  const big = buildTrace(bigTrace(2_001, `ssr${suffix}`), { startMs: Date.now() - 5 * 60_000 });
+  await sendTrace(baseURL!, e2eIngestKey, big);
+  await waitForTrace(baseURL!, big.traceId, big.spans.length);
+  const html = await (await request.get(`/traces/${big.traceId}`, { headers: apiHeaders })).text();
+  expect(html.includes(`/api/v1/traces/${big.traceId}/compact`), "the payload's preload").toBe(true);
+  expect(html.includes('role="treeitem"'), "no rows drawn by the server").toBe(false);
 });
 
 test("a dashboard arrives with its panels' data in the HTML", async ({ request }) => {

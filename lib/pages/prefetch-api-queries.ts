@@ -49,11 +49,16 @@ export async function prefetchApiQueries(queries: AnyQuery[], next?: (client: Qu
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const base = internalBase();
   const incoming = await headers();
-  if (base && queries.length > 0 && !incoming.has("rsc")) {
+  if (base && queries.length > 0 && (await isFirstLoad())) {
     const context: Reader = { base, cookie: incoming.get("cookie"), authorization: incoming.get("authorization") };
     const load = (list: AnyQuery[]) => reader.run(context, () => Promise.all(list.map((query) => client.prefetchQuery(query))));
     await load(queries);
     if (next) await load(next(client));
   }
   return dehydrate(client);
+}
+
+/** Whether this render is a page's first load with a server to ask: the only kind prefetchApiQueries fills. */
+export async function isFirstLoad(): Promise<boolean> {
+  return internalBase() !== undefined && !(await headers()).has("rsc");
 }

@@ -12,6 +12,7 @@ import { spanAttributesResponseSchema } from "@/lib/schemas/span-attributes";
 import { makeResource, makeSpan } from "@/lib/testing/make-records";
 import { assembleCompactTrace } from "./assemble-compact-trace";
 import { buildTraceModel } from "./build-trace-model";
+import { countTraceSpansUpTo } from "./count-trace-spans";
 import { getCompactTraceJson } from "./get-compact-trace";
 
 // The trace page's endpoints against a real store: spans written by the ingest writer, read
@@ -206,5 +207,14 @@ describe("GET /api/v1/span-attributes", () => {
 
     const gateway = spanAttributesResponseSchema.parse(await (await attributesRoute(call(`/api/v1/span-attributes?${window}&service=${svc("gateway")}`), {})).json());
     expect(gateway.attributes.find((a) => a.key === "k8s.pod.name")!.values[0]).toEqual({ value: "gateway-5d8c", count: 3 });
+  });
+});
+
+describe("countTraceSpansUpTo (the trace page: embed a small trace in the HTML?)", () => {
+  it("counts a trace's spans up to the limit, one past it for a bigger trace, 0 for an unknown one", async () => {
+    expect(await countTraceSpansUpTo(getPool(), traceId, 10)).toBe(4);
+    expect(await countTraceSpansUpTo(getPool(), traceId, 4)).toBe(4);
+    expect(await countTraceSpansUpTo(getPool(), traceId, 2)).toBe(3);
+    expect(await countTraceSpansUpTo(getPool(), randomBytes(16).toString("hex"), 10)).toBe(0);
   });
 });

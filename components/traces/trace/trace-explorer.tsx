@@ -1,12 +1,13 @@
 "use client";
 
 import { Badge, Box, Button, Group, Paper, Switch, Tabs, Tooltip } from "@mantine/core";
-import { useDebouncedValue, useMediaQuery, useViewportSize } from "@mantine/hooks";
+import { useDebouncedValue, useViewportSize } from "@mantine/hooks";
 import { IconAlertTriangle, IconArrowsMaximize, IconArrowsMinimize, IconZoomReset } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { TraceCausesPanel } from "@/components/causes/trace-causes-panel";
+import { useMediaMatches } from "@/lib/client/use-media-matches";
 import type { TraceModel } from "@/lib/trace/build-trace-model";
 import { segmentsBySpan } from "@/lib/trace/compute-critical-path";
 import { findSpansLocally, mergeMatches, stepMatch } from "@/lib/trace/find-in-trace";
@@ -38,7 +39,8 @@ export function TraceExplorer({ model }: { model: TraceModel }) {
   const summary = useMemo(() => summariseTrace(model), [model]);
   const [showCritical, setShowCritical] = useState(true);
   const critical = useMemo(() => (showCritical ? segmentsBySpan(model.criticalPath) : null), [model, showCritical]);
-  const wide = useMediaQuery("(min-width: 75em)", true, { getInitialValueInEffect: false });
+  // A small trace is drawn on the server, which cannot know the screen: it draws the wide layout.
+  const wide = useMediaMatches("(min-width: 75em)", true);
   const { height: viewportHeight } = useViewportSize();
   // As tall as the trace, up to what the window leaves below the header and tools.
   const available = Math.max(360, (viewportHeight || 900) - 330);

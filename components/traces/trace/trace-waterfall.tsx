@@ -58,6 +58,9 @@ export function TraceWaterfall(props: TraceWaterfallProps) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
     getItemKey: (index) => rows[index]!,
+    // Until the pane is measured, it is as tall as it is asked to be: the server (a small trace's
+    // page is drawn there) and the browser's first render then yield the same first rows.
+    initialRect: { width: 0, height: props.height },
   });
 
   // Only a new request scrolls: rows changing under an old request must not pull the view
