@@ -50,16 +50,20 @@ async function startGate(target: string) {
   });
 }
 
-/** Ends 12 spans in three batches while the gate refuses, opens it, flushes; the trace ids sent. */
-async function sendThroughOutage(wrap: (exporter: SpanExporter) => SpanExporter, refuseWith = 503): Promise<{ traceIds: string[] }> {
+/**
+ * Ends 12 spans in three batches while the gate refuses, opens it and flushes as the demo shop
+ * does (the batch processor, then the exporter); the trace ids sent and how many are stored then.
+ */
+async function sendThroughOutage(wrap: (exporter: SpanExporter) => SpanExporter, refuseWith = 503): Promise<{ traceIds: string[]; storedAfterFlush: number }> {
   gate.open = false;
   gate.refused = 0;
   gate.refuseWith = refuseWith;
   // A short deadline, so the exporter's own retries are over within the outage.
   const otlp = new OTLPTraceExporter({ url: `${gate.url}/api/otlp/v1/traces`, headers: { Authorization: `Bearer ${TEST_INGEST_KEY}` }, timeoutMillis: 300 });
+  const exporter = wrap(otlp);
   const provider = new BasicTracerProvider({
     resource: resourceFromAttributes({ "service.name": "redelivery-test" }),
-    spanProcessors: [new BatchSpanProcessor(wrap(otlp), { scheduledDelayMillis: 10 })],
+    spanProcessors: [new BatchSpanProcessor(exporter, { scheduledDelayMillis: 10 })],
   });
   const tracer = provider.getTracer("redelivery-test");
   const traceIds: string[] = [];
@@ -75,8 +79,10 @@ async function sendThroughOutage(wrap: (exporter: SpanExporter) => SpanExporter,
   }
   gate.open = true;
   await provider.forceFlush();
+  await exporter.forceFlush?.();
+  const storedAfterFlush = await storedSpans(traceIds);
   await provider.shutdown();
-  return { traceIds };
+  return { traceIds, storedAfterFlush };
 }
 
 async function storedSpans(traceIds: string[]): Promise<number> {
@@ -93,7 +99,9 @@ describe("spans held until Sightline takes them", () => {
   it("the redelivering exporter stores every span", async () => {
     const lines: string[] = [];
     let wrapper: RedeliveringSpanExporter | undefined;
-    const { traceIds } = await sendThroughOutage((exporter) => (wrapper = new RedeliveringSpanExporter(exporter, { backoff: { baseMs: 50, maxMs: 100 }, log: (line) => lines.push(line) })));
+    const { traceIds, storedAfterFlush } = await sendThroughOutage((exporter) => (wrapper = new RedeliveringSpanExporter(exporter, { backoff: { baseMs: 50, maxMs: 100 }, log: (line) => lines.push(line) })));
+    // Stored by the time a flush returns (the demo's scenarios read them right after), and once.
+    expect(storedAfterFlush).toBe(12);
     expect(wrapper!.pendingSpans).toBe(0);
     expect(await storedSpans(traceIds)).toBe(12);
     expect(lines[0]).toMatch(/^\[demo-shop\] Sightline did not take 4 spans \(.+\); holding them and retrying$/);

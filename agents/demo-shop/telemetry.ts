@@ -42,10 +42,11 @@ export function createServiceTelemetry(serviceName: string, serviceVersion: stri
     [ATTR_SERVICE_INSTANCE_ID]: `${target.instanceId}/${serviceName}`,
     [ATTR_DEPLOYMENT_ENVIRONMENT_NAME]: "demo",
   });
+  const spanExporter = new RedeliveringSpanExporter(new OTLPTraceExporter({ url: `${base}/api/otlp/v1/traces`, headers }));
   const tracerProvider = new BasicTracerProvider({
     resource,
     spanProcessors: [
-      new BatchSpanProcessor(new RedeliveringSpanExporter(new OTLPTraceExporter({ url: `${base}/api/otlp/v1/traces`, headers })), {
+      new BatchSpanProcessor(spanExporter, {
         scheduledDelayMillis: target.spanExportDelayMs,
         maxQueueSize: 4096,
       }),
@@ -66,7 +67,8 @@ export function createServiceTelemetry(serviceName: string, serviceVersion: stri
     tracer: tracerProvider.getTracer(`demo-shop/${serviceName}`, serviceVersion),
     meter: meterProvider.getMeter(`demo-shop/${serviceName}`, serviceVersion),
     async forceFlush() {
-      await Promise.all([tracerProvider.forceFlush(), meterProvider.forceFlush()]);
+      // The batch processor hands its spans over; the exporter holds them until they are taken.
+      await Promise.all([tracerProvider.forceFlush().then(() => spanExporter.forceFlush()), meterProvider.forceFlush()]);
     },
     async shutdown() {
       await Promise.allSettled([tracerProvider.shutdown(), meterProvider.shutdown()]);
