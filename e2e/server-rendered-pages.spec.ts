@@ -148,6 +148,10 @@ test.describe("the database page", () => {
       { service: agent, name: "postgresql.backends", unit: "1", kind: "upDown", attributes: { "db.namespace": database }, samples: samples(5) },
       { service: agent, name: "postgresql.connection.count", unit: "{connections}", kind: "gauge", attributes: { "db.namespace": database, state: "active" }, samples: samples(4) },
       { service: agent, name: "postgresql.connection.max", unit: "{connections}", kind: "gauge", samples: samples(100) },
+      // The health card's other charts: with them the tab's charts fill more than a screen.
+      ...["lock.waiting", "lock.wait.max_duration", "idle_in_transaction.count", "idle_in_transaction.max_duration", "transaction.max_duration", "deadlocks", "cache.hit_ratio", "temp.io", "db_size"].map(
+        (name) => ({ service: agent, name: `postgresql.${name}`, unit: "1", kind: "gauge" as const, attributes: { "db.namespace": database }, samples: samples(1) }),
+      ),
       { service: pooled, name: "db.client.connection.count", unit: "{connection}", kind: "upDown", attributes: { ...pool, "db.client.connection.state": "used" }, samples: samples(2) },
       { service: pooled, name: "db.client.connection.max", unit: "{connection}", kind: "upDown", attributes: pool, samples: samples(10) },
     ]);
@@ -169,4 +173,17 @@ test.describe("the database page", () => {
       expect(main.includes('data-loading="true"'), "no chart waiting for data").toBe(false);
     });
   }
+
+  // The tab's charts fill more than a screen: the server draws the first ones (about a screen's
+  // area, components/charts/server-chart-area.tsx) and the browser every one.
+  test("charts past the first screen are left to the browser, which draws every one", async ({ request, page }) => {
+    const path = `/database?db=${database}`;
+    const main = mainOf(await (await request.get(path, { headers: apiHeaders })).text());
+    const charts = main.match(/data-echart=/g)?.length ?? 0;
+    expect(main.includes('data-loading="true"'), "every chart has its data").toBe(false);
+    expect(drawn(main).length, "charts drawn by the server").toBeGreaterThan(0);
+    expect(drawn(main).length, `fewer than all ${charts} charts drawn by the server`).toBeLessThan(charts);
+    await page.goto(path);
+    await expect(page.locator("main [data-echart] canvas")).toHaveCount(charts);
+  });
 });

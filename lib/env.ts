@@ -40,6 +40,8 @@ export const envSchema = z.object({
   SIGHTLINE_DATA_DIR: z.string().min(1).default(".sightline"),
   SIGHTLINE_INGEST_KEY: z.string().min(16, "must be at least 16 characters").optional(),
   SIGHTLINE_DEMO: flag.optional(),
+  /** Render every page once right after start, so the first visitor does not wait for the server's first run of it (scripts/warm-up-pages.ts). */
+  SIGHTLINE_WARM_UP: flag.default(true),
   /** 0 picks any free port; a taken port falls back to a free one too. */
   SIGHTLINE_EMBEDDED_DB_PORT: port(54329, 0),
   SIGHTLINE_RETENTION_SPANS_DAYS: days(7),

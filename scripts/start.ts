@@ -11,6 +11,7 @@ import { startConsistencyLoop, type ConsistencyLoop } from "../lib/consistency/r
 import { startAlertsLoop, type AlertsLoop } from "../lib/alerts/run-alerts-loop";
 import { publicBaseUrl } from "../lib/env";
 import { prepareInstance } from "./prepare-instance";
+import { warmUpPages } from "./warm-up-pages";
 
 // `npm start`: configuration → port check → database (embedded unless DATABASE_URL) →
 // migrations → build if stale → the Next.js server, with partition upkeep every hour and the
@@ -76,6 +77,12 @@ async function main() {
       log(`the demo could not start (${error instanceof Error ? error.message : String(error)}); Sightline runs without it`);
       return undefined;
     });
+  }
+  if (!dev && env.SIGHTLINE_WARM_UP) {
+    warmUpPages(internalUrl(env), database.url).then(
+      ({ pages, failed, ms }) => log(`pages warmed up: ${pages} rendered once in ${(ms / 1000).toFixed(1)} s${failed.length ? ` (no answer from ${failed.join(", ")})` : ""}`),
+      (error: unknown) => log(`warming the pages up failed (${error instanceof Error ? error.message : String(error)}); they are only slower on their first visit`),
+    );
   }
 }
 

@@ -6,6 +6,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useContext, useEffect, useRef, useState } from "react";
 import classes from "./echart.module.css";
 import { echarts, type EChartOption } from "./echarts-setup";
+import { useServerChartArea } from "./server-chart-area";
 import { serverChartSvg, TypicalChartWidth } from "./server-chart-svg";
 
 /** Parameters of the events pages listen to; add an entry when a page needs another event. */
@@ -56,6 +57,7 @@ export function EChart({ option, ariaLabel, height, loading = false, notMerge = 
   // The server's drawing stays until the live chart has drawn its first frame.
   const [live, setLive] = useState(false);
   const typicalWidth = useContext(TypicalChartWidth);
+  const takeServerArea = useServerChartArea();
   const chartRef = useRef<EChartsType | null>(null);
   const scheme = useComputedColorScheme("light", { getInitialValueInEffect: true });
   const echartsLocale = useLocale() === "zh-CN" ? "ZH" : "EN";
@@ -142,9 +144,13 @@ export function EChart({ option, ariaLabel, height, loading = false, notMerge = 
     };
   }, [eventNames, scheme, echartsLocale]);
 
-  // Only the server draws here (no window): the browser's first render leaves the server's SVG
-  // in place (an empty __html is not applied on hydration) until the live chart has drawn.
-  const serverSvg = typeof window === "undefined" && !loading && typeof height === "number" ? serverChartSvg(option, { width: typicalWidth, height, locale: echartsLocale }) : null;
+  // Only the server draws here (no window), charts of the first screen (server-chart-area.tsx):
+  // the browser's first render leaves the server's SVG in place (an empty __html is not applied
+  // on hydration) until the live chart has drawn.
+  const serverSvg =
+    typeof window === "undefined" && !loading && typeof height === "number" && takeServerArea(typicalWidth, height)
+      ? serverChartSvg(option, { width: typicalWidth, height, locale: echartsLocale })
+      : null;
   // data-loading: tests and bench:ui wait for charts that have their data, not the spinner.
   return (
     <Box pos="relative" h={height} w="100%" style={style} data-echart>

@@ -4,6 +4,7 @@ import { AppShell, Group, ScrollArea } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { ServerChartAreaProvider } from "@/components/charts/server-chart-area";
 import { AppHeader } from "./app-header";
 import { AppNav } from "./app-nav";
 import { LanguageSwitch } from "./language-switch";
@@ -32,7 +33,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
       </AppShell.Navbar>
       <AppShell.Main>
         <ReplicaLagBanner />
-        {children}
+        <ServerChartAreaProvider>{children}</ServerChartAreaProvider>
       </AppShell.Main>
     </AppShell>
   );
