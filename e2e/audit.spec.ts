@@ -185,6 +185,8 @@ test.describe("audit", { tag: "@audit" }, () => {
     const entries = page.getByTestId("row-history-entry");
     await expect(entries).toHaveCount(200);
     await expect(page.getByTestId("row-history-more")).toContainText("Showing the first 200 changes of this row, oldest first; it has more.");
+    await page.getByTestId("row-history-more").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "test-results/audit-row-more.png" });
     await page.getByTestId("row-history-load-more").click();
     await expect(entries).toHaveCount(202);
     await expect(entries.last().getByRole("row", { name: /total/ })).toContainText("201");
