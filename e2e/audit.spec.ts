@@ -170,6 +170,29 @@ test.describe("audit", { tag: "@audit" }, () => {
     await expect(page.getByTestId("concurrent-writers")).toHaveCount(0);
   });
 
+  test("a history longer than a page says so and shows the rest on request", async ({ page, baseURL }) => {
+    // 202 changes of one row, by hand (no request), in a table of its own (the other tests count
+    // the orders table's changes): the page reads the history 200 at a time.
+    const busyTable = `busy_${suffix}`;
+    const busyId = orderId;
+    const busy: AgentRow[] = Array.from({ length: 202 }, (_, i) => ({
+      id: `e2e-audit:${suffix}:busy:${i}`, database: "shop", table: busyTable, op: i === 0 ? "INSERT" : "UPDATE", pk: { id: busyId },
+      before: i === 0 ? null : { id: busyId, total: i - 1 }, after: { id: busyId, total: i }, changedColumns: i === 0 ? [] : ["total"],
+      txid: 20_000 + i, traceId: null, spanId: null, committedAt: at(i * 100), dbUser: "dba", applicationName: "psql", statement: "UPDATE",
+    }));
+    await sendAuditChanges(baseURL!, e2eIngestKey, busy as unknown as AuditRow[]);
+    await page.goto(`/audit/public.${busyTable}/${busyId}?database=shop`);
+    const entries = page.getByTestId("row-history-entry");
+    await expect(entries).toHaveCount(200);
+    await expect(page.getByTestId("row-history-more")).toContainText("Showing the first 200 changes of this row, oldest first; it has more.");
+    await page.getByTestId("row-history-more").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "test-results/audit-row-more.png" });
+    await page.getByTestId("row-history-load-more").click();
+    await expect(entries).toHaveCount(202);
+    await expect(entries.last().getByRole("row", { name: /total/ })).toContainText("201");
+    await expect(page.getByTestId("row-history-more")).toHaveCount(0);
+  });
+
   test("a search by trace id finds exactly that request's changes", async ({ page }) => {
     await page.goto(`/audit?rel=1h&traceId=${traces[1]!.traceId}`);
     await expect(results(page)).toHaveCount(2);

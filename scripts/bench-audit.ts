@@ -8,7 +8,7 @@ import { listLockEvents } from "@/lib/audit/list-lock-events";
 import { listRowHistory } from "@/lib/audit/list-row-history";
 import { getDatabaseActivity } from "@/lib/database/get-database-activity";
 import { telemetryTableNames } from "@/lib/db/telemetry-tables";
-import type { AuditChangesQuery } from "@/lib/schemas/audit";
+import { auditRowHistoryQuerySchema, type AuditChangesQuery } from "@/lib/schemas/audit";
 import { HOT_ORDER_ID, seedBenchAuditChanges, seedBenchDatabasePage } from "@/lib/testing/seed-bench-audit";
 import { utcDay } from "@/lib/utc-day";
 import { withBenchDatabase } from "./bench/bench-database";
@@ -109,6 +109,9 @@ async function buildCases(pool: pg.Pool, anchorMs: number): Promise<TimedCase[]>
   const { trace_id: traceId, txid, pk } = recent.rows[0]!;
   const hot = { database: "shop", table: "orders", pk: { object: { id: HOT_ORDER_ID } } };
   const middle = anchorMs - (DAYS * DAY) / 2;
+  // Where the page after the hot order's first half of history starts (the row page's "show the next changes").
+  const halfway = (await listRowHistory(pool, { ...hot, limit: Math.max(1, Math.floor(HOT / 2)) })).nextAfter;
+  const later = halfway === null ? undefined : auditRowHistoryQuerySchema.shape.after.parse(halfway);
   const SEARCH = 300;
   return [
     { name: "audit search, newest 100, 24 h", budgetMs: SEARCH, run: () => search(last(DAY)) },
@@ -123,6 +126,7 @@ async function buildCases(pool: pg.Pool, anchorMs: number): Promise<TimedCase[]>
     { name: "audit CSV page: 1,000 changes of 30 d", budgetMs: SEARCH, run: () => search({ limit: 1000, ...last(30 * DAY) }) },
     { name: `row history of ${HOT.toLocaleString("en")} changes (with their requests)`, budgetMs: 500, run: async () => `${(await listRowHistory(pool, { ...hot, limit: HOT })).changes.length} changes` },
     { name: "row history, API page of 1,000", budgetMs: 500, run: async () => `${(await listRowHistory(pool, { ...hot, limit: 1000 })).changes.length} changes` },
+    { name: "row history, API page of 1,000 halfway through (after=)", budgetMs: 500, run: async () => `${(await listRowHistory(pool, { ...hot, limit: 1000, after: later })).changes.length} changes` },
     { name: "row as of the middle of its history", budgetMs: 300, run: async () => `${(await getRowAsOf(pool, { ...hot, at: middle })).state}` },
     { name: "database page: lock events, 1 h", budgetMs: 1000, run: async () => `${(await listLockEvents(pool, { database: "shop", ...last(HOUR), limit: 1000 })).events.length} events` },
     { name: "database page: lock events, 24 h (1,000 newest)", budgetMs: 1000, run: async () => `${(await listLockEvents(pool, { database: "shop", ...last(DAY), limit: 1000 })).events.length} events` },

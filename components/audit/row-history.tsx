@@ -1,7 +1,7 @@
 "use client";
 
-import { Group, Skeleton, Stack, Text } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { Alert, Button, Group, Skeleton, Stack, Text } from "@mantine/core";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { parseAsString, useQueryStates } from "nuqs";
@@ -31,10 +31,11 @@ export function RowHistory({ table, pk }: { table: string; pk: string }) {
   const t = useTranslations("audit.row");
   const [{ database, at, compare }, setParams] = useQueryStates(rowParsers, { history: "push" });
   const row = useMemo(() => ({ database, table, pk }), [database, table, pk]);
-  const history = useQuery(auditRowHistoryQuery(row));
+  const history = useInfiniteQuery(auditRowHistoryQuery(row));
+  const changes = useMemo(() => history.data?.pages.flatMap((page) => page.changes), [history.data]);
   const searchParams = useSearchParams();
   const problems = useMemo(() => describeUrlProblems(new URLSearchParams(searchParams.toString()), rowUrlRules), [searchParams]);
-  const concurrent = useMemo(() => findConcurrentWriters(history.data?.changes ?? []), [history.data]);
+  const concurrent = useMemo(() => findConcurrentWriters(changes ?? []), [changes]);
   const readMoment = (text: string | null) => (text === null ? null : (readUnixMillis(text.trim()) ?? Number.NaN));
 
   return (
@@ -64,16 +65,30 @@ export function RowHistory({ table, pk }: { table: string; pk: string }) {
         </SectionCard>
       )}
       <SectionCard title={t("timelineTitle")}>
-        {history.isError ? (
+        {history.isError && !history.isFetchNextPageError ? (
           <QueryErrorAlert title={t("historyError")} error={history.error} onRetry={() => void history.refetch()} />
-        ) : !history.data ? (
+        ) : !changes ? (
           <Skeleton h={240} />
-        ) : history.data.changes.length === 0 ? (
+        ) : changes.length === 0 ? (
           <Text size="sm" c="dimmed" data-testid="row-history-empty">
             {t("empty")}
           </Text>
         ) : (
-          <RowTimeline changes={history.data.changes} onShowAt={(ms, which) => void setParams({ [which]: ms })} />
+          <Stack gap="sm">
+            <RowTimeline changes={changes} onShowAt={(ms, which) => void setParams({ [which]: ms })} />
+            {history.hasNextPage && (
+              // The history is read a page at a time: say that it goes on, and offer the rest.
+              <Alert color="blue" variant="light" data-testid="row-history-more">
+                <Group justify="space-between" gap="sm">
+                  <Text size="sm">{t("more", { count: changes.length })}</Text>
+                  <Button size="xs" variant="light" loading={history.isFetchingNextPage} onClick={() => void history.fetchNextPage()} data-testid="row-history-load-more">
+                    {t("loadMore")}
+                  </Button>
+                </Group>
+              </Alert>
+            )}
+            {history.isFetchNextPageError && <QueryErrorAlert title={t("historyError")} error={history.error} onRetry={() => void history.fetchNextPage()} />}
+          </Stack>
         )}
       </SectionCard>
     </Stack>

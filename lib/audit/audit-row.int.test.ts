@@ -108,6 +108,32 @@ describe("GET /api/v1/audit/row-history", () => {
     expect(history.every((change) => [change.before, change.after].every((row) => row === null || (typeof row.card_number === "string" && row.card_number.startsWith("****"))))).toBe(true);
   });
 
+  it("reads a longer history page by page: each page says whether the row has more and where it goes on", async () => {
+    const rowUrl = `/api/v1/audit/row-history?database=${db}&table=orders&pk=${encodeURIComponent('{"id":7}')}`;
+    const whole = auditRowHistoryResponseSchema.parse(await (await rowHistoryRoute(adminRequest(rowUrl), noParams)).json());
+    expect(whole.nextAfter).toBeNull();
+
+    const pages: string[][] = [];
+    let after: string | null = null;
+    do {
+      const response = await rowHistoryRoute(adminRequest(`${rowUrl}&limit=3${after === null ? "" : `&after=${encodeURIComponent(after)}`}`), noParams);
+      expect(response.status).toBe(200);
+      const page = auditRowHistoryResponseSchema.parse(await response.json());
+      pages.push(page.changes.map((change) => change.id));
+      after = page.nextAfter;
+    } while (after !== null && pages.length < 5);
+    // Four changes in pages of three: the first says there is more, the second ends the history.
+    expect(pages).toEqual([whole.changes.slice(0, 3).map((c) => c.id), whole.changes.slice(3).map((c) => c.id)]);
+  });
+
+  it("answers an `after` it did not give with 400 naming it", async () => {
+    for (const after of ["soon", "_x", "2026-13-45T00:00:00Z_x"]) {
+      const response = await rowHistoryRoute(adminRequest(`/api/v1/audit/row-history?table=orders&pk=7&after=${encodeURIComponent(after)}`), noParams);
+      expect(response.status, after).toBe(400);
+      expect(((await response.json()) as { error: { message: string } }).error.message, after).toContain("after:");
+    }
+  });
+
   it("a search for a masked column's clear value finds nothing; its mask finds the changes", async () => {
     const search = async (value: string) => {
       const response = await changesRoute(adminRequest(`/api/v1/audit/changes?database=${db}&value=${encodeURIComponent(value)}`), noParams);

@@ -1,9 +1,9 @@
 import type pg from "pg";
 import type { z } from "zod";
 import { listAuditChanges } from "@/lib/audit/list-audit-changes";
-import type { AuditRowHistoryResponse, auditRowHistoryQuerySchema } from "@/lib/schemas/audit";
+import { rowHistoryCursor, type AuditRowHistoryResponse, type auditRowHistoryQuerySchema } from "@/lib/schemas/audit";
 
-// GET /api/v1/audit/row-history: every change of one row, oldest first, each with the request
+// GET /api/v1/audit/row-history: every change of one row, oldest first, a page at a time, each with the request
 // behind it (the root span of its trace and the span that wrote it, when Sightline holds them),
 // so the timeline reads "PAID, by POST /payments/webhook" rather than a bare trace id.
 
@@ -18,7 +18,13 @@ interface RequestRow {
 }
 
 export async function listRowHistory(db: Pick<pg.Pool, "query">, query: z.output<typeof auditRowHistoryQuerySchema>): Promise<AuditRowHistoryResponse> {
-  const { changes } = await listAuditChanges(db, { ...query, order: "asc" });
+  // One more than a page: whether the row has more changes than this page shows, so the page can
+  // say so and offer the rest (`nextAfter`) instead of ending the history silently.
+  const { after, ...rowQuery } = query;
+  const { changes: read } = await listAuditChanges(db, { ...rowQuery, order: "asc", limit: query.limit + 1 }, after);
+  const changes = read.slice(0, query.limit);
+  const last = changes[changes.length - 1];
+  const nextAfter = read.length > query.limit && last ? rowHistoryCursor(last) : null;
   const traced = changes.filter((change) => change.traceId !== null);
   const requests = new Map<string, RequestRow>();
   if (traced.length > 0) {
@@ -48,6 +54,7 @@ export async function listRowHistory(db: Pick<pg.Pool, "query">, query: z.output
     for (const row of rows) requests.set(`${row.trace_id}:${row.span_id ?? ""}`, row);
   }
   return {
+    nextAfter,
     changes: changes.map((change) => {
       const request = change.traceId === null ? undefined : requests.get(`${change.traceId}:${change.spanId ?? ""}`);
       return {

@@ -8,6 +8,7 @@ import {
   type IdleSession,
   type TableStats,
 } from "@/lib/schemas/database-activity";
+import { findLongestIdleSessions } from "./find-longest-idle-sessions";
 
 // GET /api/v1/database/activity: from the agent's samples of one database in a window, the
 // tables of the newest sample (with the sequential scans made since the window's first one) and
@@ -22,50 +23,32 @@ interface Row {
   taken_at: string | null;
   tables: unknown[] | null;
   first_tables: unknown[] | null;
-  idle_sessions: unknown[];
 }
 
 export async function getDatabaseActivity(db: Pick<pg.Pool, "query">, query: DatabaseActivityQuery, now = Date.now()): Promise<DatabaseActivityResponse> {
   const to = query.to ?? now;
   const from = query.from ?? to - DEFAULT_WINDOW_MS;
-  const { rows } = await db.query<Row>(
-    // Only the newest and the oldest sample's tables are read (two probes of the (database, time)
-    // key); the window's other samples give their idle sessions alone, so a day of samples is not
-    // a day of table lists.
-    `WITH bounds AS (SELECT $1::text AS database, to_timestamp($2::float8 / 1000) AS from_t, to_timestamp($3::float8 / 1000) AS to_t),
-     newest AS (
-       SELECT a.time, a.tables FROM database_activity a, bounds b
-        WHERE a.database = b.database AND a.time >= b.from_t AND a.time < b.to_t ORDER BY a.time DESC LIMIT 1
-     ),
-     oldest AS (
-       SELECT a.tables FROM database_activity a, bounds b
-        WHERE a.database = b.database AND a.time >= b.from_t AND a.time < b.to_t ORDER BY a.time LIMIT 1
-     ),
-     -- Each transaction at its longest, read as typed records (not whole JSON elements, which
-     -- cost three times as much to sort over a day of 5-s samples); then only the ten longest are
-     -- read again in full, from their own sample, by the (database, time) key.
-     sessions AS (
-       SELECT DISTINCT ON (t.pid, t."xactStart") t.pid, t."xactStart" AS xact_start, t."idleMs" AS idle_ms, a.time
-         FROM database_activity a CROSS JOIN bounds b
-              CROSS JOIN LATERAL jsonb_to_recordset(a.idle_sessions) AS t(pid text, "xactStart" text, "idleMs" float8)
-        WHERE a.database = b.database AND a.time >= b.from_t AND a.time < b.to_t AND a.idle_sessions <> '[]'::jsonb
-        ORDER BY t.pid, t."xactStart", t."idleMs" DESC
-     ),
-     longest AS (SELECT * FROM sessions ORDER BY idle_ms DESC NULLS LAST LIMIT ${IDLE_SESSIONS_SHOWN}),
-     shown AS (
-       SELECT DISTINCT ON (l.pid, l.xact_start) s, l.idle_ms
-         FROM longest l JOIN database_activity a ON a.database = $1 AND a.time = l.time
-              CROSS JOIN LATERAL jsonb_array_elements(a.idle_sessions) AS s
-        WHERE s->>'pid' IS NOT DISTINCT FROM l.pid AND s->>'xactStart' IS NOT DISTINCT FROM l.xact_start
-        ORDER BY l.pid, l.xact_start
-     )
-     SELECT (SELECT count(*)::int FROM database_activity a, bounds b WHERE a.database = b.database AND a.time >= b.from_t AND a.time < b.to_t) AS samples,
-            (SELECT to_char(time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') FROM newest) AS taken_at,
-            (SELECT tables FROM newest) AS tables,
-            (SELECT tables FROM oldest) AS first_tables,
-            (SELECT coalesce(jsonb_agg(s ORDER BY idle_ms DESC NULLS LAST), '[]') FROM shown) AS idle_sessions`,
-    [query.database, from, to],
-  );
+  const [{ rows }, idleSessions] = await Promise.all([
+    db.query<Row>(
+      // Only the newest and the oldest sample's tables are read: each the first row of the
+      // (database, time) key read one way or the other. The bounds are written out in each
+      // subquery (not shared from a CTE) so the planner prunes the day partitions and reads the
+      // key in order, instead of sorting every sample of the window for one row.
+      `SELECT (SELECT count(*)::int FROM database_activity a
+                WHERE a.database = $1 AND a.time >= to_timestamp($2::float8 / 1000) AND a.time < to_timestamp($3::float8 / 1000)) AS samples,
+              newest.taken_at, newest.tables,
+              (SELECT a.tables FROM database_activity a
+                WHERE a.database = $1 AND a.time >= to_timestamp($2::float8 / 1000) AND a.time < to_timestamp($3::float8 / 1000)
+                ORDER BY a.time LIMIT 1) AS first_tables
+         FROM (SELECT 1) AS one
+         LEFT JOIN LATERAL (
+           SELECT to_char(a.time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS taken_at, a.tables FROM database_activity a
+            WHERE a.database = $1 AND a.time >= to_timestamp($2::float8 / 1000) AND a.time < to_timestamp($3::float8 / 1000)
+            ORDER BY a.time DESC LIMIT 1) AS newest ON true`,
+      [query.database, from, to],
+    ),
+    findLongestIdleSessions(db, { database: query.database, fromMs: from, toMs: to }, IDLE_SESSIONS_SHOWN),
+  ]);
   const row = rows[0]!;
   const tables = parseEach(tableStatsSchema, row.tables ?? []);
   const first = new Map(parseEach(tableStatsSchema, row.first_tables ?? []).map((t) => [t.table, t]));
@@ -75,7 +58,7 @@ export async function getDatabaseActivity(db: Pick<pg.Pool, "query">, query: Dat
     tables: tables
       .map((table) => ({ ...table, seqScansInWindow: row.samples > 1 ? scansSince(first.get(table.table), table) : null }))
       .sort((a, b) => (b.seqScansInWindow ?? -1) - (a.seqScansInWindow ?? -1) || b.seqScans - a.seqScans),
-    idleSessions: parseEach(idleSessionSchema, row.idle_sessions) satisfies IdleSession[],
+    idleSessions: parseEach(idleSessionSchema, idleSessions) satisfies IdleSession[],
   };
 }
 

@@ -213,9 +213,29 @@ const auditRowShape = {
   pk: pkParamSchema.describe("primary key: a JSON object of the key columns (`{\"id\":42}`), or a bare value matching a single-column key (`42`)"),
 };
 
+/**
+ * Where the next page of a row's history starts: after this change, written as its commit time
+ * (ISO-8601, which has no "_"), "_", its id.
+ */
+const rowHistoryCursorSchema = z
+  .string()
+  .transform((text, ctx) => {
+    const split = text.indexOf("_");
+    const committedAt = text.slice(0, split);
+    if (split > 0 && isoInstantSchema.safeParse(committedAt).success) return { committedAt, id: text.slice(split + 1) };
+    ctx.addIssue({ code: "custom", message: "is not a `nextAfter` this API returned (a commit time, \"_\", a change id)" });
+    return z.NEVER;
+  })
+  .meta({ description: "the `nextAfter` of the previous page: the changes after it" });
+
 export const auditRowHistoryQuerySchema = z
-  .object({ ...auditRowShape, limit: limitParam(1_000, 5_000) })
-  .describe("Every recorded change of one row, oldest first, over all retained time.");
+  .object({ ...auditRowShape, limit: limitParam(1_000, 5_000), after: rowHistoryCursorSchema.optional() })
+  .describe("Every recorded change of one row, oldest first, over all retained time, a page at a time (`limit`, then `after`).");
+
+/** The `after` of the page following the change given. */
+export function rowHistoryCursor(change: { committedAt: string; id: string }): string {
+  return `${change.committedAt}_${change.id}`;
+}
 
 export const auditRequestSchema = z
   .object({
@@ -229,6 +249,7 @@ export const auditRequestSchema = z
 
 export const auditRowHistoryResponseSchema = z.object({
   changes: z.array(auditChangeSchema.extend({ request: auditRequestSchema.nullable() })),
+  nextAfter: z.string().nullable().describe("the row has more changes: pass this as `after` for the next page; null: this page ends its history"),
 });
 
 export type AuditRowHistoryResponse = z.infer<typeof auditRowHistoryResponseSchema>;
