@@ -53,6 +53,9 @@ export default defineConfig({
       SIGHTLINE_DATA_DIR: process.env.SIGHTLINE_E2E_DATA_DIR,
       SIGHTLINE_EMBEDDED_DB_PORT: "0",
       SIGHTLINE_DEMO: "0",
+      // Tests are not first visits: the warm-up (scripts/warm-up-pages.ts, tested on its own) would
+      // only load the machine while the first tests run.
+      SIGHTLINE_WARM_UP: "0",
       SIGHTLINE_INGEST_KEY: e2eIngestKey,
       SIGHTLINE_ADMIN_EMAIL: e2eAdmin.email,
       SIGHTLINE_ADMIN_PASSWORD: e2eAdmin.password,
