@@ -118,6 +118,9 @@ export function sampledPointsSql(params: SqlParams, seriesIds: string[], fromMs:
                   FROM unnest(${ids}) AS s(id)
                  CROSS JOIN LATERAL (SELECT * FROM metric_points WHERE series_id = s.id AND time >= ${start} AND time < ${toParam}
                                       ORDER BY time DESC LIMIT 1) AS p`);
+    // A step of one bucket holds one sample already (the last points before `to` lie past the last
+    // bucket): no sort of every sample, with its arrays, to pick it.
+    if (levels.length === 1 && levels[0]!.bucketMs === stepMs) return `SELECT series_id::text AS series_id, ${columns} FROM (${parts.join(" UNION ALL ")}) AS samples`;
     // The last sample of each step: the step of a sample at t is date_bin(step, t).
     return `SELECT DISTINCT ON (series_id, date_bin(${stepParam}, t, 'epoch'::timestamptz)) series_id::text AS series_id, ${columns}
          FROM (${parts.join(" UNION ALL ")}) AS samples
