@@ -7,7 +7,8 @@ import { SqlParams } from "./sql-params";
 // row per series: each column's values as an array in time order, the bucket counts as their
 // array texts joined, and the bounds once. A day of 80 series at a 5-minute step is 23,000
 // points; as rows, their per-row cost in PostgreSQL's output and in node-postgres was most of a
-// percentile query's time (docs/benchmarks.md). Only for series that keep one layout: a series
+// percentile query's time (docs/benchmarks.md). Points come without value and sum, which no
+// percentile reads. Only for series that keep one layout: a series
 // whose bounds change, or with a point without buckets, makes the answer null and the caller
 // reads points one a row.
 
