@@ -70,8 +70,7 @@ interface StepAccumulator {
 export function aggregateMetricSeries(series: StoredMetricSeries[], options: AggregateOptions): MetricSeries[] {
   const groups = new Map<string, { labels: Record<string, string>; steps: Map<number, StepAccumulator> }>();
   series.forEach((one, index) => {
-    const labels = Object.fromEntries(options.groupBy.flatMap((key) => (one.labels[key] !== undefined ? [[key, one.labels[key]]] : [])));
-    const groupKey = JSON.stringify(options.groupBy.map((key) => labels[key] ?? null));
+    const { key: groupKey, labels } = seriesGroup(one.labels, options.groupBy);
     let group = groups.get(groupKey);
     if (!group) groups.set(groupKey, (group = { labels, steps: new Map() }));
     for (const observation of observe(one, options.fetchedFromMs)) {
@@ -83,7 +82,7 @@ export function aggregateMetricSeries(series: StoredMetricSeries[], options: Agg
     }
   });
   return [...groups.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => byGroupKey(a, b))
     .map(([, group]) => ({
       labels: group.labels,
       points: [...group.steps.entries()]
@@ -93,6 +92,16 @@ export function aggregateMetricSeries(series: StoredMetricSeries[], options: Agg
           return value === null || !Number.isFinite(value) ? [] : [[time, value]];
         }),
     }));
+}
+
+/** The group of a series: its labels named in `groupBy`, and a key that orders the groups of a chart. */
+export function seriesGroup(seriesLabels: Record<string, string>, groupBy: string[]): { key: string; labels: Record<string, string> } {
+  const labels = Object.fromEntries(groupBy.flatMap((key) => (seriesLabels[key] !== undefined ? [[key, seriesLabels[key]]] : [])));
+  return { key: JSON.stringify(groupBy.map((key) => labels[key] ?? null)), labels };
+}
+
+export function byGroupKey(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A series' points as what happened at each point in time (cumulative totals turned into deltas). */

@@ -3,15 +3,19 @@ import { ApiError } from "@/lib/http/api-error";
 import type { Attributes } from "@/lib/ingest/otlp/model";
 import { SERVICE_LABEL, type MetricAgg, type MetricQueryResponse, type MetricType } from "@/lib/schemas/metrics";
 import { aggregateMetricSeries, type StoredMetricSeries } from "./aggregate-metric-points";
-import { defaultAgg, metricKind, supportsAgg, TEMPORALITY } from "./metric-kind";
+import { mergeUniformHistograms } from "./merge-uniform-histograms";
+import { aggQuantile, defaultAgg, metricKind, supportsAgg, TEMPORALITY } from "./metric-kind";
 import { readMetricPoints, readSampledMetricPoints, shouldSample } from "./read-metric-points";
+import { readSampledHistograms } from "./read-sampled-histograms";
 import { SqlParams } from "./sql-params";
 import { chooseStep } from "./step-buckets";
 
 // One metric, filtered and grouped, as chart series. SQL picks the series (by name and label
 // filters) and reads their points through the (series_id, time) index; everything that depends
 // on the metric's type and temporality (increases, resets, bucket merging) is done by the pure
-// aggregateMetricSeries, so it is tested without a database.
+// aggregateMetricSeries, so it is tested without a database. (Percentiles of histograms over long
+// windows read one row a series, readSampledHistograms, and those sharing one layout are merged
+// by mergeUniformHistograms, the same arithmetic on arrays instead of maps.)
 
 export type Queryable = Pick<pg.Pool, "query">;
 
@@ -59,14 +63,21 @@ export async function queryMetricSeries(db: Queryable, input: MetricSeriesInput)
   }
 
   const fetchedFromMs = input.fromMs - Math.max(stepMs, MIN_LOOKBACK_MS);
-  const pointsBySeries = await readSeriesPoints(db, seriesRows, fetchedFromMs, input.toMs, stepMs, input.sampling);
+  const q = aggQuantile(agg);
+  // A percentile of histograms reads only buckets, counts, min and max: one row a series where it can.
+  const histogramSamples =
+    q !== null && seriesRows.every((row) => row.type === "histogram") && readsSamples(seriesRows, fetchedFromMs, input.toMs, stepMs, input.sampling)
+      ? await readSampledHistograms(db, seriesRows.map((row) => row.id), fetchedFromMs, input.toMs, stepMs)
+      : null;
+  const pointsBySeries = histogramSamples ?? (await readSeriesPoints(db, seriesRows, fetchedFromMs, input.toMs, stepMs, input.sampling));
   const stored: StoredMetricSeries[] = seriesRows.map((row) => ({
     labels: seriesLabels(row),
     kind: metricKind(row.type, row.temporality, row.is_monotonic),
     cumulative: row.type === "summary" || row.temporality === TEMPORALITY.cumulative,
     points: pointsBySeries.get(row.id) ?? [],
   }));
-  const series = aggregateMetricSeries(stored, { agg, groupBy: input.groupBy ?? [], fromMs: input.fromMs, toMs: input.toMs, stepMs, fetchedFromMs });
+  const options = { groupBy: input.groupBy ?? [], fromMs: input.fromMs, toMs: input.toMs, stepMs, fetchedFromMs };
+  const series = (q === null ? null : mergeUniformHistograms(stored, options, q)) ?? aggregateMetricSeries(stored, { ...options, agg });
   return { name: input.name, type: first.type, unit: first.unit, agg, step, requestedStep, series };
 }
 
@@ -97,8 +108,11 @@ export async function findSeries(db: Queryable, input: Pick<MetricSeriesInput, "
  */
 export async function readSeriesPoints(db: Queryable, rows: SeriesRow[], fromMs: number, toMs: number, stepMs: number, sampling: "auto" | "off" = "auto") {
   const ids = rows.map((row) => row.id);
-  const samplable = sampling !== "off" && rows.every((row) => row.temporality !== TEMPORALITY.delta);
-  return samplable && shouldSample(stepMs, ids.length, fromMs, toMs) ? readSampledMetricPoints(db, ids, fromMs, toMs, stepMs) : readMetricPoints(db, ids, fromMs, toMs);
+  return readsSamples(rows, fromMs, toMs, stepMs, sampling) ? readSampledMetricPoints(db, ids, fromMs, toMs, stepMs) : readMetricPoints(db, ids, fromMs, toMs);
+}
+
+function readsSamples(rows: SeriesRow[], fromMs: number, toMs: number, stepMs: number, sampling: "auto" | "off" = "auto"): boolean {
+  return sampling !== "off" && rows.every((row) => row.temporality !== TEMPORALITY.delta) && shouldSample(stepMs, rows.length, fromMs, toMs);
 }
 
 /** Point attributes as text labels, plus the resource's service.name. */

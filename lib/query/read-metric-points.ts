@@ -89,16 +89,24 @@ export async function readMetricPoints(db: Queryable, seriesIds: string[], fromM
  * by one probe a series. Other steps probe metric_points once per series and boundary.
  */
 export async function readSampledMetricPoints(db: Queryable, seriesIds: string[], fromMs: number, toMs: number, stepMs: number): Promise<Map<string, StoredMetricPoint[]>> {
-  const firstBoundary = new Date(alignDown(fromMs, stepMs)).toISOString();
-  const lastBoundary = new Date(alignDown(toMs, stepMs) + stepMs).toISOString();
-  const to = new Date(toMs).toISOString();
-  const step = `${stepMs} milliseconds`;
+  const params = new SqlParams();
+  const { rows } = await db.query<PointRow>(boundsOnce(sampledPointsSql(params, seriesIds, fromMs, toMs, stepMs)), params.values);
+  return bySeries(rows);
+}
+
+/**
+ * The query of readSampledMetricPoints' points (series_id as text and `columns` of metric_points,
+ * POINT_COLUMNS by default, in no order), its values added to `params`.
+ */
+export function sampledPointsSql(params: SqlParams, seriesIds: string[], fromMs: number, toMs: number, stepMs: number, columns = POINT_COLUMNS): string {
+  const ids = params.add(seriesIds, "bigint[]");
+  const toParam = params.add(new Date(toMs).toISOString(), "timestamptz");
+  const stepParam = params.add(`${stepMs} milliseconds`, "interval");
+  const firstBoundary = params.add(new Date(alignDown(fromMs, stepMs)).toISOString(), "timestamptz");
   const levels = METRIC_SAMPLE_TABLES.filter((level) => stepMs % level.bucketMs === 0);
   if (levels.length > 0) {
-    const params = new SqlParams();
-    const [ids, toParam, stepParam] = [params.add(seriesIds, "bigint[]"), params.add(to, "timestamptz"), params.add(step, "interval")];
     // Each level from where the coarser one stopped to the last whole bucket of its own before `to`.
-    let start = `${params.add(firstBoundary, "timestamptz")} - ${stepParam}`;
+    let start = `${firstBoundary} - ${stepParam}`;
     const parts = levels.map((level) => {
       const cut = params.add(new Date(alignDown(toMs, level.bucketMs)).toISOString(), "timestamptz");
       const part = `SELECT bucket AS t, series_id, ${SAMPLED_POINT_COLUMNS} FROM ${level.table}
@@ -110,28 +118,24 @@ export async function readSampledMetricPoints(db: Queryable, seriesIds: string[]
                   FROM unnest(${ids}) AS s(id)
                  CROSS JOIN LATERAL (SELECT * FROM metric_points WHERE series_id = s.id AND time >= ${start} AND time < ${toParam}
                                       ORDER BY time DESC LIMIT 1) AS p`);
+    // A step of one bucket holds one sample already (the last points before `to` lie past the last
+    // bucket): no sort of every sample, with its arrays, to pick it.
+    if (levels.length === 1 && levels[0]!.bucketMs === stepMs) return `SELECT series_id::text AS series_id, ${columns} FROM (${parts.join(" UNION ALL ")}) AS samples`;
     // The last sample of each step: the step of a sample at t is date_bin(step, t).
-    const { rows } = await db.query<PointRow>(
-      boundsOnce(`SELECT DISTINCT ON (series_id, date_bin(${stepParam}, t, 'epoch'::timestamptz)) series_id::text AS series_id, ${POINT_COLUMNS}
+    return `SELECT DISTINCT ON (series_id, date_bin(${stepParam}, t, 'epoch'::timestamptz)) series_id::text AS series_id, ${columns}
          FROM (${parts.join(" UNION ALL ")}) AS samples
-        ORDER BY series_id, date_bin(${stepParam}, t, 'epoch'::timestamptz), t DESC`),
-      params.values,
-    );
-    return bySeries(rows);
+        ORDER BY series_id, date_bin(${stepParam}, t, 'epoch'::timestamptz), t DESC`;
   }
-  const { rows } = await db.query<PointRow>(
-    boundsOnce(`SELECT s.id::text AS series_id, p.*
-       FROM unnest($1::bigint[]) AS s(id)
-      CROSS JOIN generate_series($2::timestamptz, $3::timestamptz, $4::interval) AS b(t)
+  const lastBoundary = params.add(new Date(alignDown(toMs, stepMs) + stepMs).toISOString(), "timestamptz");
+  return `SELECT s.id::text AS series_id, p.*
+       FROM unnest(${ids}) AS s(id)
+      CROSS JOIN generate_series(${firstBoundary}, ${lastBoundary}, ${stepParam}) AS b(t)
       CROSS JOIN LATERAL (
-            SELECT ${POINT_COLUMNS}
+            SELECT ${columns}
               FROM metric_points
-             WHERE series_id = s.id AND time < b.t AND time >= b.t - $4::interval AND time < $5::timestamptz
+             WHERE series_id = s.id AND time < b.t AND time >= b.t - ${stepParam} AND time < ${toParam}
              ORDER BY time DESC
-             LIMIT 1) AS p`),
-    [seriesIds, firstBoundary, lastBoundary, step, to],
-  );
-  return bySeries(rows);
+             LIMIT 1) AS p`;
 }
 
 function bySeries(rows: PointRow[]): Map<string, StoredMetricPoint[]> {
