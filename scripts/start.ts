@@ -4,6 +4,8 @@ import { fileURLToPath } from "node:url";
 import { EnvError, parseEnv, type Env } from "../lib/env";
 import { isPortFree } from "../lib/net/find-free-port";
 import { runPartitionMaintenance, type PreparedDatabase } from "../lib/db/prepare-database";
+import type { BeforeDrop } from "../lib/db/maintain-partitions";
+import { copyEvidenceBeforeDrop } from "../lib/incidents/copy-evidence-before-drop";
 import { readOrCreateLocalIngestKey } from "../lib/ingest/auth/read-or-create-local-key";
 import { buildIfStale } from "./build-if-stale";
 import { startDemo } from "./start-demo";
@@ -38,6 +40,12 @@ let stopping = false;
 /** Set once the database is up: a start that failed before has nothing to say "stopped" about. */
 let started = false;
 
+/** Before retention drops a day, incidents' evidence in it is copied into the incidents (issue 15). */
+const keepIncidentEvidence: BeforeDrop = async (db, partitions) => {
+  const copied = await copyEvidenceBeforeDrop(db, partitions);
+  if (copied.length) log(`kept the evidence of ${copied.length} incident(s) out of the days being dropped`);
+};
+
 async function main() {
   const env = parseEnv();
   if (!(await isPortFree(env.PORT, env.HOST))) {
@@ -50,6 +58,7 @@ async function main() {
   }
   // The database first: a wrong DATABASE_URL should fail in a second, not after a build.
   const instance = await prepareInstance(env, log, {
+    beforeDrop: keepIncidentEvidence,
     onGiveUp: (reason) => {
       log(`stopping Sightline: ${reason} (its log: ${path.resolve(env.SIGHTLINE_DATA_DIR, "postgresql.log")})`);
       void shutdown(1);
@@ -59,7 +68,7 @@ async function main() {
   started = true;
   if (!dev) buildIfStale(root, log);
   const timer = setInterval(() => {
-    runPartitionMaintenance(database!.url, env, log).catch((error: unknown) => log(`partition upkeep failed: ${String(error)}`));
+    runPartitionMaintenance(database!.url, env, log, keepIncidentEvidence).catch((error: unknown) => log(`partition upkeep failed: ${String(error)}`));
   }, MAINTENANCE_INTERVAL_MS);
   timer.unref();
   const demoOn = instance.demoOn;

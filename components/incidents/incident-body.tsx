@@ -14,9 +14,18 @@ import { FrozenAudit, FrozenTraces } from "./frozen-evidence";
 import { EvidenceList, IncidentFacts, IncidentTimeline, reportHref } from "./incident-record";
 import { ReportFacts } from "./report-facts";
 
-// The body of an incident as both its own page and its share page show it: facts, the report
-// (frozen once resolved), the timeline and the evidence with its frozen traces and rows. The
-// signed-in page passes `linked` and its editing controls; the share page passes neither.
+// The body of an incident as both its own page and its share page show it: facts, the report,
+// the timeline and the evidence with its copied traces and rows. The signed-in page passes
+// `linked` and its editing controls; the share page passes neither.
+//
+// Live or copied (issue 15). `incident.frozen` is the incident's copy of its evidence, written
+// when it is resolved and, while it is open, by partition upkeep just before retention drops a
+// day holding some of it (lib/incidents/copy-evidence-before-drop.ts). The rule:
+// - resolved: everything from the copy;
+// - open: the report from the copy if it holds one (retention was dropping the window's
+//   telemetry, or an earlier resolve froze it), read live otherwise; traces and rows are links to
+//   their live pages, and the copy's traces and rows are shown under them — while open the copy
+//   holds only the items whose telemetry retention has taken (or an earlier resolve froze).
 
 export function IncidentBody({
   incident,
@@ -38,6 +47,7 @@ export function IncidentBody({
   const t = useTranslations("incidents.detail");
   const timeZone = useBrowserTimeZone() ?? "UTC";
   const { frozen } = incident;
+  const resolved = incident.status === "resolved";
   const scope = incident.filters;
   return (
     <Stack gap="lg">
@@ -47,7 +57,7 @@ export function IncidentBody({
           <Stack gap="lg">
             <SectionCard
               title={t("report")}
-              description={frozen ? t("frozenAt", { time: formatInstant(frozen.frozenAtMs, timeZone) }) : t("live")}
+              description={frozen?.report ? t(resolved ? "frozenAt" : "copiedAt", { time: formatInstant(frozen.frozenAtMs, timeZone) }) : t("live")}
               action={
                 linked ? (
                   <Anchor component={Link} href={reportHref(incident.window.fromMs, incident.window.toMs, scope.service, scope.operation)} size="sm">
@@ -61,8 +71,13 @@ export function IncidentBody({
             <SectionCard title={t("evidence")}>
               <Stack gap="md">
                 <EvidenceList incident={incident} items={evidenceOf(incident)} linked={linked} />
-                {frozen ? (
+                {frozen && (resolved || frozen.traces.length + frozen.audit.length > 0) ? (
                   <>
+                    {resolved ? null : (
+                      <Text size="xs" c="dimmed">
+                        {t("evidenceCopied", { time: formatInstant(frozen.frozenAtMs, timeZone) })}
+                      </Text>
+                    )}
                     <FrozenTraces frozen={frozen} />
                     <FrozenAudit frozen={frozen} />
                   </>

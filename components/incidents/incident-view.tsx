@@ -29,10 +29,11 @@ function IncidentPage({ incident }: { incident: Incident }) {
   const t = useTranslations("incidents.detail");
   const canEdit = roleAllows(useCurrentUser().role, "editor");
   const { service, operation } = incident.filters;
-  // While open, the report is read now for the incident's window; once resolved, its frozen copy.
+  // The incident's copy of the report when it has one (resolved, or retention was dropping its
+  // window's telemetry), read now otherwise: the rule is written out in incident-body.tsx.
   const live = useQuery({
     ...timeoutReportQuery({ from: incident.window.fromMs, to: incident.window.toMs }, service ?? null, service ? (operation ?? null) : null),
-    enabled: incident.frozen === null,
+    enabled: !incident.frozen?.report,
   });
   const report = incident.frozen?.report ?? live.data ?? null;
   return (

@@ -56,6 +56,37 @@ describe("partition upkeep", () => {
     expect((await listPartitions(client, "spans")).map((p) => p.day)).toContain(utcDay(now + DAY));
   });
 
+  it("hands every partition it is about to drop to beforeDrop first, while they still exist; a failing hook keeps them all", async () => {
+    const now = Date.parse("2031-03-10T12:00:00Z");
+    await maintainPartitions(client, { retention, daysAhead: 0, now });
+    const calls: string[][] = [];
+    const { dropped: none } = await maintainPartitions(client, { retention, daysAhead: 0, now, beforeDrop: (_db, partitions) => Promise.resolve(void calls.push(partitions.map((p) => `${p.table}:${p.day}`))) });
+    expect(none).toEqual([]);
+    expect(calls).toEqual([]); // nothing to drop: not called
+
+    const old = utcDay(now - 9 * DAY);
+    await client.query("SELECT sightline_ensure_partition('spans', $1::date)", [old]);
+    await client.query("SELECT sightline_ensure_partition('span_events', $1::date)", [old]);
+    const failing = maintainPartitions(client, { retention, daysAhead: 0, now, beforeDrop: () => Promise.reject(new Error("copy failed")) });
+    await expect(failing).rejects.toThrow("copy failed");
+    expect((await listPartitions(client, "spans")).map((p) => p.day)).toContain(old);
+
+    let stillThere: string[] = [];
+    const { dropped } = await maintainPartitions(client, {
+      retention,
+      daysAhead: 0,
+      now,
+      beforeDrop: async (db, partitions) => {
+        calls.push(partitions.map((p) => `${p.table}:${p.day}`));
+        stillThere = (await listPartitions(db, "spans")).map((p) => p.day);
+      },
+    });
+    expect(calls).toEqual([[`spans:${old}`, `span_events:${old}`]]);
+    expect(dropped).toEqual(calls[0]);
+    expect(stillThere).toContain(old);
+    expect((await listPartitions(client, "spans")).map((p) => p.day)).not.toContain(old);
+  });
+
   it("accepts rows for a day with no premade partition by creating it on demand", async () => {
     forgetKnownPartitions();
     const day = "2019-06-01";

@@ -14,6 +14,19 @@ export interface RetentionDays {
 
 type Queryable = Pick<pg.Pool, "query">;
 
+/** A day partition about to be dropped: its table and its UTC day ("2026-11-25"). */
+export interface DroppingPartition {
+  table: TelemetryTable;
+  day: string;
+}
+
+/**
+ * Called with every partition a pass is about to drop, before any is dropped; a failure keeps
+ * them all for the next pass. The caller's hook (lib/db knows nothing of what the rows mean):
+ * `npm start` copies incidents' evidence out of those days (lib/incidents/copy-evidence-before-drop.ts).
+ */
+export type BeforeDrop = (db: Queryable, partitions: readonly DroppingPartition[]) => Promise<void>;
+
 const DAY_MS = 86_400_000;
 
 
@@ -23,15 +36,17 @@ const DAY_MS = 86_400_000;
  * whole day is older than retention, and those for days further ahead than premade partitions
  * and ingest's future skew (../ingest/field-limits.ts) reach, which only a clock or unit mistake
  * can have filled and which retention would otherwise never reach. Run at start and then
- * periodically; safe to run from several processes at once.
+ * periodically; safe to run from several processes at once (a partition is created under
+ * sightline_ensure_partition's lock and dropped IF EXISTS; a `beforeDrop` hook must itself be
+ * safe to run twice over the same days, since two replicas may both call it).
  */
 export async function maintainPartitions(
   db: Queryable,
-  options: { retention: RetentionDays; daysAhead: number; now?: number },
+  options: { retention: RetentionDays; daysAhead: number; now?: number; beforeDrop?: BeforeDrop },
 ) {
   const now = options.now ?? Date.now();
   const created: string[] = [];
-  const dropped: string[] = [];
+  const dropping: (DroppingPartition & { name: string })[] = [];
   // Ingest accepts times up to maxFutureSkewMs ahead, so that day stays even when daysAhead is 0.
   const newestKept = utcDay(now + Math.max(options.daysAhead * DAY_MS, FIELD_LIMITS.maxFutureSkewMs));
   for (const table of telemetryTableNames) {
@@ -43,11 +58,15 @@ export async function maintainPartitions(
     // A partition is kept while any part of its day is within retention.
     const oldestKept = utcDay(now - options.retention[telemetryTables[table].retention] * DAY_MS);
     for (const partition of await listPartitions(db, table)) {
-      if (partition.day < oldestKept || partition.day > newestKept) {
-        await db.query(`DROP TABLE IF EXISTS ${quoteIdent(partition.name)}`);
-        dropped.push(`${table}:${partition.day}`);
-      }
+      if (partition.day < oldestKept || partition.day > newestKept) dropping.push({ table, day: partition.day, name: partition.name });
     }
+  }
+  // Still a DROP TABLE of whole partitions, never a DELETE: the hook copies out what must outlive them first.
+  if (dropping.length > 0 && options.beforeDrop) await options.beforeDrop(db, dropping.map(({ table, day }) => ({ table, day })));
+  const dropped: string[] = [];
+  for (const partition of dropping) {
+    await db.query(`DROP TABLE IF EXISTS ${quoteIdent(partition.name)}`);
+    dropped.push(`${partition.table}:${partition.day}`);
   }
   return { created, dropped };
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import pg from "pg";
 import { retentionDays, type Env } from "../env";
 import { removeOwnerPid, startEmbeddedPostgres, writeOwnerPid } from "./embedded-postgres";
-import { maintainPartitions } from "./maintain-partitions";
+import { maintainPartitions, type BeforeDrop } from "./maintain-partitions";
 import { migrateDatabase } from "./migrate-database";
 
 // Start-up's database step: find or start PostgreSQL, check it is new enough, migrate, and make
@@ -26,6 +26,8 @@ export interface PrepareOptions {
   /** Restart the embedded server when it dies; called when restarting keeps failing. */
   onGiveUp?: (reason: string) => void;
   restartDelaysMs?: readonly number[];
+  /** Partition upkeep's hook before it drops days past retention (maintain-partitions.ts). */
+  beforeDrop?: BeforeDrop;
 }
 
 export async function prepareDatabase(env: Env, log: (line: string) => void, options: PrepareOptions = {}): Promise<PreparedDatabase> {
@@ -61,7 +63,7 @@ export async function prepareDatabase(env: Env, log: (line: string) => void, opt
   try {
     const applied = await migrateDatabase(database.url, log);
     if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
-    await runPartitionMaintenance(database.url, env, log);
+    await runPartitionMaintenance(database.url, env, log, options.beforeDrop);
   } catch (error) {
     await database.stop();
     throw error;
@@ -69,13 +71,14 @@ export async function prepareDatabase(env: Env, log: (line: string) => void, opt
   return database;
 }
 
-export async function runPartitionMaintenance(url: string, env: Env, log: (line: string) => void) {
+export async function runPartitionMaintenance(url: string, env: Env, log: (line: string) => void, beforeDrop?: BeforeDrop) {
   const client = new pg.Client({ connectionString: url, application_name: "sightline-maintenance" });
   await client.connect();
   try {
     const { created, dropped } = await maintainPartitions(client, {
       retention: { ...retentionDays(env) },
       daysAhead: env.SIGHTLINE_PARTITION_DAYS_AHEAD,
+      ...(beforeDrop ? { beforeDrop } : {}),
     });
     if (created.length) log(`created ${created.length} partitions ahead of time`);
     if (dropped.length) log(`dropped ${dropped.length} partitions past retention: ${dropped.join(", ")}`);

@@ -9,7 +9,8 @@ import { withholdIncidentLists } from "./withhold-incident-lists";
 import type { Incident } from "./schemas";
 
 // /share/{token}: the one door a share link opens. A good token shows its incident and that
-// incident's report — frozen when resolved, read now while it is still open — and counts the
+// incident's report — the incident's copy when it holds one (resolved, or retention was dropping
+// its window: components/incidents/incident-body.tsx has the rule), read now otherwise — and counts the
 // view; anything else says only which of "unknown", "expired" or "revoked" it is.
 
 export type OpenedShareLink =

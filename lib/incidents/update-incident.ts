@@ -6,7 +6,8 @@ import { authorOf } from "./author-of";
 import { evidenceOf } from "./evidence-of";
 import { freezeIncident } from "./freeze-incident";
 import { getIncident } from "./get-incident";
-import { incidentSeveritySchema, incidentStatusSchema, type Incident, type IncidentChange, type UpdateIncidentBody } from "./schemas";
+import { mergeFrozenCopies } from "./merge-frozen-copies";
+import { frozenIncidentSchema, incidentSeveritySchema, incidentStatusSchema, type FrozenIncident, type Incident, type IncidentChange, type UpdateIncidentBody } from "./schemas";
 
 // PATCH /api/v1/incidents/{id}: title, severity, status, owner. Each real change is a timeline
 // entry. The first owner or the first step past investigating acknowledges it; resolving stamps
@@ -22,8 +23,8 @@ export async function updateIncident(id: string, body: UpdateIncidentBody, by: P
   const author = authorOf(by);
   const at = new Date(nowMs);
   await getPrisma().$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ status: string; severity: string; owner: string | null; title: string; acknowledged_at: Date | null }[]>`
-      SELECT status, severity, owner, title, acknowledged_at FROM incidents WHERE id = ${id}::uuid FOR UPDATE`;
+    const locked = await tx.$queryRaw<{ status: string; severity: string; owner: string | null; title: string; acknowledged_at: Date | null; frozen: unknown }[]>`
+      SELECT status, severity, owner, title, acknowledged_at, frozen FROM incidents WHERE id = ${id}::uuid FOR UPDATE`;
     const current = locked[0];
     if (!current) throw new ApiError("not_found", `no incident with id ${id}`);
     const changes: IncidentChange[] = [];
@@ -44,11 +45,17 @@ export async function updateIncident(id: string, body: UpdateIncidentBody, by: P
         ...(body.severity !== undefined ? { severity: body.severity } : {}),
         ...(body.owner !== undefined ? { owner: body.owner } : {}),
         ...(statusChanged ? { status, resolvedAt: status === "resolved" ? at : null } : {}),
-        ...(statusChanged && status === "resolved" && frozen ? { frozen: frozen } : {}),
+        // Merged with the copy as it is now: partition upkeep may have written one since `before` was read.
+        ...(statusChanged && status === "resolved" && frozen ? { frozen: mergeFrozenCopies(frozen, storedCopy(current.frozen)) } : {}),
         ...(acknowledges ? { acknowledgedAt: at } : {}),
       },
     });
     await tx.incidentEvent.createMany({ data: changes.map(({ kind, ...rest }) => ({ incidentId: id, kind, body: rest, at, author })) });
   });
   return getIncident(id);
+}
+
+function storedCopy(frozen: unknown): FrozenIncident | null {
+  const parsed = frozen === null ? null : frozenIncidentSchema.safeParse(frozen);
+  return parsed?.success ? parsed.data : null;
 }

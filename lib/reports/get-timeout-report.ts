@@ -3,7 +3,7 @@ import { resolveStepSeconds } from "@/lib/query/step-buckets";
 import { buildTimeoutSeries, endpointRequests } from "./build-timeout-series";
 import { rankCriticalTime } from "./rank-critical-time";
 import type { Role } from "@/lib/auth/roles";
-import { getReportSettings } from "./get-report-settings";
+import { readReportSettings } from "./read-report-settings";
 import { businessAttributeKeys } from "./report-attributes";
 import type { TimeoutReportSettings } from "./report-settings-schema";
 import type { TimeoutReport } from "./schemas";
@@ -47,7 +47,7 @@ export interface TimeoutReportInput extends Window {
 }
 
 export async function getTimeoutReport(db: Pick<pg.Pool, "query">, input: TimeoutReportInput): Promise<TimeoutReport> {
-  const settings = input.settings ?? (await getReportSettings()).settings;
+  const settings = input.settings ?? (await readReportSettings(db)).settings;
   const config = settings.attributes;
   const window = { fromMs: input.fromMs, toMs: input.toMs };
   const endpoint = input.service === undefined ? null : { service: input.service, operation: input.operation };
