@@ -131,7 +131,7 @@ describe("/api/v1/alerts/contacts", () => {
 
     const badKey = await contactsRoute.POST(send("/api/v1/alerts/contacts", "POST", { ...body, name: "bad key", matchers: { "9team": "x" } }), noParams);
     expect(badKey.status).toBe(400);
-    expect(await errorOf(badKey)).toContain("matchers");
+    expect(await errorOf(badKey)).toContain("matchers.9team: label keys are letters, digits");
     const badValue = await contactRoute.PUT(send(`/api/v1/alerts/contacts/${created.id}`, "PUT", { ...body, matchers: { team: "" } }), params({ id: created.id }));
     expect(badValue.status).toBe(400);
     expect(await errorOf(badValue)).toContain("matchers.team: must not be empty");

@@ -110,9 +110,17 @@ export const conditionSchema = z.object({
 export type AlertCondition = z.infer<typeof conditionSchema>;
 
 export const ALERT_LABEL_KEY = /^[A-Za-z_][A-Za-z0-9_.-]{0,62}$/;
+// Keys are checked in a refinement rather than by the record's key schema: zod reports a bad
+// record key only as "Invalid key in record", and a 400 should say what a key may be.
 export const alertLabelsSchema = z
-  .record(z.string().regex(ALERT_LABEL_KEY, "label keys are letters, digits, _ . - (not starting with a digit)"), text(200))
+  .record(z.string(), text(200))
+  .superRefine((labels, ctx) => {
+    for (const key of Object.keys(labels)) {
+      if (!ALERT_LABEL_KEY.test(key)) ctx.addIssue({ code: "custom", path: [key], message: "label keys are letters, digits, _ . - (not starting with a digit)" });
+    }
+  })
   .refine((labels) => Object.keys(labels).length <= 20, "at most 20 labels")
+  .meta({ propertyNames: { type: "string", pattern: ALERT_LABEL_KEY.source } }) // the key rule, kept in the OpenAPI document
   .default({})
   .describe("routing labels, e.g. {\"team\":\"payments\",\"severity\":\"critical\"}");
 
