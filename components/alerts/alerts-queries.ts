@@ -58,6 +58,7 @@ export const createAlertRule = (body: AlertRuleBody) => fetchJson("/api/v1/alert
 export const updateAlertRule = (id: string, body: AlertRuleBody) => fetchJson(`/api/v1/alerts/rules/${enc(id)}`, alertRuleSchema, { method: "PUT", json: body });
 export const deleteAlertRule = (id: string) => fetchJson(`/api/v1/alerts/rules/${enc(id)}`, z.unknown(), { method: "DELETE" });
 export const createContact = (body: ContactBody) => fetchJson("/api/v1/alerts/contacts", contactSchema, { method: "POST", json: body });
+export const updateContact = (id: string, body: ContactBody) => fetchJson(`/api/v1/alerts/contacts/${enc(id)}`, contactSchema, { method: "PUT", json: body });
 export const deleteContact = (id: string) => fetchJson(`/api/v1/alerts/contacts/${enc(id)}`, z.unknown(), { method: "DELETE" });
 export const testContact = (id: string) => fetchJson(`/api/v1/alerts/contacts/${enc(id)}/test`, contactTestResultSchema, { method: "POST", json: {} });
 export const createSilence = (body: SilenceBody) => fetchJson("/api/v1/alerts/silences", silenceSchema, { method: "POST", json: body });

@@ -1,6 +1,6 @@
 "use client";
 
-import { Alert, Badge, Button, Code, Group, SegmentedControl, Skeleton, Stack, Table, TagsInput, Text, TextInput } from "@mantine/core";
+import { Alert, Badge, Button, Group, Skeleton, Stack, Table, Text } from "@mantine/core";
 import { IconAlertCircle, IconInfoCircle } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
@@ -8,19 +8,25 @@ import { useState } from "react";
 import { useCurrentUser } from "@/components/shell/current-user";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
 import { SectionCard } from "@/components/ui/section-card";
-import type { Contact, ContactBody, ContactTestResult } from "@/lib/alerts/schemas";
+import type { Contact, ContactTestResult } from "@/lib/alerts/schemas";
 import { roleAllows } from "@/lib/auth/roles";
 import { queryKeys } from "@/lib/client/query-keys";
-import { contactsQuery, createContact, deleteContact, testContact } from "./alerts-queries";
+import { LabelBadges } from "./alert-badges";
+import { contactsQuery, deleteContact, testContact } from "./alerts-queries";
+import { ContactForm } from "./contact-form";
 
-/** /alerts/contacts: webhook and e-mail contact points; a webhook's generated secret is shown once. */
+/**
+ * /alerts/contacts: webhook and e-mail contact points with the label matchers that route rules'
+ * notifications to them; a webhook's generated secret is shown once.
+ */
 export function ContactsPage() {
   const t = useTranslations("alerts.contacts");
   const canEdit = roleAllows(useCurrentUser().role, "editor");
   const contacts = useQuery(contactsQuery());
+  const [editing, setEditing] = useState<Contact | null>(null);
   return (
     <Stack gap="md">
-      {canEdit && <NewContact />}
+      {canEdit && <ContactForm key={editing?.id ?? "new"} editing={editing} onDone={() => setEditing(null)} />}
       <SectionCard title={t("title")} description={t("description")}>
         {contacts.isError ? (
           <QueryErrorAlert title={t("failed")} error={contacts.error} onRetry={() => void contacts.refetch()} />
@@ -38,7 +44,7 @@ export function ContactsPage() {
                 {t("empty")}
               </Text>
             ) : (
-              <ContactsTable contacts={contacts.data.contacts} canEdit={canEdit} />
+              <ContactsTable contacts={contacts.data.contacts} canEdit={canEdit} onEdit={setEditing} />
             )}
           </Stack>
         )}
@@ -47,7 +53,7 @@ export function ContactsPage() {
   );
 }
 
-function ContactsTable({ contacts, canEdit }: { contacts: Contact[]; canEdit: boolean }) {
+function ContactsTable({ contacts, canEdit, onEdit }: { contacts: Contact[]; canEdit: boolean; onEdit: (contact: Contact) => void }) {
   const t = useTranslations("alerts.contacts");
   const queryClient = useQueryClient();
   const [tested, setTested] = useState<{ id: string; result: ContactTestResult } | null>(null);
@@ -71,6 +77,7 @@ function ContactsTable({ contacts, canEdit }: { contacts: Contact[]; canEdit: bo
             <Table.Th>{t("name")}</Table.Th>
             <Table.Th>{t("kind")}</Table.Th>
             <Table.Th>{t("target")}</Table.Th>
+            <Table.Th>{t("routes")}</Table.Th>
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
@@ -88,9 +95,21 @@ function ContactsTable({ contacts, canEdit }: { contacts: Contact[]; canEdit: bo
                   {c.kind === "webhook" ? c.url : c.to.join(", ")}
                 </Text>
               </Table.Td>
+              <Table.Td data-testid="contact-matchers-cell">
+                {Object.keys(c.matchers).length ? (
+                  <LabelBadges labels={c.matchers} />
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    {t("pickedOnly")}
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td>
                 {canEdit && (
                   <Group gap="xs" justify="flex-end">
+                    <Button size="compact-sm" variant="subtle" onClick={() => onEdit(c)} data-testid="contact-edit">
+                      {t("edit")}
+                    </Button>
                     <Button size="compact-sm" variant="light" loading={test.isPending && test.variables === c.id} onClick={() => test.mutate(c.id)}>
                       {tested?.id === c.id && tested.result.status === "sent" ? t("testSent") : t("test")}
                     </Button>
@@ -105,61 +124,5 @@ function ContactsTable({ contacts, canEdit }: { contacts: Contact[]; canEdit: bo
         </Table.Tbody>
       </Table>
     </Stack>
-  );
-}
-
-function NewContact() {
-  const t = useTranslations("alerts.contacts");
-  const queryClient = useQueryClient();
-  const [kind, setKind] = useState<"webhook" | "email">("webhook");
-  const [name, setName] = useState("");
-  const [url, setUrl] = useState("");
-  const [to, setTo] = useState<string[]>([]);
-  const create = useMutation({
-    mutationFn: () => createContact((kind === "webhook" ? { kind, name, url } : { kind, name, to }) as ContactBody),
-    onSuccess: async () => {
-      setName("");
-      setUrl("");
-      setTo([]);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.alerts.contacts() });
-    },
-  });
-  return (
-    <SectionCard title={t("newTitle")}>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          create.mutate();
-        }}
-      >
-        <Stack gap="sm">
-          <SegmentedControl value={kind} onChange={(v) => setKind(v)} data={[{ value: "webhook", label: t("kinds.webhook") }, { value: "email", label: t("kinds.email") }]} w={260} />
-          <Group align="flex-end">
-            <TextInput label={t("name")} value={name} onChange={(e) => setName(e.currentTarget.value)} w={260} data-testid="contact-name" />
-            {kind === "webhook" ? (
-              <TextInput label={t("url")} value={url} onChange={(e) => setUrl(e.currentTarget.value)} w={420} placeholder="https://" data-testid="contact-url" />
-            ) : (
-              <TagsInput label={t("to")} description={t("toHint")} value={to} onChange={setTo} w={420} data-testid="contact-to" />
-            )}
-            <Button type="submit" loading={create.isPending} data-testid="contact-create">
-              {t("create")}
-            </Button>
-          </Group>
-          {create.isError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} data-testid="contact-error">
-              {create.error.message}
-            </Alert>
-          )}
-          {create.data?.secret && (
-            <Alert color="yellow" variant="light" title={t("secretTitle")} data-testid="contact-secret">
-              <Stack gap={4}>
-                <Text size="sm">{t("secretOnce")}</Text>
-                <Code>{create.data.secret}</Code>
-              </Stack>
-            </Alert>
-          )}
-        </Stack>
-      </form>
-    </SectionCard>
   );
 }

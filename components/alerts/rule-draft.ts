@@ -1,5 +1,6 @@
 import type { AlertRule, AlertRuleBody, AlertSource, AlertSourceKind } from "@/lib/alerts/schemas";
 import { type DATABASE_MEASURES, RED_MEASURES } from "@/lib/alerts/schemas";
+import { labelsFromPairs, pairsFromLabels } from "./label-pairs";
 
 // The rule form's state: one flat draft holding every source kind's fields, so switching the
 // kind keeps what was typed, and only the chosen kind's fields go into the body. The server
@@ -95,7 +96,7 @@ export function draftFromRule(rule: AlertRule): RuleDraft {
     threshold: rule.condition.threshold,
     forSeconds: rule.forSeconds,
     everySeconds: rule.everySeconds,
-    labels: Object.entries(rule.labels).map(([k, v]) => `${k}=${v}`),
+    labels: pairsFromLabels(rule.labels),
     contactIds: rule.contactIds,
     openIncident: rule.openIncident,
     incidentSeverity: rule.incidentSeverity,
@@ -146,7 +147,7 @@ function sourceOf(d: RuleDraft): unknown {
  * the server names the problem; a threshold left empty is sent as null for the same reason.
  */
 export function draftToBody(d: RuleDraft): AlertRuleBody {
-  const labels = Object.fromEntries(d.labels.map((pair) => [pair.split("=")[0]!.trim(), pair.includes("=") ? pair.slice(pair.indexOf("=") + 1).trim() : ""]));
+  const labels = labelsFromPairs(d.labels);
   return {
     name: d.name,
     description: d.description,

@@ -15,6 +15,7 @@ import { queryKeys } from "@/lib/client/query-keys";
 import { formatInstant } from "@/lib/client/time-range";
 import { useBrowserTimeZone } from "@/lib/client/use-browser-time-zone";
 import { LabelBadges } from "./alert-badges";
+import { labelsFromPairs } from "./label-pairs";
 import { alertRulesQuery, createSilence, endSilence, silencesQuery } from "./alerts-queries";
 
 /** /alerts/silences: active and recent silences; a new one names a rule or label matchers, an end and a reason. */
@@ -109,7 +110,7 @@ function NewSilence() {
     mutationFn: () =>
       createSilence({
         ...(ruleId ? { ruleId } : {}),
-        matchers: Object.fromEntries(matchers.map((m) => [m.split("=")[0]!.trim(), m.slice(m.indexOf("=") + 1).trim()])),
+        matchers: labelsFromPairs(matchers),
         // The picker's local wall-clock time, read in the browser's zone.
         endsAtMs: endsAt ? new Date(endsAt.replace(" ", "T")).getTime() : 0,
         reason,

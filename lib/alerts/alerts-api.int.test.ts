@@ -119,6 +119,26 @@ describe("/api/v1/alerts/contacts", () => {
     expect(turned.secret).toMatch(/^whsec_/);
     expect((await contactRoute.DELETE(adminRequest(`/api/v1/alerts/contacts/${created.id}`, { method: "DELETE" }), params({ id: created.id }))).status).toBe(200);
   });
+
+  it("carries label matchers through create, list and replace; refuses a bad one naming it", async () => {
+    const body = { kind: "email", name: "payments mail", to: ["pay@example.com"], matchers: { team: "payments", severity: "critical" } };
+    const created = contactSchema.parse(await (await contactsRoute.POST(send("/api/v1/alerts/contacts", "POST", body), noParams)).json());
+    expect(created.matchers).toEqual({ team: "payments", severity: "critical" });
+    const listed = contactListSchema.parse(await (await contactsRoute.GET(adminRequest("/api/v1/alerts/contacts"), noParams)).json());
+    expect(listed.contacts.find((c) => c.id === created.id)?.matchers).toEqual({ team: "payments", severity: "critical" });
+    const replaced = await contactRoute.PUT(send(`/api/v1/alerts/contacts/${created.id}`, "PUT", { ...body, matchers: { team: "orders" } }), params({ id: created.id }));
+    expect(contactSchema.parse(await replaced.json()).matchers).toEqual({ team: "orders" });
+
+    const badKey = await contactsRoute.POST(send("/api/v1/alerts/contacts", "POST", { ...body, name: "bad key", matchers: { "9team": "x" } }), noParams);
+    expect(badKey.status).toBe(400);
+    expect(await errorOf(badKey)).toContain("matchers.9team: label keys are letters, digits");
+    const badValue = await contactRoute.PUT(send(`/api/v1/alerts/contacts/${created.id}`, "PUT", { ...body, matchers: { team: "" } }), params({ id: created.id }));
+    expect(badValue.status).toBe(400);
+    expect(await errorOf(badValue)).toContain("matchers.team: must not be empty");
+    const notObject = await contactsRoute.POST(send("/api/v1/alerts/contacts", "POST", { ...body, name: "bad shape", matchers: ["team=payments"] }), noParams);
+    expect(notObject.status).toBe(400);
+    expect(await errorOf(notObject)).toContain("matchers");
+  });
 });
 
 describe("/api/v1/alerts/silences and /events", () => {

@@ -30,8 +30,12 @@ const noRule = error("no such alert rule");
 const noContact = error("no such contact point");
 const rule = { description: "the rule with its current state", name: "AlertRule", schema: alertRuleSchema };
 const ruleBody = { description: "what the rule watches, its condition, schedule, labels and where it notifies", name: "AlertRuleBody", schema: alertRuleBodySchema };
-const contact = { description: "the contact point (a generated webhook secret is returned once, here)", name: "AlertContact", schema: contactSchema };
-const contactBody = { description: "a webhook (URL and optional secret) or e-mail addresses", name: "AlertContactBody", schema: contactBodySchema };
+const contact = { description: "the contact point with its label matchers (a generated webhook secret is returned once, here)", name: "AlertContact", schema: contactSchema };
+const contactBody = {
+  description: "a webhook (URL and optional secret) or e-mail addresses, and optional label matchers: rules whose labels include every matcher notify it too",
+  name: "AlertContactBody",
+  schema: contactBodySchema,
+};
 const onRule = { tag: "alerts", pathParams: alertRuleIdPathSchema } as const;
 const onContact = { tag: "alerts", pathParams: contactIdPathSchema } as const;
 
@@ -75,10 +79,10 @@ export const alertEndpoints: ApiEndpoint[] = [
     query: alertEventsQuerySchema,
     responses: { 200: { description: "events newest first", name: "AlertEventList", schema: alertEventListSchema }, 400: badRequest },
   },
-  { path: "/api/v1/alerts/contacts", access: "viewer", summary: "Contact points (webhook secrets are never returned)", tag: "alerts", responses: { 200: { description: "every contact point, and whether SMTP is configured", name: "AlertContactList", schema: contactListSchema } } },
-  { path: "/api/v1/alerts/contacts", access: "admin", method: "post", summary: "Create a contact point", tag: "alerts", body: contactBody, responses: { 200: contact, 400: badRequest, 409: error("another contact point has that name") } },
+  { path: "/api/v1/alerts/contacts", access: "viewer", summary: "Contact points with their label matchers (webhook secrets are never returned)", tag: "alerts", responses: { 200: { description: "every contact point, and whether SMTP is configured", name: "AlertContactList", schema: contactListSchema } } },
+  { path: "/api/v1/alerts/contacts", access: "admin", method: "post", summary: "Create a contact point, optionally routed to by label matchers", tag: "alerts", body: contactBody, responses: { 200: contact, 400: badRequest, 409: error("another contact point has that name") } },
   { path: "/api/v1/alerts/contacts/{id}", access: "viewer", summary: "One contact point", ...onContact, responses: { 200: contact, 400: badRequest, 404: noContact } },
-  { path: "/api/v1/alerts/contacts/{id}", access: "admin", method: "put", summary: "Replace a contact point; a webhook's secret is kept when left out", ...onContact, body: contactBody, responses: { 200: contact, 400: badRequest, 404: noContact, 409: error("another contact point has that name") } },
+  { path: "/api/v1/alerts/contacts/{id}", access: "admin", method: "put", summary: "Replace a contact point (matchers left out: none); a webhook's secret is kept when left out", ...onContact, body: contactBody, responses: { 200: contact, 400: badRequest, 404: noContact, 409: error("another contact point has that name") } },
   {
     path: "/api/v1/alerts/contacts/{id}",
     access: "admin",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { contactForReader } from "./contact-json";
 
-const hook = { id: "c1", kind: "webhook" as const, name: "slack", url: "https://hooks.slack.com/services/T000/B000/XXXX", to: [], createdAtMs: 0 };
+const hook = { id: "c1", kind: "webhook" as const, name: "slack", url: "https://hooks.slack.com/services/T000/B000/XXXX", to: [], matchers: {}, createdAtMs: 0 };
 
 describe("contactForReader", () => {
   it("shows admins the whole webhook URL and everyone else its origin only (the path is often the credential)", () => {

@@ -3,6 +3,7 @@ import type { EvidenceItem } from "@/lib/incidents/schemas";
 import { noteAlertResolved, openAlertIncident } from "./alert-incident";
 import { decideAlertState, type Decision } from "./decide-alert-state";
 import { enqueueNotifications } from "./enqueue-notifications";
+import { routeContacts } from "./route-contacts";
 import { SILENCE_MATCHES } from "./rule-json";
 import { ruleLink } from "./rule-link";
 import { alertSourceSchema, conditionSchema, type AlertCondition, type AlertNotification, type AlertSource } from "./schemas";
@@ -14,8 +15,9 @@ import { summariseAlert } from "./summarise-alert";
 // enabled rules whose next_eval_at has come, read each source (on the pool, outside the
 // transaction, so a failing source query cannot abort the others' writes), decide the new state
 // (decide-alert-state.ts), and write in the transaction: the rule's state and next_eval_at, an
-// event per change, the outbox rows of firing and resolved events (none when a silence covers
-// the rule at that moment: the event is marked silenced), and the incident a firing opens or
+// event per change, the outbox rows of firing and resolved events for the rule's own contact
+// points and those its labels route to (route-contacts.ts; none when a silence covers the rule
+// at that moment: the event is marked silenced), and the incident a firing opens or
 // the note its resolution adds. The clock is passed in, so tests drive it.
 
 const LOCK_KEY = 0x51_6e_a1_e7; // "sightline alerts": any constant other advisory locks do not use
@@ -156,7 +158,7 @@ async function writeOutcome(client: pg.PoolClient, rule: DueRule, source: AlertS
         ? await enqueueNotifications(
             client,
             eventId,
-            rule.contact_ids,
+            await routeContacts(client, rule.labels, rule.contact_ids),
             (id): AlertNotification => ({
               id,
               state: decision.event === "firing" ? "firing" : "resolved",

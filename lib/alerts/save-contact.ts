@@ -13,12 +13,13 @@ import type { Contact, ContactBody } from "./schemas";
 export async function createContact(db: pg.Pool, body: ContactBody): Promise<Contact> {
   const secret = body.kind === "webhook" ? (body.secret ?? `whsec_${randomBytes(24).toString("hex")}`) : null;
   const { rows } = await db
-    .query<{ id: string }>("INSERT INTO alert_contacts (kind, name, url, secret, email_to) VALUES ($1, $2, $3, $4, $5) RETURNING id", [
+    .query<{ id: string }>("INSERT INTO alert_contacts (kind, name, url, secret, email_to, matchers) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id", [
       body.kind,
       body.name,
       body.kind === "webhook" ? body.url : null,
       secret,
       body.kind === "email" ? body.to : [],
+      JSON.stringify(body.matchers),
     ])
     .catch((error: unknown) => alertNameConflict(error, "a contact point", body.name));
   const contact = await getContact(db, rows[0]!.id);
@@ -30,7 +31,7 @@ export async function updateContact(db: pg.Pool, id: string, body: ContactBody):
   const { rows } = await db
     .query<{ generated: boolean }>(
       `UPDATE alert_contacts c
-          SET kind = $2, name = $3, url = $4, email_to = $6, updated_at = now(),
+          SET kind = $2, name = $3, url = $4, email_to = $6, matchers = $8, updated_at = now(),
               secret = CASE WHEN $2 = 'email' THEN NULL ELSE COALESCE($5, c.secret, $7) END
          FROM (SELECT id, secret AS old_secret FROM alert_contacts WHERE id = $1 FOR UPDATE) o
         WHERE c.id = o.id
@@ -44,6 +45,7 @@ export async function updateContact(db: pg.Pool, id: string, body: ContactBody):
         body.kind === "email" ? body.to : [],
         // An e-mail contact turned into a webhook has no secret yet: one is generated and returned once, as on create.
         generated,
+        JSON.stringify(body.matchers),
       ],
     )
     .catch((error: unknown) => alertNameConflict(error, "a contact point", body.name));

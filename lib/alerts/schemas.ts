@@ -14,8 +14,9 @@ import { incidentSeveritySchema } from "@/lib/incidents/schemas";
 // A rule watches one source, reduced to one number per evaluation (`value`), compared with the
 // threshold. A rule whose condition holds goes pending; held for `forSeconds` it fires (with 0
 // it fires at once); when the condition stops holding it resolves. Every change of state is an
-// event, kept as history. A firing or resolved event notifies the rule's contact points unless
-// a silence matching the rule covers that moment. With `openIncident`, firing opens an incident
+// event, kept as history. A firing or resolved event notifies the rule's contact points, and
+// those whose label matchers its labels satisfy (each once), unless a silence matching the rule
+// covers that moment. With `openIncident`, firing opens an incident
 // (window and evidence attached) and resolving notes it on the incident's timeline.
 
 const text = (max: number, min = 1) =>
@@ -109,9 +110,17 @@ export const conditionSchema = z.object({
 export type AlertCondition = z.infer<typeof conditionSchema>;
 
 export const ALERT_LABEL_KEY = /^[A-Za-z_][A-Za-z0-9_.-]{0,62}$/;
+// Keys are checked in a refinement rather than by the record's key schema: zod reports a bad
+// record key only as "Invalid key in record", and a 400 should say what a key may be.
 export const alertLabelsSchema = z
-  .record(z.string().regex(ALERT_LABEL_KEY, "label keys are letters, digits, _ . - (not starting with a digit)"), text(200))
+  .record(z.string(), text(200))
+  .superRefine((labels, ctx) => {
+    for (const key of Object.keys(labels)) {
+      if (!ALERT_LABEL_KEY.test(key)) ctx.addIssue({ code: "custom", path: [key], message: "label keys are letters, digits, _ . - (not starting with a digit)" });
+    }
+  })
   .refine((labels) => Object.keys(labels).length <= 20, "at most 20 labels")
+  .meta({ propertyNames: { type: "string", pattern: ALERT_LABEL_KEY.source } }) // the key rule, kept in the OpenAPI document
   .default({})
   .describe("routing labels, e.g. {\"team\":\"payments\",\"severity\":\"critical\"}");
 
@@ -187,6 +196,14 @@ export const alertEventListSchema = z.object({ events: z.array(alertEventSchema)
 // repeat). Failed deliveries (network error, 5xx, 429) are retried with exponential backoff
 // (10 s, 30 s, 90 s, … up to 8 attempts over about three hours). E-mail goes through the SMTP server
 // in SIGHTLINE_SMTP_URL (smtp://user:pass@host:port or smtps://…), from SIGHTLINE_SMTP_FROM.
+//
+// Routing by labels: a contact point's `matchers` (every one must equal one of the rule's labels)
+// make it receive the firing and resolved notifications of every matching rule as well as those of
+// the rules that pick it; one notification per event and contact point either way, and a silence
+// covering the rule still holds them all back. Empty matchers route nothing.
+const contactMatchersSchema = alertLabelsSchema.describe(
+  'label matchers, e.g. {"team":"payments"}: the rules whose labels include every one notify this contact point too (empty: only the rules that pick it)',
+);
 export const contactBodySchema = z.discriminatedUnion(
   "kind",
   [
@@ -196,11 +213,13 @@ export const contactBodySchema = z.discriminatedUnion(
       url: z.url({ protocol: /^https?$/, error: "must be an http or https URL" }).max(2_000),
       /** write-only; generated when absent on create, kept when absent on update */
       secret: z.string().min(16, "must be at least 16 characters").max(200).optional(),
+      matchers: contactMatchersSchema,
     }),
     z.object({
       kind: z.literal("email"),
       name: text(200),
       to: z.array(z.email("must be an e-mail address")).min(1, "name at least one address").max(20),
+      matchers: contactMatchersSchema,
     }),
   ],
   { error: "kind must be webhook or email" },
@@ -212,6 +231,7 @@ export const contactSchema = z.object({
   name: z.string(),
   url: z.string().nullable(),
   to: z.array(z.string()),
+  matchers: z.record(z.string(), z.string()).describe("label matchers routing matching rules' notifications here (empty: none)"),
   createdAtMs: ms,
   /** returned once, by the create that generated it */
   secret: z.string().optional(),

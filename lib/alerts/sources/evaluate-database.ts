@@ -3,7 +3,8 @@ import { evaluateMetric } from "./evaluate-metric";
 import { windowBounds, type Db, type SourceValue } from "./source-value";
 
 // A monitored database's condition, from what the db agent sends:
-//   lock-waits / deadlocks: lock_events of that kind in the window ((kind, time) index);
+//   lock-waits / deadlocks: lock_events of that kind in the window ((kind, time) index), a
+//     counter deadlock event counting as the deadlocks it stands for;
 //   idle-in-transaction-seconds: the oldest idle-in-transaction session in each database's
 //     newest activity sample of the window (0 when the sample has none; no sample: no data);
 //   connections-percent-of-max: the agent's postgresql.connection.utilization gauge (the whole
@@ -18,8 +19,10 @@ export async function evaluateDatabase(db: Db, source: DatabaseSource, condition
   switch (source.measure) {
     case "lock-waits":
     case "deadlocks": {
+      // A deadlock event from the counter stands for `count` deadlocks (details.count; 1 from the log).
       const { rows } = await db.query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM lock_events WHERE kind = $1 AND time > $2 AND time <= $3 AND ($4::text IS NULL OR database = $4)",
+        `SELECT coalesce(sum(CASE WHEN kind = 'deadlock' AND jsonb_typeof(details->'count') = 'number' THEN (details->>'count')::numeric ELSE 1 END), 0)::float8 AS n
+           FROM lock_events WHERE kind = $1 AND time > $2 AND time <= $3 AND ($4::text IS NULL OR database = $4)`,
         [source.measure === "deadlocks" ? "deadlock" : "wait", from, to, source.database ?? null],
       );
       return { value: rows[0]!.n, subject: `${source.measure === "deadlocks" ? "deadlocks" : "lock waits"}${where}` };

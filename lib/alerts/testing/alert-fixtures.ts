@@ -45,8 +45,14 @@ export async function eventsOf(pool: pg.Pool, id: string) {
   return rows;
 }
 
-/** `perMinute` server spans of service/operation in each minute, `errorsPerMinute` of them failed. */
-export async function seedRequests(pool: pg.Pool, input: { service: string; operation: string; fromMs: number; minutes: number; perMinute: number; errorsPerMinute: (minute: number) => number }) {
+/**
+ * `perMinute` server spans of service/operation in each minute, `errorsPerMinute` of them failed
+ * with `errorMessage` ("boom"; one saying "timed out" makes them timeouts), each lasting `durationMs` (40).
+ */
+export async function seedRequests(
+  pool: pg.Pool,
+  input: { service: string; operation: string; fromMs: number; minutes: number; perMinute: number; errorsPerMinute: (minute: number) => number; errorMessage?: string; durationMs?: number },
+) {
   const spans = [];
   for (let m = 0; m < input.minutes; m++) {
     for (let i = 0; i < input.perMinute; i++) {
@@ -56,8 +62,8 @@ export async function seedRequests(pool: pg.Pool, input: { service: string; oper
           name: input.operation,
           kind: 2,
           startMs: input.fromMs + m * MINUTE + i * (MINUTE / input.perMinute) + 1,
-          durationMs: 40,
-          status: i < input.errorsPerMinute(m) ? { code: 2, message: "boom" } : { code: 0, message: "" },
+          durationMs: input.durationMs ?? 40,
+          status: i < input.errorsPerMinute(m) ? { code: 2, message: input.errorMessage ?? "boom" } : { code: 0, message: "" },
         }),
       );
     }
