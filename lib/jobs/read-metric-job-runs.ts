@@ -7,7 +7,7 @@ import type { StoredJobRun } from "./read-job-runs";
 // labels), read from metric_points as only the points where a total changed and the point
 // before each (the increase between two equal points is 0, so the rest say nothing), plus, for
 // cumulative series, the last point of the hour before the window as the baseline of its first
-// increase. A day of a series exported every 10 s is 8,640 points; a job running hourly returns
+// increase. One window pass in index order per series (no sort): lag and lead say which change. A day of a series exported every 10 s is 8,640 points; a job running hourly returns
 // 48 of them. The runs themselves are derived in derive-metric-job-runs.ts.
 
 /** How far before the window a cumulative series' baseline point is looked for. */
@@ -49,18 +49,19 @@ export async function readMetricJobRuns(
        FROM series s
       CROSS JOIN LATERAL (
             SELECT time_ms, start_ms, value, count, sum
-              FROM (SELECT c.*, lead(changed) OVER (ORDER BY time) AS next_changed
-                      FROM (SELECT time, time_ns / 1e6::float8 AS time_ms, start_time_ns / 1e6::float8 AS start_ms, value, count::float8 AS count, sum,
-                                   CASE WHEN s.temporality = 1 THEN coalesce(value, count) > 0
-                                        ELSE (value, count, start_time_ns) IS DISTINCT FROM (lag(value) OVER w, lag(count) OVER w, lag(start_time_ns) OVER w) END AS changed
-                              FROM ((SELECT * FROM metric_points
-                                      WHERE series_id = s.id AND s.temporality <> 1 AND time < $1 AND time >= $1::timestamptz - $5::interval
-                                      ORDER BY time DESC LIMIT 1)
-                                    UNION ALL
-                                    SELECT * FROM metric_points WHERE series_id = s.id AND time >= $1 AND time < $2) AS points
-                            WINDOW w AS (ORDER BY time)) AS c) AS r
-             WHERE changed OR next_changed) AS p
-      ORDER BY s.id, p.time_ms`,
+              FROM (SELECT time, time_ns / 1e6::float8 AS time_ms, start_time_ns / 1e6::float8 AS start_ms, value, count::float8 AS count, sum,
+                           lead(time) OVER w AS next_time,
+                           -- a histogram's sum moves only with its count
+                           (coalesce(value, count), start_time_ns) IS DISTINCT FROM (lag(coalesce(value, count)) OVER w, lag(start_time_ns) OVER w) AS changed,
+                           (coalesce(value, count), start_time_ns) IS DISTINCT FROM (lead(coalesce(value, count)) OVER w, lead(start_time_ns) OVER w) AS next_changed
+                      FROM metric_points
+                     WHERE series_id = s.id AND time < $2
+                       AND time >= CASE WHEN s.temporality = 1 THEN $1::timestamptz ELSE $1::timestamptz - $5::interval END
+                    WINDOW w AS (ORDER BY time)) AS r
+             -- before the window only the baseline: its last point
+             WHERE CASE WHEN time < $1 THEN next_time IS NULL OR next_time >= $1
+                        WHEN s.temporality = 1 THEN coalesce(value, count) > 0
+                        ELSE changed OR next_changed END) AS p`,
     [new Date(window.fromMs), new Date(window.toMs), only.service ?? null, only.job ?? null, `${BASELINE_LOOKBACK_MS} milliseconds`],
   );
   const series = new Map<string, { head: PointRow; points: CumulativePoint[] }>();
@@ -71,6 +72,8 @@ export async function readMetricJobRuns(
     if (entry) entry.points.push(point);
     else series.set(row.series_id, { head: row, points: [point] });
   }
+  // sorted here rather than in SQL: a day of many jobs' points would spill the sort to disk
+  for (const s of series.values()) s.points.sort((a, b) => a.timeMs - b.timeMs);
   const sinceMs = window.fromMs - BASELINE_LOOKBACK_MS;
   // OTLP aggregation temporality: 1 = delta, 2 = cumulative.
   const increases = (s: { head: PointRow; points: CumulativePoint[] }) => increasesOf(s.points, s.head.temporality !== 1, sinceMs);
