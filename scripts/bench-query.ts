@@ -15,6 +15,8 @@ import { getServiceHealth } from "@/lib/services/get-service-health";
 import { getServiceOperations } from "@/lib/services/get-service-operations";
 import { getServiceVersions } from "@/lib/services/get-service-versions";
 import { getWorstOperations } from "@/lib/services/get-worst-operations";
+import { getJob, listJobs } from "@/lib/jobs/list-jobs";
+import { seedBenchJobMetricPoints, seedBenchJobMetricSeries } from "@/lib/testing/seed-bench-job-metrics";
 import { BENCH_METRIC_INTERVAL_MS, seedBenchMetricPoints, seedBenchMetricSeries } from "@/lib/testing/seed-bench-metrics";
 import { withBenchDatabase } from "./bench/bench-database";
 import { inParallel, timeCases, type CaseResult } from "./bench/time-queries";
@@ -24,7 +26,8 @@ import { AVERAGE_SPANS_PER_TRACE, seedBenchBigTrace, seedBenchResources, seedBen
 // throwaway embedded PostgreSQL in a temporary directory (the same server and settings as
 // `npm start`), generates N spans over D days inside the database plus their rollups and one
 // 10,000-span trace, then times the lib/query functions the routes call, one request at a time,
-// and prints p50/p95 per query. Metrics: 112 series (histograms, pool gauges, a counter) with a
+// and prints p50/p95 per query. Metrics: 112 series (histograms, pool gauges, a counter), and 32 of
+// 8 batch jobs known only from metrics (seed-bench-job-metrics.ts), each with a
 // point every 10 s over the same days. Usage:
 //   tsx scripts/bench-query.ts [--spans N] [--days D] [--runs R] [--only TEXT]
 // where --only times just the queries whose name contains TEXT (the store is seeded in full), and
@@ -120,11 +123,11 @@ async function seedStore(pool: pg.Pool, anchorMs: number): Promise<SeedTimes> {
   log(`${rollupRows.toLocaleString("en")} rollup rows in ${seconds(rollupsMs)}`);
 
   const metricsStarted = performance.now();
-  const metricSeries = await seedBenchMetricSeries(pool);
+  const metricSeries = (await seedBenchMetricSeries(pool)) + (await seedBenchJobMetricSeries(pool));
   let metricPoints = 0;
   await inParallel(DAYS, 2, async (i) => {
     const inserted = await seedBenchMetricPoints(pool, startMs, startMs + i * DAY, startMs + (i + 1) * DAY);
-    metricPoints += inserted;
+    metricPoints += inserted + (await seedBenchJobMetricPoints(pool, startMs, startMs + i * DAY, startMs + (i + 1) * DAY));
   });
   const metricsMs = performance.now() - metricsStarted;
   log(`${metricSeries} metric series, ${metricPoints.toLocaleString("en")} points (one each ${BENCH_METRIC_INTERVAL_MS / 1000} s) in ${seconds(metricsMs)}`);
@@ -184,6 +187,11 @@ async function runQueries(pool: pg.Pool, anchorMs: number): Promise<Result[]> {
     ["metric p95 request duration by service, 7 d", () => metric({ ...durationP95, groupBy: [...durationP95.groupBy] }, 7 * DAY)],
     ["metric pool in use (avg) by service, 7 d", () => metric({ ...poolInUse, filter: [...poolInUse.filter], groupBy: [...poolInUse.groupBy] }, 7 * DAY)],
     ["metric orders rate, 7 d", () => metric(ordersRate, 7 * DAY)],
+    ["jobs list (8 metrics-only jobs), 24 h", async () => {
+      const { jobs } = await listJobs(pool, { from: anchorMs - DAY, to: anchorMs }, anchorMs);
+      return `${jobs.length} jobs, ${jobs.reduce((n, job) => n + job.runs, 0)} runs`;
+    }],
+    ["jobs detail checkout-sweep (metrics-only), 24 h", async () => `${(await getJob(pool, "checkout", "checkout-sweep", { from: anchorMs - DAY, to: anchorMs, limit: 200 }, anchorMs)).job.runs} runs`],
     [
       `trace of ${BIG_TRACE_SPANS.toLocaleString("en")} spans (+ JSON.stringify)`,
       async () => {

@@ -1,6 +1,6 @@
 "use client";
 
-import { Anchor, Badge } from "@mantine/core";
+import { Anchor, Badge, Text } from "@mantine/core";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { JobRun, JobSummary } from "@/lib/jobs/schemas";
@@ -16,13 +16,22 @@ export function JobHealthBadge({ health }: { health: JobSummary["health"] }) {
   );
 }
 
-/** A run's outcome, linking to its trace. */
+/** A run's outcome, linking to its trace; a run known only from the job's metrics has none and says so. */
 export function RunOutcome({ run }: { run: JobRun }) {
   const t = useTranslations("jobs.outcome");
+  const label = `${t(run.outcome)}${run.attempt > 1 ? ` · ${t("attempt", { attempt: run.attempt })}` : ""}`;
+  const color = run.outcome === "failure" ? "red" : undefined;
+  if (run.traceId === null) {
+    return (
+      <Text size="sm" c={color} data-testid="job-run-outcome" title={run.error ?? t("noTrace")}>
+        {label}
+      </Text>
+    );
+  }
+  const span = run.spanId === null ? "" : `?span=${run.spanId}`;
   return (
-    <Anchor component={Link} href={`/traces/${run.traceId}?span=${run.spanId}`} size="sm" c={run.outcome === "failure" ? "red" : undefined} data-testid="job-run-link" title={run.error ?? undefined}>
-      {t(run.outcome)}
-      {run.attempt > 1 ? ` · ${t("attempt", { attempt: run.attempt })}` : ""}
+    <Anchor component={Link} href={`/traces/${run.traceId}${span}`} size="sm" c={color} data-testid="job-run-link" title={run.error ?? undefined}>
+      {label}
     </Anchor>
   );
 }

@@ -50,8 +50,9 @@ export function JobDetail({ service, job }: { service: string; job: string }) {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {detail.data.runs.map((run) => (
-                  <Table.Tr key={run.spanId} data-testid="job-run-row">
+                {detail.data.runs.map((run, i) => (
+                  // runs known from metrics have no span id; the list's order is stable for one response
+                  <Table.Tr key={run.spanId ?? `metric-${i}`} data-testid="job-run-row">
                     <Table.Td>{time(run.startMs)}</Table.Td>
                     <Table.Td>
                       <RunOutcome run={run} />

@@ -2,9 +2,10 @@ import { z } from "zod";
 import { hasNoNul, limitParam, NUL_MESSAGE, refineTimeRange, timeRangeShape } from "@/lib/schemas/common";
 
 // Batch jobs (issue 17): a run is a root span carrying `job.name` (the demo's expire-unpaid-orders
-// and restock-inventory do), or a root INTERNAL span of a service that reports runs as metrics
-// `*.batch_job.runs{job.name,outcome}`. Retries are runs of the same job whose span carries
-// `job.attempt` > 1 (or `job.retry` = true) within one expected interval.
+// and restock-inventory do), or, for a service that reports runs only as metrics, an increase of
+// the counter `*.batch_job.runs{job.name,outcome}` (durations from `*.batch_job.duration`; see
+// derive-metric-job-runs.ts). A job seen as both is read from its spans. Retries are runs of the
+// same job whose span carries `job.attempt` > 1 (or `job.retry` = true) within one expected interval.
 //   GET /api/v1/jobs?from&to                 (every job seen in the window)
 //   GET /api/v1/jobs/{service}/{job}?from&to  (one job's runs, newest first)
 //
@@ -18,10 +19,10 @@ export const JOB_OUTCOMES = ["success", "failure"] as const;
 export const JOB_HEALTH = ["ok", "failed", "missed", "running"] as const;
 
 export const jobRunSchema = z.object({
-  traceId: z.string(),
-  spanId: z.string(),
-  startMs: ms,
-  durationMs: z.number(),
+  traceId: z.string().nullable().describe("the run's trace; null for a run known only from the job's metrics"),
+  spanId: z.string().nullable(),
+  startMs: ms.describe("for a run known only from metrics: when it ended (the counter's point, runs of one interval spread over it) less its duration"),
+  durationMs: z.number().nullable().describe("null when unknown (a metrics-only run without a duration histogram)"),
   outcome: z.enum(JOB_OUTCOMES),
   attempt: z.number().int().describe("1 for a first attempt"),
   error: z.string().nullable().describe("the exception or status message of a failed run"),

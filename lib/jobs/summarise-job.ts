@@ -36,7 +36,7 @@ export function summariseJob(
     runs: runs.length,
     failures: runs.filter((run) => run.outcome === "failure").length,
     retries: runs.filter((run) => run.attempt > 1).length,
-    p95DurationMs: quantile(runs.map((run) => run.durationMs), 0.95),
+    p95DurationMs: quantile(runs.flatMap((run) => (run.durationMs === null ? [] : [run.durationMs])), 0.95),
     medianIntervalMs,
     nextExpectedMs,
     alertRuleIds: options.alertRuleIds ?? [],

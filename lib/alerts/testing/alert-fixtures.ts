@@ -1,6 +1,8 @@
 import type pg from "pg";
+import type { HistogramPointRecord, NumberPointRecord } from "@/lib/ingest/otlp/model";
+import { storeMetrics } from "@/lib/ingest/store/store-metrics";
 import { storeTraces } from "@/lib/ingest/store/store-traces";
-import { makeSpan } from "@/lib/testing/make-records";
+import { makeResource, makeSpan } from "@/lib/testing/make-records";
 import { createAlertRule } from "../create-alert-rule";
 import { evaluateAlerts } from "../evaluate-alerts";
 import { alertRuleBodySchema } from "../schemas";
@@ -85,4 +87,44 @@ export async function seedJobRuns(pool: pg.Pool, input: { service: string; job: 
     }),
   );
   await storeTraces(pool, spans);
+}
+
+/**
+ * Runs of a batch job reported only as metrics, shaped as an OpenTelemetry SDK started at
+ * `processStartMs` exports them every 10 s until `exportUntilMs`: the cumulative counter
+ * `<prefix>.batch_job.runs{job.name,outcome}` and the histogram `<prefix>.batch_job.duration`
+ * (seconds) of the same labels. A series is exported from its first run on, as the SDK does.
+ */
+export async function seedMetricJobRuns(
+  pool: pg.Pool,
+  input: { service: string; job: string; prefix?: string; processStartMs: number; exportUntilMs: number; runs: { endMs: number; outcome: string; seconds: number }[] },
+) {
+  const resource = makeResource(input.service);
+  const scope = { name: "test", version: "", attributes: {}, droppedAttributesCount: 0, schemaUrl: "" };
+  const base = { description: "", aggregationTemporality: 2 as const, metadata: {}, resource, scope, serviceName: input.service, flags: 0, exemplars: [] };
+  const ns = (ms: number) => BigInt(ms) * 1_000_000n;
+  const points: (NumberPointRecord | HistogramPointRecord)[] = [];
+  for (let t = input.processStartMs + 10_000; t <= input.exportUntilMs; t += 10_000) {
+    for (const outcome of new Set(input.runs.map((run) => run.outcome))) {
+      const done = input.runs.filter((run) => run.outcome === outcome && run.endMs <= t);
+      if (!done.length) continue;
+      const at = { ...base, attributes: { "job.name": input.job, outcome }, startTimeUnixNano: ns(input.processStartMs), timeUnixNano: ns(t) };
+      const prefix = input.prefix ?? "svc";
+      points.push({ ...at, name: `${prefix}.batch_job.runs`, unit: "{run}", type: "sum", isMonotonic: true, value: done.length });
+      points.push({
+        ...at,
+        name: `${prefix}.batch_job.duration`,
+        unit: "s",
+        type: "histogram",
+        isMonotonic: false,
+        count: done.length,
+        sum: done.reduce((total, run) => total + run.seconds, 0),
+        min: null,
+        max: null,
+        bucketCounts: [done.length],
+        explicitBounds: [],
+      });
+    }
+  }
+  await storeMetrics(pool, points);
 }
