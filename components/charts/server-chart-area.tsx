@@ -37,6 +37,14 @@ export function ServerChartAreaProvider({ children }: { children: ReactNode }) {
   return <ServerChartArea value={budget}>{children}</ServerChartArea>;
 }
 
+/**
+ * For a part of a page that knows which of its charts are on the first screen and loads only
+ * those with the page (a dashboard's grid): the server draws every chart it has data for.
+ */
+export function EveryChartDrawn({ children }: { children: ReactNode }) {
+  return <ServerChartArea value={null}>{children}</ServerChartArea>;
+}
+
 /** Whether the server may draw a chart of this size, taking its area from the page's budget. */
 export function useServerChartArea(): (width: number, height: number) => boolean {
   const budget = useContext(ServerChartArea);

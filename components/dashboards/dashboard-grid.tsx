@@ -5,6 +5,7 @@ import "react-grid-layout/css/styles.css";
 import "react-resizable/css/styles.css";
 import type { LayoutItem, Panel } from "@/lib/dashboards/schemas";
 import { GRID_COLUMNS } from "@/lib/dashboards/schemas";
+import { EveryChartDrawn } from "@/components/charts/server-chart-area";
 import { TypicalChartWidth, MAIN_WIDTH_PX } from "@/components/charts/server-chart-svg";
 import { PanelBody } from "./panel-body";
 import { DRAG_HANDLE_CLASS, PanelFrame } from "./panel-frame";
@@ -37,34 +38,38 @@ export function DashboardGrid({
   const items = new Map(layout.map((item) => [item.i, item]));
   return (
     <div ref={containerRef} data-testid="dashboard-grid">
-      <ReactGridLayout
-        width={width}
-        layout={layout}
-        gridConfig={{ cols: GRID_COLUMNS, rowHeight: ROW_HEIGHT, margin: [GRID_MARGIN, GRID_MARGIN], containerPadding: [0, 0] }}
-        dragConfig={{ enabled: editing, handle: `.${DRAG_HANDLE_CLASS}` }}
-        resizeConfig={{ enabled: editing }}
-        compactor={verticalCompactor}
-        onLayoutChange={(next) => {
-          if (editing) onLayoutChange(next.map(({ i, x, y, w, h }) => ({ i, x, y, w, h })));
-        }}
-      >
-        {panels.map((panel) => {
-          const item = items.get(panel.id);
-          const size = item ? panelBodySize(item, width) : null;
-          const firstScreen = item !== undefined && item.y * (ROW_HEIGHT + GRID_MARGIN) < FIRST_SCREEN_PX;
-          return (
-            <div key={panel.id} data-panel-id={panel.id}>
-              <PanelFrame title={panel.title} editing={editing} eager={firstScreen} onEdit={() => onEditPanel(panel)} onRemove={() => onRemovePanel(panel)}>
-                <PanelSize value={size}>
-                  <TypicalChartWidth value={size?.width ?? MAIN_WIDTH_PX}>
-                    <PanelBody panel={panel} />
-                  </TypicalChartWidth>
-                </PanelSize>
-              </PanelFrame>
-            </div>
-          );
-        })}
-      </ReactGridLayout>
+      {/* Panels on the first screen load with the page (eager), the others when scrolled to: the
+          server draws each panel it has data for, not just a screen's area in page order. */}
+      <EveryChartDrawn>
+        <ReactGridLayout
+          width={width}
+          layout={layout}
+          gridConfig={{ cols: GRID_COLUMNS, rowHeight: ROW_HEIGHT, margin: [GRID_MARGIN, GRID_MARGIN], containerPadding: [0, 0] }}
+          dragConfig={{ enabled: editing, handle: `.${DRAG_HANDLE_CLASS}` }}
+          resizeConfig={{ enabled: editing }}
+          compactor={verticalCompactor}
+          onLayoutChange={(next) => {
+            if (editing) onLayoutChange(next.map(({ i, x, y, w, h }) => ({ i, x, y, w, h })));
+          }}
+        >
+          {panels.map((panel) => {
+            const item = items.get(panel.id);
+            const size = item ? panelBodySize(item, width) : null;
+            const firstScreen = item !== undefined && item.y * (ROW_HEIGHT + GRID_MARGIN) < FIRST_SCREEN_PX;
+            return (
+              <div key={panel.id} data-panel-id={panel.id}>
+                <PanelFrame title={panel.title} editing={editing} eager={firstScreen} onEdit={() => onEditPanel(panel)} onRemove={() => onRemovePanel(panel)}>
+                  <PanelSize value={size}>
+                    <TypicalChartWidth value={size?.width ?? MAIN_WIDTH_PX}>
+                      <PanelBody panel={panel} />
+                    </TypicalChartWidth>
+                  </PanelSize>
+                </PanelFrame>
+              </div>
+            );
+          })}
+        </ReactGridLayout>
+      </EveryChartDrawn>
     </div>
   );
 }
