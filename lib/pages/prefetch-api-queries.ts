@@ -2,6 +2,7 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { dehydrate, QueryClient, type DehydratedState, type FetchQueryOptions } from "@tanstack/react-query";
 import { headers } from "next/headers";
+import { withinDeadline } from "./within-deadline";
 
 // A page's first data, asked of this server's own API while the page renders: each entry is a
 // client query's options (the very object its component passes to useQuery), so key, URL,
@@ -17,6 +18,13 @@ import { headers } from "next/headers";
 // the client then runs it itself, as it always did.
 
 const LOAD_BUDGET_MS = 1_500;
+/**
+ * The most a page's HTML waits for its first data, both rounds together. Each request is cut at
+ * LOAD_BUDGET_MS, so two rounds end by about twice that; this bounds the whole whatever else
+ * might hold it (pages were seen waiting 30 s and more for their HTML under load, cause not yet
+ * found). What has arrived by then is sent; the browser asks for the rest.
+ */
+const PAGE_BUDGET_MS = 4_000;
 /** The address this server listens on, as scripts/start.ts hands it over; without it nothing is prefetched. */
 const internalBase = () => process.env.SIGHTLINE_INTERNAL_URL;
 
@@ -51,9 +59,10 @@ export async function prefetchApiQueries(queries: AnyQuery[], next?: (client: Qu
   const incoming = await headers();
   if (base && queries.length > 0 && (await isFirstLoad())) {
     const context: Reader = { base, cookie: incoming.get("cookie"), authorization: incoming.get("authorization") };
-    const load = (list: AnyQuery[]) => reader.run(context, () => Promise.all(list.map((query) => client.prefetchQuery(query))));
-    await load(queries);
-    if (next) await load(next(client));
+    const deadline = Date.now() + PAGE_BUDGET_MS;
+    const load = (list: AnyQuery[]) => withinDeadline(reader.run(context, () => Promise.all(list.map((query) => client.prefetchQuery(query)))), deadline);
+    const done = (await load(queries)) && (!next || (await load(next(client))));
+    if (!done) console.warn(`[sightline] a page's first data took over ${PAGE_BUDGET_MS} ms; it was sent with what had arrived`);
   }
   return dehydrate(client);
 }
