@@ -81,14 +81,19 @@ export function aggregateMetricSeries(series: StoredMetricSeries[], options: Agg
       accumulate(acc, index, observation, options.agg);
     }
   });
+  return groupsToSeries(groups, (time, acc) => stepValue(acc, options.agg, coveredSeconds(time, options.stepMs, options.toMs)));
+}
+
+/** Groups of per-step accumulators → chart series: groups in key order, steps in time order, steps without a finite value left out. */
+export function groupsToSeries<A>(groups: Map<string, { labels: Record<string, string>; steps: Map<number, A> }>, valueAt: (time: number, acc: A) => number | null): MetricSeries[] {
   return [...groups.entries()]
-    .sort(([a], [b]) => byGroupKey(a, b))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, group]) => ({
       labels: group.labels,
       points: [...group.steps.entries()]
         .sort(([a], [b]) => a - b)
         .flatMap(([time, acc]): [number, number][] => {
-          const value = stepValue(acc, options.agg, coveredSeconds(time, options.stepMs, options.toMs));
+          const value = valueAt(time, acc);
           return value === null || !Number.isFinite(value) ? [] : [[time, value]];
         }),
     }));
@@ -98,10 +103,6 @@ export function aggregateMetricSeries(series: StoredMetricSeries[], options: Agg
 export function seriesGroup(seriesLabels: Record<string, string>, groupBy: string[]): { key: string; labels: Record<string, string> } {
   const labels = Object.fromEntries(groupBy.flatMap((key) => (seriesLabels[key] !== undefined ? [[key, seriesLabels[key]]] : [])));
   return { key: JSON.stringify(groupBy.map((key) => labels[key] ?? null)), labels };
-}
-
-export function byGroupKey(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A series' points as what happened at each point in time (cumulative totals turned into deltas). */

@@ -1,5 +1,5 @@
 import type { MetricSeries } from "@/lib/schemas/metrics";
-import { byGroupKey, seriesGroup, type AggregateOptions, type StoredMetricPoint, type StoredMetricSeries } from "./aggregate-metric-points";
+import { groupsToSeries, seriesGroup, type AggregateOptions, type StoredMetricPoint, type StoredMetricSeries } from "./aggregate-metric-points";
 import { cumulativeToDeltas, type DiffFn } from "./cumulative-to-deltas";
 import { bucketQuantile, explicitBuckets } from "./merged-histogram";
 import { alignDown } from "./step-buckets";
@@ -42,17 +42,7 @@ export function mergeUniformHistograms(series: StoredMetricSeries[], options: Om
       else group.steps.set(stepStart, add({ count: 0, min: null, max: null, buckets: new Array<number>(bounds.length + 1).fill(0) }, delta));
     }
   }
-  return [...groups.entries()]
-    .sort(([a], [b]) => byGroupKey(a, b))
-    .map(([, group]) => ({
-      labels: group.labels,
-      points: [...group.steps.entries()]
-        .sort(([a], [b]) => a - b)
-        .flatMap(([time, acc]): [number, number][] => {
-          const value = bucketQuantile(explicitBuckets(bounds, acc.buckets), q, { min: acc.min, max: acc.max });
-          return value === null || !Number.isFinite(value) ? [] : [[time, value]];
-        }),
-    }));
+  return groupsToSeries(groups, (_time, acc) => bucketQuantile(explicitBuckets(bounds, acc.buckets), q, { min: acc.min, max: acc.max }));
 }
 
 /** The bounds of every point of every series when they are one strictly increasing, finite list with a count per bucket. */
