@@ -133,6 +133,45 @@ test("a dashboard arrives with its panels' data in the HTML", async ({ request }
   await request.delete(`/api/v1/dashboards/${id}`, { headers: apiHeaders });
 });
 
+test("the alerts, jobs, SLOs, consistency and why-slow pages arrive with their data in the HTML", async ({ request }) => {
+  const alertRule = `ssr alert ${suffix}`;
+  const consistencyRule = `ssr rule ${suffix}`;
+  const created = await Promise.all([
+    request.post("/api/v1/alerts/rules", {
+      headers: apiHeaders,
+      data: { name: alertRule, source: { kind: "red", service: checkout, operation: "POST /orders", measure: "error-percent" }, condition: { op: "above", threshold: 5 }, forSeconds: 60, labels: {}, contactIds: [] },
+    }),
+    request.post("/api/v1/consistency/rules", {
+      headers: apiHeaders,
+      data: {
+        name: consistencyRule,
+        definition: {
+          kind: "follows",
+          trigger: { table: `payments_${suffix}`, ops: ["UPDATE"], where: [{ column: "status", op: "becomes", value: "SUCCESS" }] },
+          expect: [{ label: "order paid", match: { table: `orders_${suffix}`, ops: ["UPDATE"], where: [{ column: "status", op: "becomes", value: "PAID" }] }, link: [{ column: "id", equalsTriggerColumn: "order_id" }] }],
+          withinSeconds: 2,
+        },
+      },
+    }),
+  ]);
+  for (const answer of created) expect(answer.ok(), await answer.text()).toBe(true);
+  for (const [path, shows] of [
+    ["/alerts", alertRule],
+    ["/consistency", consistencyRule],
+    ["/jobs", null],
+    ["/slos", null],
+    [`/findings/why-slow?service=${checkout}`, null],
+  ] as const) {
+    const html = await (await request.get(path, { headers: apiHeaders })).text();
+    if (shows) expect(html.includes(shows), `${shows} in the HTML of ${path}`).toBe(true);
+    // Each of these pages shows skeletons while its data loads: none means its data came along.
+    expect(skeletons(mainOf(html)), `skeletons in the HTML of ${path}`).toEqual([]);
+  }
+  const [rule, consistency] = (await Promise.all(created.map((answer) => answer.json()))) as { id: string }[];
+  await request.delete(`/api/v1/alerts/rules/${rule!.id}`, { headers: apiHeaders });
+  await request.delete(`/api/v1/consistency/rules/${consistency!.id}`, { headers: apiHeaders });
+});
+
 test.describe("the database page", () => {
   const database = `ssr_${suffix}`;
   const pooled = `ssr-pool-${suffix}`;

@@ -1,4 +1,4 @@
-import { createParser } from "nuqs";
+import { createParser } from "nuqs/server";
 import type { UrlParamRule } from "@/lib/client/describe-url-problems";
 import { VIOLATION_STATES } from "./schemas";
 

@@ -52,6 +52,7 @@ export function pageChecks(small: BuiltTrace): PageCheck[] {
   // page with no db agent, audit and incidents with nothing stored yet).
   const firstCard = (name: string, path: string): PageCheck => ({ name, path, content: [h1, { selector: "main .mantine-Paper-root, main .mantine-Alert-root" }], budgetMs: BUDGET_MS });
   const rows = (name: string, path: string, count = 1): PageCheck => ({ name, path, content: [h1, { selector: "main table tbody tr", count }], budgetMs: BUDGET_MS });
+  const listOrNotice = (name: string, path: string): PageCheck => ({ name, path, content: [h1, { selector: "main table tbody tr, main .mantine-Paper-root, main .mantine-Alert-root" }], budgetMs: BUDGET_MS });
   return [
     // The storage chart shows only once PostgreSQL has estimated the new rows: the table is the content.
     rows("overview", "/"),
@@ -71,6 +72,14 @@ export function pageChecks(small: BuiltTrace): PageCheck[] {
     // The report's opening sentences over the seeded window.
     { name: "timeout report", path: "/reports/timeouts", content: [h1, { selector: '[data-testid="report-sentences"]' }], budgetMs: BUDGET_MS },
     firstCard("incidents", "/incidents"),
+    // Rules, events, jobs, SLOs and violations as tables, or the notice a page shows with none yet
+    // (the demo creates alert rules, an SLO, consistency rules and runs jobs).
+    listOrNotice("alerts", "/alerts"),
+    listOrNotice("jobs", "/jobs"),
+    listOrNotice("SLOs", "/slos"),
+    listOrNotice("consistency", "/consistency"),
+    // BubbleUp for the seeded entry service over the last hour: its findings, or the notice.
+    firstCard("why slow", "/findings/why-slow?service=frontend-bench"),
     rows("settings", "/settings", 4),
     { name: "sign-in", path: "/sign-in", content: [{ selector: "form h2" }, { selector: 'form input[type="password"]' }], budgetMs: BUDGET_MS, signedOut: true },
   ];
