@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test } from "./fixtures/test";
 import { e2eIngestKey } from "../playwright.config";
 import { apiHeaders } from "./fixtures/accounts";
-import { buildTrace, sendTrace, waitForTrace } from "./fixtures/otlp";
+import { buildTrace, sendAuditChanges, sendTrace, waitForTrace, type AuditRow } from "./fixtures/otlp";
 import { sendMetrics } from "./fixtures/otlp-metrics";
 import { bigTrace, checkoutTrace } from "./fixtures/trace-scenarios";
 
@@ -133,7 +133,7 @@ test("a dashboard arrives with its panels' data in the HTML", async ({ request }
   await request.delete(`/api/v1/dashboards/${id}`, { headers: apiHeaders });
 });
 
-test("the alerts, jobs, SLOs, consistency and why-slow pages arrive with their data in the HTML", async ({ request }) => {
+test("the alerts, jobs, SLOs, consistency and why-slow pages, and a rule's page, arrive with their data in the HTML", async ({ request }) => {
   const alertRule = `ssr alert ${suffix}`;
   const consistencyRule = `ssr rule ${suffix}`;
   const created = await Promise.all([
@@ -168,8 +168,39 @@ test("the alerts, jobs, SLOs, consistency and why-slow pages arrive with their d
     expect(skeletons(mainOf(html)), `skeletons in the HTML of ${path}`).toEqual([]);
   }
   const [rule, consistency] = (await Promise.all(created.map((answer) => answer.json()))) as { id: string }[];
+  for (const [path, shows] of [
+    [`/alerts/rules/${rule!.id}`, alertRule],
+    [`/consistency/rules/${consistency!.id}`, consistencyRule],
+  ] as const) {
+    const html = await (await request.get(path, { headers: apiHeaders })).text();
+    // A rule's page is its editor, filled in: the name is the value of its first field.
+    expect(html.includes(`value="${shows}"`), `${shows} in the HTML of ${path}`).toBe(true);
+    expect(skeletons(mainOf(html)), `skeletons in the HTML of ${path}`).toEqual([]);
+  }
   await request.delete(`/api/v1/alerts/rules/${rule!.id}`, { headers: apiHeaders });
   await request.delete(`/api/v1/consistency/rules/${consistency!.id}`, { headers: apiHeaders });
+});
+
+test("pages one level down arrive with their data in the HTML: an incident, a row's history, a transaction", async ({ request, baseURL }) => {
+  const now = Date.now();
+  const table = `orders_ssr_${suffix}`;
+  const change = (n: number, status: string): AuditRow => ({
+    id: `e2e-ssr:${suffix}:${n}`, database: "shop", table, op: n === 1 ? "INSERT" : "UPDATE", pk: { id: 77 }, before: n === 1 ? null : { id: 77, status: "NEW" }, after: { id: 77, status },
+    changedColumns: n === 1 ? [] : ["status"], actor: "user-ssr", txid: 7700 + n, traceId: trace.traceId, spanId: trace.spans[0]!.spanId, committedAt: new Date(now - 60_000 + n * 1_000).toISOString(),
+  });
+  await sendAuditChanges(baseURL!, e2eIngestKey, [change(1, "NEW"), change(2, `PAID_${suffix}`)]);
+  const incident = await request.post("/api/v1/incidents", { headers: apiHeaders, data: { title: `ssr incident ${suffix}`, windowFromMs: now - 30 * 60_000, windowToMs: now } });
+  expect(incident.ok(), await incident.text()).toBe(true);
+  const { id } = (await incident.json()) as { id: string };
+  for (const [path, shows] of [
+    [`/incidents/${id}`, `ssr incident ${suffix}`],
+    [`/audit/${encodeURIComponent(`public.${table}`)}/${encodeURIComponent('{"id":77}')}?database=shop`, `PAID_${suffix}`],
+    [`/audit/tx/shop/7702`, `PAID_${suffix}`],
+  ] as const) {
+    const html = await (await request.get(path, { headers: apiHeaders })).text();
+    expect(html.includes(shows), `${shows} in the HTML of ${path}`).toBe(true);
+    expect(skeletons(mainOf(html)), `skeletons in the HTML of ${path}`).toEqual([]);
+  }
 });
 
 test.describe("the database page", () => {

@@ -4,6 +4,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "@playwri
 import { findBrowser } from "../e2e/find-browser";
 import { buildTrace, sendTrace, type BuiltTrace } from "../e2e/fixtures/otlp";
 import { bigTrace } from "../e2e/fixtures/trace-scenarios";
+import { detailPageChecks } from "./bench/detail-page-checks";
 import { measureDashboard } from "./bench/measure-dashboard";
 import { measurePages, pageChecks, printPages, seedPages } from "./bench/measure-pages";
 import { startBenchServer, type BenchServer } from "./bench/start-bench-server";
@@ -75,7 +76,9 @@ async function main() {
       // Let the demo (if any) settle and the seeded rows reach the store before timing.
       await new Promise((resolve) => setTimeout(resolve, 2_000));
       log(`pages: load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
-      const pages = await measurePages(browser, server, pageChecks(small), RUNS, log);
+      const details = await detailPageChecks(server);
+      if (details.missing.length > 0) log(`pages: not measured, nothing to open here (run with --demo): ${details.missing.join(", ")}`);
+      const pages = await measurePages(browser, server, [...pageChecks(small), ...details.checks], RUNS, log);
       pagesPass = printPages(pages);
       log(`pages: load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
     }

@@ -1,6 +1,6 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { dehydrate, QueryClient, type DehydratedState, type FetchQueryOptions } from "@tanstack/react-query";
+import { dehydrate, QueryClient, type DehydratedState, type FetchInfiniteQueryOptions, type FetchQueryOptions } from "@tanstack/react-query";
 import { headers } from "next/headers";
 import { withinDeadline } from "./within-deadline";
 
@@ -45,9 +45,15 @@ const reader = new AsyncLocalStorage<Reader>();
   return fetch(`${current.base}${url}`, { ...init, headers: sent, signal, cache: "no-store" });
 };
 
-// Any options object useQuery takes: its queryFn sees only the key and signal.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyQuery = FetchQueryOptions<any, any, any, any>;
+// Any options object useQuery or useInfiniteQuery takes: its queryFn sees only the key, signal and page.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type InfiniteQuery = FetchInfiniteQueryOptions<any, any, any, any, any>;
+export type AnyQuery = FetchQueryOptions<any, any, any, any> | InfiniteQuery;
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+const isInfinite = (query: AnyQuery): query is InfiniteQuery => "getNextPageParam" in query;
+/** An infinite query's first page, as useInfiniteQuery would load it; any other query once. */
+const prefetchOne = (client: QueryClient, query: AnyQuery) => (isInfinite(query) ? client.prefetchInfiniteQuery(query) : client.prefetchQuery(query));
 
 /**
  * Loads `queries`, then the queries `next` derives from their answers (read with
@@ -60,7 +66,7 @@ export async function prefetchApiQueries(queries: AnyQuery[], next?: (client: Qu
   if (base && queries.length > 0 && (await isFirstLoad())) {
     const context: Reader = { base, cookie: incoming.get("cookie"), authorization: incoming.get("authorization") };
     const deadline = Date.now() + PAGE_BUDGET_MS;
-    const load = (list: AnyQuery[]) => withinDeadline(reader.run(context, () => Promise.all(list.map((query) => client.prefetchQuery(query)))), deadline);
+    const load = (list: AnyQuery[]) => withinDeadline(reader.run(context, () => Promise.all(list.map((query) => prefetchOne(client, query)))), deadline);
     const done = (await load(queries)) && (!next || (await load(next(client))));
     if (!done) console.warn(`[sightline] a page's first data took over ${PAGE_BUDGET_MS} ms; it was sent with what had arrived`);
   }

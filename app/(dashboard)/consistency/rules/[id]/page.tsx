@@ -1,8 +1,11 @@
+import { HydrationBoundary } from "@tanstack/react-query";
 import { getTranslations } from "next-intl/server";
+import { consistencyRuleQuery } from "@/components/consistency/consistency-queries";
 import { RuleEditor } from "@/components/consistency/rule-editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageMetadata } from "@/i18n/page-metadata";
 import { decodePathSegment } from "@/lib/client/decode-path-segment";
+import { prefetchApiQueries } from "@/lib/pages/prefetch-api-queries";
 
 export const generateMetadata = () => pageMetadata("consistency");
 
@@ -10,10 +13,11 @@ export const generateMetadata = () => pageMetadata("consistency");
 export default async function RulePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const t = await getTranslations("consistency.editor");
+  const rule = decodePathSegment(id);
   return (
-    <>
+    <HydrationBoundary state={await prefetchApiQueries([consistencyRuleQuery(rule)])}>
       <PageHeader title={t("ruleTitle")} description={t("pageDescription")} />
-      <RuleEditor id={decodePathSegment(id)} />
-    </>
+      <RuleEditor id={rule} />
+    </HydrationBoundary>
   );
 }
