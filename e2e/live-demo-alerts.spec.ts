@@ -55,6 +55,16 @@ test("an error-rate alert on checkout fires on the payment timeouts and opens th
     return id!;
   });
 
+  await test.step("the rule's own page lists its history: it fired", async () => {
+    const rule = (await liveDemo.getJson<RuleList>("/api/v1/alerts/rules"))?.rules.find((r) => r.name === RULE);
+    await page.goto(`/alerts/rules/${rule!.id}`);
+    const events = page.getByTestId("alert-event-row");
+    await expect(events.filter({ hasText: "firing" }).first()).toBeVisible({ timeout: 30_000 });
+    // One rule's history: no column naming the rule.
+    await expect(page.getByTestId("alert-events").getByRole("columnheader", { name: "Rule", exact: true })).toHaveCount(0);
+    await page.screenshot({ path: "/tmp/alerts-ui-rule-history.png", fullPage: true });
+  });
+
   await test.step("/alerts shows it firing with its incident; the incident opens from there", async () => {
     await page.goto("/alerts");
     const row = page.getByTestId("alert-rule-row").filter({ hasText: RULE });

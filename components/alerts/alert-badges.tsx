@@ -3,6 +3,8 @@
 import { Badge, Group } from "@mantine/core";
 import { useTranslations } from "next-intl";
 import type { AlertEvent, AlertState } from "@/lib/alerts/schemas";
+import { formatInstant } from "@/lib/client/time-range";
+import { useBrowserTimeZone } from "@/lib/client/use-browser-time-zone";
 
 const STATE_COLOR = { firing: "red", pending: "yellow", ok: "green", "no-data": "gray" } as const;
 const EVENT_COLOR = { firing: "red", pending: "yellow", resolved: "green", "no-data": "gray", error: "orange" } as const;
@@ -56,4 +58,10 @@ export function LabelBadges({ labels }: { labels: Record<string, string> }) {
 export function formatValue(value: number | null): string {
   if (value === null) return "—";
   return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(Math.abs(value) >= 100 ? 1 : 3)));
+}
+
+/** An instant as the alert pages show it: in the reader's time zone once known, ISO until then. */
+export function useAlertTime(): (ms: number) => string {
+  const timeZone = useBrowserTimeZone();
+  return (ms: number) => (timeZone ? formatInstant(ms, timeZone) : new Date(ms).toISOString());
 }

@@ -9,18 +9,16 @@ import { useCurrentUser } from "@/components/shell/current-user";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
 import { SectionCard } from "@/components/ui/section-card";
 import { roleAllows } from "@/lib/auth/roles";
-import type { AlertEvent, AlertRule } from "@/lib/alerts/schemas";
-import { formatInstant } from "@/lib/client/time-range";
-import { useBrowserTimeZone } from "@/lib/client/use-browser-time-zone";
-import { AlertEventBadge, AlertStateBadge, DeliveryBadges, formatValue, LabelBadges } from "./alert-badges";
-import { alertEventsQuery, alertRulesQuery } from "./alerts-queries";
+import type { AlertRule } from "@/lib/alerts/schemas";
+import { AlertStateBadge, formatValue, LabelBadges, useAlertTime } from "./alert-badges";
+import { AlertHistoryCard } from "./alert-history";
+import { alertRulesQuery } from "./alerts-queries";
 
 /** /alerts: every rule with its state, value against its threshold and labels; then the history. */
 export function AlertsPage() {
   const t = useTranslations("alerts");
   const canEdit = roleAllows(useCurrentUser().role, "editor");
   const rules = useQuery(alertRulesQuery());
-  const events = useQuery(alertEventsQuery(null));
   return (
     <Stack gap="md">
       <SectionCard
@@ -46,31 +44,14 @@ export function AlertsPage() {
           <RulesTable rules={rules.data.rules} />
         )}
       </SectionCard>
-      <SectionCard title={t("events.title")} description={t("events.description")}>
-        {events.isError ? (
-          <QueryErrorAlert title={t("events.failed")} error={events.error} onRetry={() => void events.refetch()} />
-        ) : events.isPending ? (
-          <Skeleton h={200} />
-        ) : events.data.events.length === 0 ? (
-          <Text c="dimmed" size="sm">
-            {t("events.empty")}
-          </Text>
-        ) : (
-          <EventsTable events={events.data.events} />
-        )}
-      </SectionCard>
+      <AlertHistoryCard rule={null} />
     </Stack>
   );
 }
 
-function useTime() {
-  const timeZone = useBrowserTimeZone();
-  return (ms: number) => (timeZone ? formatInstant(ms, timeZone) : new Date(ms).toISOString());
-}
-
 function RulesTable({ rules }: { rules: AlertRule[] }) {
   const t = useTranslations("alerts.rules");
-  const time = useTime();
+  const time = useAlertTime();
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table striped highlightOnHover data-testid="alert-rules">
@@ -134,59 +115,6 @@ function RulesTable({ rules }: { rules: AlertRule[] }) {
                     </Anchor>
                   )}
                 </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
-
-function EventsTable({ events }: { events: AlertEvent[] }) {
-  const t = useTranslations("alerts.events");
-  const time = useTime();
-  return (
-    <Table.ScrollContainer minWidth={900}>
-      <Table striped data-testid="alert-events">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("at")}</Table.Th>
-            <Table.Th>{t("rule")}</Table.Th>
-            <Table.Th>{t("kind")}</Table.Th>
-            <Table.Th>{t("value")}</Table.Th>
-            <Table.Th>{t("notifications")}</Table.Th>
-            <Table.Th>{t("incident")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {events.map((event) => (
-            <Table.Tr key={event.id} data-testid="alert-event-row">
-              <Table.Td>
-                <Text size="sm">{time(event.atMs)}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Anchor component={Link} href={`/alerts/rules/${event.ruleId}`} size="sm">
-                  {event.ruleName}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>
-                <AlertEventBadge kind={event.kind} />
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" ff="monospace">
-                  {formatValue(event.value)} / {formatValue(event.threshold)}
-                </Text>
-              </Table.Td>
-              <Table.Td>{event.silenced ? <Text size="sm" c="dimmed">{t("silenced")}</Text> : <DeliveryBadges notifications={event.notifications} />}</Table.Td>
-              <Table.Td>
-                {event.incidentId ? (
-                  <Anchor component={Link} href={`/incidents/${event.incidentId}`} size="sm">
-                    {t("openIncident")}
-                  </Anchor>
-                ) : (
-                  "—"
-                )}
               </Table.Td>
             </Table.Tr>
           ))}

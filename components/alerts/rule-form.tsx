@@ -14,11 +14,12 @@ import type { AlertRule } from "@/lib/alerts/schemas";
 import { roleAllows } from "@/lib/auth/roles";
 import { queryKeys } from "@/lib/client/query-keys";
 import { INCIDENT_SEVERITIES } from "@/lib/incidents/schemas";
+import { AlertHistoryCard } from "./alert-history";
 import { alertRuleQuery, contactsQuery, createAlertRule, deleteAlertRule, updateAlertRule } from "./alerts-queries";
 import { draftFromParams, draftFromRule, draftToBody, EDITABLE_KINDS, type RuleDraft } from "./rule-draft";
 import { RuleSourceFields } from "./rule-source-fields";
 
-/** /alerts/rules/new (prefilled from the address) and /alerts/rules/<id>. */
+/** /alerts/rules/new (prefilled from the address) and /alerts/rules/<id>, with that rule's history below it. */
 export function RuleEditor({ id }: { id: string | null }) {
   const t = useTranslations("alerts.form");
   const rule = useQuery({ ...alertRuleQuery(id ?? ""), enabled: id !== null });
@@ -26,6 +27,7 @@ export function RuleEditor({ id }: { id: string | null }) {
     <Stack gap="md">
       <BackLink href="/alerts">{t("back")}</BackLink>
       {id === null ? <RuleForm rule={null} /> : rule.isError ? <QueryErrorAlert title={t("loadFailed")} error={rule.error} onRetry={() => void rule.refetch()} /> : rule.isPending ? <Skeleton h={400} /> : <RuleForm rule={rule.data} />}
+      {rule.data && <AlertHistoryCard rule={rule.data.id} />}
     </Stack>
   );
 }

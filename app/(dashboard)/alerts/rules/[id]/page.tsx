@@ -1,6 +1,6 @@
 import { HydrationBoundary } from "@tanstack/react-query";
 import { getTranslations } from "next-intl/server";
-import { alertRuleQuery, contactsQuery, servicesPickerQuery } from "@/components/alerts/alerts-queries";
+import { alertEventsQuery, alertRuleQuery, contactsQuery, servicesPickerQuery } from "@/components/alerts/alerts-queries";
 import { AlertsTabs } from "@/components/alerts/alerts-tabs";
 import { RuleEditor } from "@/components/alerts/rule-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -16,7 +16,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   const t = await getTranslations("alerts");
   const rule = decodePathSegment(id);
   return (
-    <HydrationBoundary state={await prefetchApiQueries([alertRuleQuery(rule), contactsQuery(), servicesPickerQuery()])}>
+    <HydrationBoundary state={await prefetchApiQueries([alertRuleQuery(rule), contactsQuery(), servicesPickerQuery(), alertEventsQuery(rule)])}>
       <PageHeader title={t("pages.rule.title")} description={t("pages.rule.description")} />
       <AlertsTabs />
       <RuleEditor id={rule} />
