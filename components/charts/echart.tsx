@@ -7,7 +7,8 @@ import { useContext, useEffect, useRef, useState } from "react";
 import classes from "./echart.module.css";
 import { echarts, type EChartOption } from "./echarts-setup";
 import { useServerChartArea } from "./server-chart-area";
-import { serverChartSvg, TypicalChartWidth } from "./server-chart-svg";
+import { serverChartSvg } from "./server-chart-svg";
+import { TypicalChartWidth } from "./typical-chart-width";
 
 /** Parameters of the events pages listen to; add an entry when a page needs another event. */
 export interface EChartEventParams {

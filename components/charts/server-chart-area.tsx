@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext, useState, type ReactNode } from "react";
-import { MAIN_WIDTH_PX } from "./server-chart-svg";
+import { MAIN_WIDTH_PX } from "./typical-chart-width";
 
 // How much of a page the server draws charts for (server-chart-svg.ts). Each drawing costs the
 // server 10–25 ms, and a page of 18 charts (the Database page) held its HTML back by that much

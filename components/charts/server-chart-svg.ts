@@ -1,4 +1,3 @@
-import { createContext } from "react";
 import { echarts, type EChartOption } from "./echarts-setup";
 
 // A chart drawn by the server, so a page shows it with the first paint instead of after its
@@ -32,12 +31,3 @@ export function serverChartSvg(option: EChartOption, { width, height, locale }: 
 function fillBox(svg: string): string {
   return svg.replace(/^<svg width="[\d.]+" height="[\d.]+"/, '<svg width="100%" height="100%" preserveAspectRatio="none"');
 }
-
-// Chart widths on a 1440-px screen with the navigation open, as measured in Chromium: a chart
-// across a full-width card, one of two side by side, one of three.
-export const MAIN_WIDTH_PX = 1138;
-export const HALF_WIDTH_PX = 561;
-export const THIRD_WIDTH_PX = 369;
-
-/** The width charts inside usually get, where it is not the whole main column (a grid of charts). */
-export const TypicalChartWidth = createContext(MAIN_WIDTH_PX);

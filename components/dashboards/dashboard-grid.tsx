@@ -6,7 +6,7 @@ import "react-resizable/css/styles.css";
 import type { LayoutItem, Panel } from "@/lib/dashboards/schemas";
 import { GRID_COLUMNS } from "@/lib/dashboards/schemas";
 import { EveryChartDrawn } from "@/components/charts/server-chart-area";
-import { TypicalChartWidth, MAIN_WIDTH_PX } from "@/components/charts/server-chart-svg";
+import { MAIN_WIDTH_PX, TypicalChartWidth } from "@/components/charts/typical-chart-width";
 import { PanelBody } from "./panel-body";
 import { DRAG_HANDLE_CLASS, PanelFrame } from "./panel-frame";
 import { GRID_MARGIN, PanelSize, panelBodySize, ROW_HEIGHT, TYPICAL_GRID_WIDTH } from "./panel-size";

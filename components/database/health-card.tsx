@@ -2,7 +2,7 @@
 
 import { SimpleGrid } from "@mantine/core";
 import { useTranslations } from "next-intl";
-import { THIRD_WIDTH_PX, TypicalChartWidth } from "@/components/charts/server-chart-svg";
+import { THIRD_WIDTH_PX, TypicalChartWidth } from "@/components/charts/typical-chart-width";
 import { SectionCard } from "@/components/ui/section-card";
 import type { RangeKey } from "@/lib/client/query-keys";
 import { healthMetricRequests } from "./database-queries";

@@ -3,7 +3,7 @@
 import { SimpleGrid, Skeleton, Text } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { HALF_WIDTH_PX, TypicalChartWidth } from "@/components/charts/server-chart-svg";
+import { HALF_WIDTH_PX, TypicalChartWidth } from "@/components/charts/typical-chart-width";
 import { PoolSaturation } from "@/components/forecast/pool-saturation";
 import { QueueSaturation } from "@/components/forecast/queue-saturation";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";

@@ -48,7 +48,8 @@ export function IncidentFacts({ incident }: { incident: IncidentSummary }) {
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
         {label}
       </Text>
-      <Text size="sm" data-testid={testId}>
+      {/* A div, not Text's <p>: a value can be a badge, and a <div> in a <p> breaks hydration. */}
+      <Text size="sm" component="div" data-testid={testId}>
         {value}
       </Text>
     </Stack>

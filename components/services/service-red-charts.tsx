@@ -4,7 +4,7 @@ import { SimpleGrid, Stack, Text, useMantineTheme } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { THIRD_WIDTH_PX, TypicalChartWidth } from "@/components/charts/server-chart-svg";
+import { THIRD_WIDTH_PX, TypicalChartWidth } from "@/components/charts/typical-chart-width";
 import { TimeSeriesChart, type ChartMarker, type ChartSeries, type TimeWindow } from "@/components/charts/time-series-chart";
 import { SectionCard } from "@/components/ui/section-card";
 import type { RangeKey } from "@/lib/client/query-keys";

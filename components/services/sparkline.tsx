@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import { EChart } from "@/components/charts/echart";
 import type { EChartOption } from "@/components/charts/echarts-setup";
-import { TypicalChartWidth } from "@/components/charts/server-chart-svg";
+import { TypicalChartWidth } from "@/components/charts/typical-chart-width";
 
 /** What a sparkline's cell usually gives it (at least 120 px; 220 in the overview's grid). */
 const SPARKLINE_WIDTH_PX = 220;
