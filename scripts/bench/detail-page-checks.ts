@@ -14,10 +14,10 @@ interface Found {
 }
 
 /** The page's heading and its main part: a table's rows, a card, or the notice shown in its place. */
-const detail = (name: string, path: string, heading = true): PageCheck => ({
+const detail = (name: string, path: string): PageCheck => ({
   name,
   path,
-  content: [...(heading ? [{ selector: "main h1" }] : []), { selector: "main table tbody tr, main .mantine-Paper-root, main .mantine-Alert-root" }],
+  content: [{ selector: "main h1" }, { selector: "main table tbody tr, main .mantine-Paper-root, main .mantine-Alert-root" }],
   budgetMs: BUDGET_MS,
 });
 
@@ -34,7 +34,7 @@ export async function detailPageChecks(server: BenchServer): Promise<Found> {
     return (await answer.json()) as T;
   };
   const found: Found = { checks: [], missing: [] };
-  const add = (name: string, path: string | null, heading = true) => (path ? found.checks.push(detail(name, path, heading)) : found.missing.push(name));
+  const add = (name: string, path: string | null) => (path ? found.checks.push(detail(name, path)) : found.missing.push(name));
 
   const [{ jobs }, { slos }, { rules: alertRules }, { rules: consistencyRules }] = await Promise.all([
     get<{ jobs: { service: string; job: string }[] }>("/api/v1/jobs"),
