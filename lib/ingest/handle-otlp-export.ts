@@ -19,6 +19,7 @@ import { storeMetrics } from "./store/store-metrics";
 import { storePreparedTraces } from "./store/store-prepared-traces";
 import { storeTraces } from "./store/store-traces";
 import { storeOrRefuse } from "./store-or-refuse";
+import { decodeLogsInWorker, decodeMetricsInWorker } from "./worker/decode-in-worker";
 import { defaultIngestWorkers, type IngestWorkerPool, ingestWorkerPool } from "./worker/ingest-worker-pool";
 
 // One OTLP/HTTP export: authenticate (401, nothing read) → read and inflate the body within
@@ -72,8 +73,14 @@ const decoders: Record<OtlpSignal, () => Decode> = {
     const pool = tracesPool();
     return pool?.ready ? decodeTracesInWorker(pool) : decodeWith((b, e) => decodeTraces(b, e), storeTraces, "spans");
   },
-  metrics: () => decodeWith((b, e) => decodeMetrics(b, e), storeMetrics, "data points"),
-  logs: () => decodeWith((b, e) => decodeLogs(b, e), storeLogs, "log records"),
+  metrics: () => {
+    const pool = tracesPool();
+    return pool?.ready ? decodeMetricsInWorker(pool) : decodeWith((b, e) => decodeMetrics(b, e), storeMetrics, "data points");
+  },
+  logs: () => {
+    const pool = tracesPool();
+    return pool?.ready ? decodeLogsInWorker(pool) : decodeWith((b, e) => decodeLogs(b, e), storeLogs, "log records");
+  },
 };
 
 export interface OtlpExportOptions {

@@ -1,13 +1,15 @@
-import { createHash } from "node:crypto";
 import type pg from "pg";
 import { pgJson, pgText } from "./pg-safe";
 import { utcDay } from "@/lib/utc-day";
 import { withTransaction } from "@/lib/db/with-transaction";
 import type { LogRecordRecord } from "../otlp/model";
+import { recordHash } from "./log-record-hash";
 import { rememberResources, upsertResources } from "./upsert-resources";
 
 // Log records carry no id, so each is keyed by a hash of everything that makes it itself:
 // a retried request stores each record once, while two identical lines at different times stay two.
+// This is the path of the event loop; store-prepared-logs.ts writes the same rows from COPY text
+// an ingest worker built (prepare-logs.ts).
 
 export async function storeLogs(pool: pg.Pool, logs: LogRecordRecord[]): Promise<{ inserted: number; duplicates: number }> {
   if (logs.length === 0) return { inserted: 0, duplicates: 0 };
@@ -50,13 +52,4 @@ export async function storeLogs(pool: pg.Pool, logs: LogRecordRecord[]): Promise
   }, { partitions: [["log_records", days]] });
   rememberResources(result.resourceIds);
   return { inserted: result.inserted, duplicates: logs.length - result.inserted };
-}
-
-function recordHash(log: LogRecordRecord, body: string, attributes: string, resourceId: string): string {
-  return createHash("sha1")
-    .update(`${log.timeUnixNano}\u0000${log.observedTimeUnixNano}\u0000${log.severityNumber}\u0000${log.severityText}\u0000${log.traceId}\u0000${log.spanId}\u0000${resourceId}\u0000${log.scope.name}\u0000${log.eventName}\u0000`)
-    .update(body)
-    .update("\u0000")
-    .update(attributes)
-    .digest("hex");
 }

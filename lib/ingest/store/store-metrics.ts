@@ -1,24 +1,24 @@
 import type pg from "pg";
-import { pgJson, pgText } from "./pg-safe";
+import { pgJson } from "./pg-safe";
 import { utcDay } from "@/lib/utc-day";
 import type { TelemetryTable } from "@/lib/db/telemetry-tables";
 import { withTransaction } from "@/lib/db/with-transaction";
 import { METRIC_SAMPLE_TABLES, SAMPLED_POINT_COLUMNS, upsertSamplesSql } from "@/lib/query/metric-sample-tables";
 import type { MetricPointRecord } from "../otlp/model";
-import { canonicalJson, hashId } from "./hash-id";
-import { rememberResources, resourceId, upsertResources } from "./upsert-resources";
+import { rememberSeries, seriesId, seriesRows, upsertSeriesRows } from "./metric-series";
+import { rememberResources, upsertResources } from "./upsert-resources";
 
 // Writes one OTLP metrics request in one transaction: series (a metric's name, type and label
 // set on one resource) are upserted, then every data point is one row keyed by (series, time),
 // so a retried request stores each point once. Exemplars keep their trace and span ids: that is
 // how a point on a chart links to the request behind it. The last point of each series per 5
 // minutes and per hour is kept apart as well (metric_points_5m, _1h), for charts of long windows.
+// This is the path of the event loop; store-prepared-metrics.ts writes the same rows from COPY
+// text an ingest worker built, with the same series upsert (metric-series.ts).
 
-const SERIES_SEEN_TTL_MS = 5 * 60_000;
-const seriesSeen = new Map<string, number>();
-
-export function seriesId(point: MetricPointRecord): string {
-  return hashId(point.name, point.type, point.unit, String(point.aggregationTemporality), String(point.isMonotonic), canonicalJson(point.attributes), resourceId(point.resource), point.scope.name);
+/** The points' days: the partitions of metric_points and its sample tables the write needs. */
+export function metricPartitions(days: Set<string>): [TelemetryTable, Set<string>][] {
+  return [["metric_points", days], ...METRIC_SAMPLE_TABLES.map(({ table }): [TelemetryTable, Set<string>] => [table, days])];
 }
 
 export async function storeMetrics(pool: pg.Pool, points: MetricPointRecord[]): Promise<{ inserted: number; duplicates: number }> {
@@ -27,45 +27,13 @@ export async function storeMetrics(pool: pg.Pool, points: MetricPointRecord[]): 
   const ids = points.map(seriesId);
   const result = await withTransaction(pool, async (client) => {
     const resourceIds = await upsertResources(client, points);
-    const touched = await upsertSeries(client, points, ids, resourceIds);
+    const touched = await upsertSeriesRows(client, seriesRows(points, ids));
     const inserted = await insertPoints(client, points, ids);
     return { inserted, resourceIds: resourceIds.values(), touched };
-  }, { partitions: [["metric_points", days], ...METRIC_SAMPLE_TABLES.map(({ table }): [TelemetryTable, Set<string>] => [table, days])] });
+  }, { partitions: metricPartitions(days) });
   rememberResources(result.resourceIds);
-  const now = Date.now();
-  for (const id of result.touched) seriesSeen.set(id, now);
-  if (seriesSeen.size > 100_000) seriesSeen.clear();
+  rememberSeries(result.touched);
   return { inserted: result.inserted, duplicates: points.length - result.inserted };
-}
-
-async function upsertSeries(client: pg.ClientBase, points: MetricPointRecord[], ids: string[], resourceIds: Map<unknown, string>) {
-  const now = Date.now();
-  const pending = new Map<string, MetricPointRecord>();
-  points.forEach((point, i) => {
-    const id = ids[i]!;
-    if (now - (seriesSeen.get(id) ?? 0) > SERIES_SEEN_TTL_MS) pending.set(id, point);
-  });
-  if (pending.size === 0) return [];
-  const rows = [...pending.entries()];
-  await client.query(
-    `INSERT INTO metric_series (id, name, type, unit, description, temporality, is_monotonic, service_name, attributes, resource_id, scope_name)
-     SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::boolean[], $8::text[], $9::jsonb[], $10::bigint[], $11::text[])
-     ON CONFLICT (id) DO UPDATE SET last_seen = now(), description = excluded.description`,
-    [
-      rows.map(([id]) => id),
-      rows.map(([, p]) => pgText(p.name)),
-      rows.map(([, p]) => p.type),
-      rows.map(([, p]) => pgText(p.unit)),
-      rows.map(([, p]) => pgText(p.description)),
-      rows.map(([, p]) => p.aggregationTemporality),
-      rows.map(([, p]) => p.isMonotonic),
-      rows.map(([, p]) => pgText(p.serviceName)),
-      rows.map(([, p]) => pgJson(p.attributes)),
-      rows.map(([, p]) => resourceIds.get(p.resource)),
-      rows.map(([, p]) => pgText(p.scope.name) || null),
-    ],
-  );
-  return rows.map(([id]) => id);
 }
 
 async function insertPoints(client: pg.ClientBase, points: MetricPointRecord[], ids: string[]): Promise<number> {

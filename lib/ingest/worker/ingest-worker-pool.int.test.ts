@@ -139,7 +139,7 @@ describe("a worker that cannot start", () => {
 
   it("answers a task whose thread failed with a 503 to retry, never a 500 the exporter would drop", async () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), "sightline-worker-")), "failing-worker.mjs");
-    writeFileSync(file, 'export default () => { throw new Error("the thread ran out of memory"); };\n');
+    writeFileSync(file, 'const fail = () => { throw new Error("the thread ran out of memory"); };\nexport default fail;\nexport const prepareTraces = fail;\n');
     const pool = new IngestWorkerPool({ threads: 1, maxQueue: 4, maxQueuedBytes: 1 << 20, retryAfterSeconds: 2 }, file);
     pools.push(pool);
     const failed = await pool.prepareTraces(new Uint8Array(8), "protobuf", new Date()).catch((error: unknown) => error);

@@ -3,10 +3,13 @@ import path from "node:path";
 import { Piscina } from "piscina";
 import { ApiError } from "@/lib/http/api-error";
 import type { OtlpEncoding } from "../otlp/model";
+import type { PreparedLogs } from "../store/prepare-logs";
+import type { PreparedMetrics } from "../store/prepare-metrics";
 import type { PreparedTraces } from "../store/prepare-traces";
-import type { PrepareTracesOutcome, PrepareTracesTask } from "./prepare-traces-task";
+import type { PreparedBySignal, PrepareOutcome, PrepareTask } from "./prepare-task";
 
-// Worker threads (piscina) that decode, validate and build the rows of OTLP traces requests, so
+// Worker threads (piscina) that decode, validate and build the rows of OTLP requests (traces,
+// metrics and logs, one task each in prepare-task.ts), so
 // the server's event loop only reads bodies, answers and streams COPY. Bounded twice, because a
 // queued task holds its body: at most maxQueue tasks and maxQueuedBytes of bodies wait for a
 // thread; past either, the request is refused with 503 + Retry-After (as admission.ts does when
@@ -26,7 +29,7 @@ export interface WorkerPoolLimits {
 }
 
 export class IngestWorkerPool {
-  private readonly pool: Piscina<PrepareTracesTask, PrepareTracesOutcome>;
+  private readonly pool: Piscina<PrepareTask, PrepareOutcome<unknown>>;
   private queuedBytes = 0;
 
   constructor(
@@ -48,7 +51,7 @@ export class IngestWorkerPool {
       () => {
         this.isReady = true;
       },
-      (error: unknown) => console.error(`[sightline] the ingest worker threads could not start; traces are decoded in the event loop: ${describe(error instanceof AggregateError ? error.errors[0] : error)}`),
+      (error: unknown) => console.error(`[sightline] the ingest worker threads could not start; OTLP requests are decoded in the event loop: ${describe(error instanceof AggregateError ? error.errors[0] : error)}`),
     );
     // Warm-ups left waiting on a thread that cannot start must not become unhandled rejections.
     for (const warmUp of warmUps) warmUp.catch(() => {});
@@ -75,15 +78,29 @@ export class IngestWorkerPool {
     if (this.pool.queueSize >= this.limits.maxQueue || this.queuedBytes >= this.limits.maxQueuedBytes) throw this.overloaded();
   }
 
-  /** Decodes and prepares one body in a worker; `bytes` can no longer be used after (the body comes back as `body`). */
-  async prepareTraces(bytes: Uint8Array, encoding: OtlpEncoding, now: Date): Promise<{ prepared: PreparedTraces; body: Uint8Array }> {
+  /** Decodes and prepares one traces body in a worker; `bytes` can no longer be used after (the body comes back as `body`). */
+  prepareTraces(bytes: Uint8Array, encoding: OtlpEncoding, now: Date): Promise<{ prepared: PreparedTraces; body: Uint8Array }> {
+    return this.prepare("prepareTraces", bytes, encoding, now);
+  }
+
+  /** The same for a metrics body. */
+  prepareMetrics(bytes: Uint8Array, encoding: OtlpEncoding, now: Date): Promise<{ prepared: PreparedMetrics; body: Uint8Array }> {
+    return this.prepare("prepareMetrics", bytes, encoding, now);
+  }
+
+  /** The same for a logs body. */
+  prepareLogs(bytes: Uint8Array, encoding: OtlpEncoding, now: Date): Promise<{ prepared: PreparedLogs; body: Uint8Array }> {
+    return this.prepare("prepareLogs", bytes, encoding, now);
+  }
+
+  private async prepare<K extends keyof PreparedBySignal>(task: K, bytes: Uint8Array, encoding: OtlpEncoding, now: Date): Promise<{ prepared: PreparedBySignal[K]; body: Uint8Array }> {
     this.refuseIfFull();
     const body = ownedArrayBuffer(bytes);
     const size = body.byteLength;
     this.queuedBytes += size;
-    let outcome: PrepareTracesOutcome;
+    let outcome: PrepareOutcome<PreparedBySignal[K]>;
     try {
-      outcome = await this.pool.run({ body, encoding, nowMs: now.getTime() }, { transferList: [body] });
+      outcome = (await this.pool.run({ body, encoding, nowMs: now.getTime() }, { name: task, transferList: [body] })) as PrepareOutcome<PreparedBySignal[K]>;
     } catch (error) {
       if (error instanceof Error && error.message === "Task queue is at limit") throw this.overloaded();
       // A thread that died or could not load took the body with it: the exporter must send it
@@ -97,7 +114,7 @@ export class IngestWorkerPool {
   }
 
   get load() {
-    return { queued: this.pool.queueSize, queuedBytes: this.queuedBytes, threads: this.pool.threads.length };
+    return { queued: this.pool.queueSize, queuedBytes: this.queuedBytes, threads: this.pool.threads.length, completed: this.pool.completed };
   }
 
   destroy(): Promise<void> {
