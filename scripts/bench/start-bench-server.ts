@@ -46,12 +46,20 @@ export async function startBenchServer(log: (line: string) => void, options: { d
     }
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (server.exitCode !== null) throw new Error("the Sightline server exited during start-up");
-    if (i > 3000) throw new Error("the Sightline server did not become healthy within 5 minutes");
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
-    if (ok) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  try {
+    for (let i = 0; ; i++) {
+      if (server.exitCode !== null) throw new Error("the Sightline server exited during start-up");
+      if (i > 3000) throw new Error("the Sightline server did not become healthy within 5 minutes");
+      const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+      if (ok) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } catch (error) {
+    // A failed start must not leave the embedded PostgreSQL running behind the benchmark.
+    if (server.exitCode === null) server.kill("SIGTERM");
+    await database.stop().catch(() => {});
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
   }
   for (const deadline = Date.now() + 120_000; !warmedUp && Date.now() < deadline && server.exitCode === null; ) await new Promise((resolve) => setTimeout(resolve, 100));
   return {
