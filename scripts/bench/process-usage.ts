@@ -91,20 +91,45 @@ export function watchTrees(roots: Record<string, number>, everyMs = 250) {
   const first = sampleTrees(roots);
   const started = performance.now();
   const peak: Record<string, number> = Object.fromEntries(Object.entries(first).map(([k, v]) => [k, v.rssBytes]));
-  const timer = setInterval(() => {
-    for (const [name, usage] of Object.entries(sampleTrees(roots))) peak[name] = Math.max(peak[name] ?? 0, usage.rssBytes);
-  }, everyMs);
+  // Each member's own peak too, so a tree's peak can be told apart (e.g. `npm start`'s script
+  // and the Next.js server under it); members seen at a tree's peak are kept with it.
+  const memberPeaks: Record<string, Map<number, number>> = {};
+  const atPeak: Record<string, Map<number, number>> = {};
+  const sample = () => {
+    const all = allProcesses();
+    for (const [name, pid] of Object.entries(roots)) {
+      const members = tree(pid, all);
+      const rss = members.reduce((s, p) => s + p.rssBytes, 0);
+      const mine = (memberPeaks[name] ??= new Map());
+      for (const m of members) mine.set(m.pid, Math.max(mine.get(m.pid) ?? 0, m.rssBytes));
+      if (rss >= (peak[name] ?? 0)) {
+        peak[name] = rss;
+        atPeak[name] = new Map(members.map((m) => [m.pid, m.rssBytes]));
+      }
+    }
+  };
+  const timer = setInterval(sample, everyMs);
   return {
-    stop(): Record<string, { cpuSeconds: number; cores: number; peakRssBytes: number }> {
+    stop(): Record<string, { cpuSeconds: number; cores: number; startRssBytes: number; peakRssBytes: number; members: { pid: number; command: string; peakRssBytes: number; rssAtTreePeakBytes: number }[] }> {
       clearInterval(timer);
+      sample();
       const last = sampleTrees(roots);
       const elapsed = (performance.now() - started) / 1000;
       return Object.fromEntries(
         Object.entries(last).map(([name, usage]) => {
           const cpuSeconds = usage.cpuSeconds - (first[name]?.cpuSeconds ?? 0);
-          return [name, { cpuSeconds, cores: cpuSeconds / elapsed, peakRssBytes: Math.max(peak[name] ?? 0, usage.rssBytes) }];
+          const members = [...(memberPeaks[name] ?? new Map<number, number>()).entries()].map(([pid, peakRssBytes]) => ({ pid, command: commandOf(pid), peakRssBytes, rssAtTreePeakBytes: atPeak[name]?.get(pid) ?? 0 }));
+          return [name, { cpuSeconds, cores: cpuSeconds / elapsed, startRssBytes: first[name]?.rssBytes ?? 0, peakRssBytes: Math.max(peak[name] ?? 0, usage.rssBytes), members }];
         }),
       );
     },
   };
+}
+
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean).map((arg) => arg.split("/").pop()).join(" ").slice(0, 48);
+  } catch {
+    return "(ended)";
+  }
 }

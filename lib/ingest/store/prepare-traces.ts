@@ -3,7 +3,7 @@ import { isTimeoutSpan } from "../classify-timeout";
 import type { OtlpEncoding, ResourceInfo, SpanRecord } from "../otlp/model";
 import { decodeTraces } from "../otlp/decode-traces";
 import { pgJson, pgText } from "./pg-safe";
-import { copyText, microsToTimestamp, spanCopyRows } from "./span-copy-rows";
+import { copyJson, copyText, microsToTimestamp, spanCopyRows } from "./span-copy-rows";
 import { buildSpanRollups, foldRollupsToHours, type RollupRow } from "./span-rollups";
 import { resourceId, type ResourceRow } from "./upsert-resources";
 
@@ -33,7 +33,24 @@ export interface PreparedTraces {
 
 export const SPAN_EVENT_COPY_COLUMNS = "span_start_time, trace_id, span_id, idx, time_ns, name, attributes, dropped_attributes_count";
 
-const utf8 = new TextEncoder();
+const DAY_MS = 86_400_000;
+
+/**
+ * UTF-8 bytes in an ArrayBuffer of their own (a Buffer from the shared pool could not be
+ * transferred to another thread); about twice as fast as TextEncoder on COPY text.
+ */
+function utf8(text: string): Uint8Array {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+  bytes.write(text);
+  return bytes;
+}
+
+/** The UTC days the spans start on, formatted once a day rather than once a span. */
+function startDays(spans: SpanRecord[]): string[] {
+  const days = new Set<number>();
+  for (const span of spans) days.add(Math.floor(Number(span.startTimeUnixNano / 1_000_000n) / DAY_MS));
+  return [...days].map((day) => utcDay(day * DAY_MS));
+}
 
 export function prepareTraces(body: Uint8Array, encoding: OtlpEncoding, now: Date): PreparedTraces {
   const decoded = decodeTraces(body, encoding, { now });
@@ -55,9 +72,9 @@ export function prepareSpans(spans: SpanRecord[]): Omit<PreparedTraces, "rejecte
   const minuteRollups = buildSpanRollups(spans, (s) => timeouts.has(s));
   return {
     spanCount: spans.length,
-    days: [...new Set(spans.map((s) => utcDay(Number(s.startTimeUnixNano / 1_000_000n))))],
-    spanRows: utf8.encode(spanCopyRows(spans, resourceIds, timeouts)),
-    eventRows: utf8.encode(spanEventCopyRows(spans)),
+    days: startDays(spans),
+    spanRows: utf8(spanCopyRows(spans, resourceIds, timeouts)),
+    eventRows: utf8(spanEventCopyRows(spans)),
     resources,
     minuteRollups,
     hourRollups: foldRollupsToHours(minuteRollups),
@@ -79,7 +96,7 @@ export function spanEventCopyRows(spans: SpanRecord[]): string {
           idx,
           event.timeUnixNano,
           copyText(pgText(event.name)),
-          copyText(pgJson(event.attributes)),
+          copyJson(pgJson(event.attributes)),
           event.droppedAttributesCount,
         ].join("\t") + "\n";
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeSpan } from "@/lib/testing/make-records";
-import { copyText, microsToTimestamp, spanCopyRows } from "./span-copy-rows";
+import { copyJson, copyText, microsToTimestamp, spanCopyRows } from "./span-copy-rows";
 
 describe("span COPY rows", () => {
   it("escapes what COPY text format treats specially", () => {
@@ -8,9 +8,18 @@ describe("span COPY rows", () => {
     expect(copyText("a\\b\tc\nd\re")).toBe("a\\\\b\\tc\\nd\\re");
   });
 
+  it("escapes JSON text as copyText would", () => {
+    for (const value of [{ a: "plain" }, { note: "line1\nline2\ttab\rcr", path: "C:\\tmp", quote: '"' }, { nul: "\u0000" }]) {
+      const json = JSON.stringify(value);
+      expect(copyJson(json)).toBe(copyText(json));
+    }
+  });
+
   it("floors timestamps to the microsecond in UTC", () => {
     expect(microsToTimestamp(1_764_000_000_123_456n)).toBe("2025-11-24T16:00:00.123456+00");
     expect(microsToTimestamp(1_764_000_000_000_001n)).toBe("2025-11-24T16:00:00.000001+00");
+    expect(microsToTimestamp(1_764_000_061_999_999n)).toBe("2025-11-24T16:01:01.999999+00");
+    expect(microsToTimestamp(1_764_000_000_500_000n)).toBe("2025-11-24T16:00:00.500000+00");
   });
 
   it("writes one line of 22 columns per span, NULLs as \\N and JSON escaped", () => {

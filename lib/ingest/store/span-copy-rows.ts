@@ -12,17 +12,39 @@ export const SPAN_COPY_COLUMNS =
 
 const NULL = "\\N";
 
+const SPECIAL = /[\\\t\n\r]/;
+const SPECIALS = /[\\\t\n\r]/g;
+
 export function copyText(value: string): string {
-  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r")) : value;
+  return SPECIAL.test(value) ? value.replace(SPECIALS, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r")) : value;
+}
+
+/**
+ * copyText for JSON.stringify's output (pgJson), which escapes every control character itself:
+ * a tab, newline or carriage return never appears raw, so only backslashes need doubling, and
+ * `includes` finds them several times faster than the regular expression (profiled: the
+ * attributes' JSON is most of a span's COPY line).
+ */
+export function copyJson(json: string): string {
+  return json.includes("\\") ? json.replaceAll("\\", "\\\\") : json;
 }
 
 const optionalText = (value: string | null | undefined) => (value ? copyText(pgText(value)) : NULL);
 
-/** Microseconds since the epoch as a UTC timestamp literal, floored like the INSERT path. */
+// The spans of a request start within a second or two of each other: the formatted second is
+// kept and reused (profiled: Date#toISOString per span was a tenth of building the rows).
+let lastSecond = -1n;
+let lastSecondText = "";
+
+/** Microseconds since the epoch (not before 1970) as a UTC timestamp literal, floored like the INSERT path. */
 export function microsToTimestamp(micros: bigint): string {
-  const ms = Number(micros / 1000n);
+  const second = micros / 1_000_000n;
+  if (second !== lastSecond) {
+    lastSecondText = new Date(Number(second) * 1000).toISOString().slice(0, 19);
+    lastSecond = second;
+  }
   const fraction = (micros % 1_000_000n).toString().padStart(6, "0");
-  return `${new Date(ms).toISOString().slice(0, 19)}.${fraction}+00`;
+  return `${lastSecondText}.${fraction}+00`;
 }
 
 export function spanCopyRows(spans: SpanRecord[], resourceIds: Map<unknown, string>, timeouts: Set<SpanRecord>): string {
@@ -44,11 +66,11 @@ export function spanCopyRows(spans: SpanRecord[], resourceIds: Map<unknown, stri
         s.status.code,
         optionalText(s.status.message),
         timeouts.has(s) ? "t" : "f",
-        copyText(pgJson(s.attributes)),
+        copyJson(pgJson(s.attributes)),
         resourceIds.get(s.resource),
         optionalText(s.scope.name),
         optionalText(s.scope.version),
-        s.links.length ? copyText(pgJson(s.links)) : NULL,
+        s.links.length ? copyJson(pgJson(s.links)) : NULL,
         s.droppedAttributesCount,
         s.droppedEventsCount,
         s.droppedLinksCount,
