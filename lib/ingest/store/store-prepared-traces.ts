@@ -1,8 +1,6 @@
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import type pg from "pg";
-import { from as copyFrom } from "pg-copy-streams";
 import { withTransaction } from "@/lib/db/with-transaction";
+import { copyRows } from "./copy-rows";
 import type { PreparedTraces } from "./prepare-traces";
 import { SPAN_EVENT_COPY_COLUMNS } from "./prepare-traces";
 import { SPAN_COPY_COLUMNS } from "./span-copy-rows";
@@ -40,9 +38,4 @@ export async function storePreparedTraces(pool: pg.Pool, prepared: PreparedTrace
   }
   rememberResources(prepared.resources.map((r) => r.id));
   return { inserted: prepared.spanCount };
-}
-
-async function copyRows(client: pg.ClientBase, statement: string, rows: Uint8Array) {
-  const buffer = Buffer.from(rows.buffer, rows.byteOffset, rows.byteLength);
-  await pipeline(Readable.from([buffer]), client.query(copyFrom(statement)));
 }
