@@ -7,7 +7,7 @@ import { copyRows } from "../../lib/ingest/store/copy-rows";
 import { pgText } from "../../lib/ingest/store/pg-safe";
 import { copyText } from "../../lib/ingest/store/span-copy-rows";
 import { buildSpanRollups, foldRollupsToHours, type RollupRow } from "../../lib/ingest/store/span-rollups";
-import { upsertRollupRows } from "../../lib/ingest/store/upsert-span-rollups";
+import { ROLLUP_MERGE, upsertRollupRows } from "../../lib/ingest/store/upsert-span-rollups";
 import { withBenchDatabase } from "./bench-database";
 import { makeTraceBatch } from "./make-trace-batch";
 import { sampleTrees } from "./process-usage";
@@ -51,26 +51,14 @@ const upsertFromStaging = (table: string, timeColumn: string, level: number) =>
   `INSERT INTO ${table} AS r (${timeColumn}, service_name, operation, kind, count, errors, timeouts, duration_sum_ns, duration_max_ns, histogram)
    SELECT to_timestamp(u.start_ms / 1000.0), u.service_name, u.operation, u.kind, u.count, u.errors, u.timeouts, u.sum_ns, u.max_ns, u.histogram
      FROM ${STAGING} u WHERE u.level = ${level}
-   ON CONFLICT (${timeColumn}, service_name, operation, kind) DO UPDATE SET
-     count = r.count + excluded.count,
-     errors = r.errors + excluded.errors,
-     timeouts = r.timeouts + excluded.timeouts,
-     duration_sum_ns = least(r.duration_sum_ns::numeric + excluded.duration_sum_ns, 9223372036854775807)::bigint,
-     duration_max_ns = greatest(r.duration_max_ns, excluded.duration_max_ns),
-     histogram = sightline_add_histograms(r.histogram, excluded.histogram)`;
+   ON CONFLICT (${timeColumn}, service_name, operation, kind) DO UPDATE SET ${ROLLUP_MERGE}`;
 
 const upsertFromArrays = (table: string, timeColumn: string, first: number) =>
   `INSERT INTO ${table} AS r (${timeColumn}, service_name, operation, kind, count, errors, timeouts, duration_sum_ns, duration_max_ns, histogram)
    SELECT to_timestamp(u.start_ms / 1000.0), u.service_name, u.operation, u.kind, u.count, u.errors, u.timeouts, u.sum_ns, u.max_ns, u.histogram::bigint[]
      FROM unnest(${Array.from({ length: 10 }, (_, i) => `$${first + i}::${["bigint", "text", "text", "smallint", "bigint", "bigint", "bigint", "bigint", "bigint", "text"][i]}[]`).join(", ")})
        AS u(start_ms, service_name, operation, kind, count, errors, timeouts, sum_ns, max_ns, histogram)
-   ON CONFLICT (${timeColumn}, service_name, operation, kind) DO UPDATE SET
-     count = r.count + excluded.count,
-     errors = r.errors + excluded.errors,
-     timeouts = r.timeouts + excluded.timeouts,
-     duration_sum_ns = least(r.duration_sum_ns::numeric + excluded.duration_sum_ns, 9223372036854775807)::bigint,
-     duration_max_ns = greatest(r.duration_max_ns, excluded.duration_max_ns),
-     histogram = sightline_add_histograms(r.histogram, excluded.histogram)`;
+   ON CONFLICT (${timeColumn}, service_name, operation, kind) DO UPDATE SET ${ROLLUP_MERGE}`;
 
 const arrays = (rows: RollupRow[]) => [
   rows.map((r) => r.startMs),

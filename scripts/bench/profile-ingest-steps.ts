@@ -9,6 +9,7 @@ import { storePreparedTraces } from "../../lib/ingest/store/store-prepared-trace
 import { storeTraces } from "../../lib/ingest/store/store-traces";
 import { resourceId } from "../../lib/ingest/store/upsert-resources";
 import { withBenchDatabase } from "./bench-database";
+import { cpuMs, step } from "./cpu-step";
 import { makeTraceBatch } from "./make-trace-batch";
 import { childrenNamed, sampleTrees } from "./process-usage";
 
@@ -21,18 +22,6 @@ import { childrenNamed, sampleTrees } from "./process-usage";
 const { values: args } = parseArgs({ options: { batches: { type: "string", default: "200" } } });
 const batches = Number(args.batches);
 const log = (line: string) => console.log(`[profile] ${line}`);
-
-const cpuMs = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
-
-function step<T>(name: string, inputs: T[], work: (input: T) => unknown, results: Map<string, number>) {
-  for (const input of inputs.slice(0, 10)) work(input); // warm the JIT
-  const started = cpuMs();
-  for (const input of inputs) work(input);
-  results.set(name, (cpuMs() - started) / inputs.length);
-}
 
 async function main() {
   log(`building ${batches} requests of 500 spans`);

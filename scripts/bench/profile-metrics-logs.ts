@@ -10,6 +10,7 @@ import { storeMetrics } from "../../lib/ingest/store/store-metrics";
 import { storePreparedLogs } from "../../lib/ingest/store/store-prepared-logs";
 import { storePreparedMetrics } from "../../lib/ingest/store/store-prepared-metrics";
 import { withBenchDatabase } from "./bench-database";
+import { cpuMs, step } from "./cpu-step";
 import { sampleTrees } from "./process-usage";
 
 // `tsx scripts/bench/profile-metrics-logs.ts [--requests N]`: the CPU one OTLP metrics request
@@ -23,11 +24,6 @@ import { sampleTrees } from "./process-usage";
 const { values: args } = parseArgs({ options: { requests: { type: "string", default: "200" } } });
 const requests = Number(args.requests);
 const log = (line: string) => console.log(`[profile] ${line}`);
-
-const cpuMs = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
 
 const str = (key: string, value: string) => ({ key, value: { stringValue: value } });
 const resource = { attributes: [str("service.name", "order"), str("service.version", "2.8.1"), str("host.name", "order-7f9c")] };
@@ -61,13 +57,6 @@ function logsRequest(timeMs: number, n: number): Uint8Array {
   }));
   const type = otlpTypes.logsRequest;
   return type.encode(type.fromObject({ resourceLogs: [{ resource, scopeLogs: [{ scope: { name: "app-logs" }, logRecords }] }] })).finish();
-}
-
-function step<T>(name: string, inputs: T[], work: (input: T) => unknown, results: Map<string, number>) {
-  for (const input of inputs.slice(0, 10)) work(input); // warm the JIT
-  const started = cpuMs();
-  for (const input of inputs) work(input);
-  results.set(name, (cpuMs() - started) / inputs.length);
 }
 
 async function main() {

@@ -4,7 +4,7 @@ import type { LogRecordRecord, OtlpEncoding } from "../otlp/model";
 import { pgJson, pgText } from "./pg-safe";
 import { copyText, microsToTimestamp } from "./span-copy-rows";
 import { recordHash } from "./log-record-hash";
-import { resourceId, type ResourceRow } from "./upsert-resources";
+import { resourceId, resourceRowsOf, type ResourceRow } from "./upsert-resources";
 
 // Everything storeLogs computes before it talks to the database, done ahead of time (in an
 // ingest worker thread, lib/ingest/worker/): decode and validate the body, hash each record's key
@@ -39,16 +39,11 @@ export function prepareLogs(body: Uint8Array, encoding: OtlpEncoding, now: Date)
 
 /** The rows of already decoded records (exported for the comparison test). */
 export function prepareLogRecords(logs: LogRecordRecord[]): Omit<PreparedLogs, "rejected" | "errors"> {
-  const resources = new Map<string, ResourceRow>();
-  for (const log of logs) {
-    const id = resourceId(log.resource);
-    if (!resources.has(id)) resources.set(id, { id, serviceName: pgText(log.serviceName), attributes: pgJson(log.resource.attributes), schemaUrl: pgText(log.resource.schemaUrl) || null });
-  }
   return {
     logCount: logs.length,
     days: [...new Set(logs.map((l) => utcDay(Number(l.timeUnixNano / 1_000_000n))))],
     logRows: utf8.encode(logRecordCopyRows(logs)),
-    resources: [...resources.values()],
+    resources: resourceRowsOf(logs),
   };
 }
 

@@ -1,10 +1,10 @@
 import { utcDay } from "@/lib/utc-day";
 import { decodeMetrics } from "../otlp/decode-metrics";
 import type { MetricPointRecord, OtlpEncoding } from "../otlp/model";
-import { pgJson, pgText } from "./pg-safe";
+import { pgJson } from "./pg-safe";
 import { copyText, microsToTimestamp } from "./span-copy-rows";
 import { type SeriesRow, seriesId, seriesRows } from "./metric-series";
-import { resourceId, type ResourceRow } from "./upsert-resources";
+import { resourceRowsOf, type ResourceRow } from "./upsert-resources";
 
 // Everything storeMetrics computes before it talks to the database, done ahead of time (in an
 // ingest worker thread, lib/ingest/worker/): decode and validate the body, hash the series ids,
@@ -41,17 +41,12 @@ export function prepareMetrics(body: Uint8Array, encoding: OtlpEncoding, now: Da
 /** The rows of already decoded points (exported for the comparison test). */
 export function prepareMetricPoints(points: MetricPointRecord[]): Omit<PreparedMetrics, "rejected" | "errors"> {
   const ids = points.map(seriesId);
-  const resources = new Map<string, ResourceRow>();
-  for (const point of points) {
-    const id = resourceId(point.resource);
-    if (!resources.has(id)) resources.set(id, { id, serviceName: pgText(point.serviceName), attributes: pgJson(point.resource.attributes), schemaUrl: pgText(point.resource.schemaUrl) || null });
-  }
   return {
     pointCount: points.length,
     days: [...new Set(points.map((p) => utcDay(Number(p.timeUnixNano / 1_000_000n))))],
     pointRows: utf8.encode(metricPointCopyRows(points, ids)),
     series: seriesRows(points, ids),
-    resources: [...resources.values()],
+    resources: resourceRowsOf(points),
   };
 }
 

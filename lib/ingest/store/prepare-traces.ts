@@ -5,7 +5,7 @@ import { decodeTraces } from "../otlp/decode-traces";
 import { pgJson, pgText } from "./pg-safe";
 import { copyJson, copyText, microsToTimestamp, spanCopyRows } from "./span-copy-rows";
 import { buildSpanRollups, foldRollupsToHours, type RollupRow } from "./span-rollups";
-import { resourceId, type ResourceRow } from "./upsert-resources";
+import { resourceId, resourceRow, type ResourceRow } from "./upsert-resources";
 
 // Everything storeTraces computes before it talks to the database, done ahead of time (in an
 // ingest worker thread, lib/ingest/worker/): decode and validate the body, then build the COPY
@@ -67,7 +67,7 @@ export function prepareSpans(spans: SpanRecord[]): Omit<PreparedTraces, "rejecte
     const id = resourceId(span.resource);
     resourceIds.set(span.resource, id);
     if (resources.some((r) => r.id === id)) continue; // equal attributes in two resource blocks
-    resources.push({ id, serviceName: pgText(span.serviceName), attributes: pgJson(span.resource.attributes), schemaUrl: pgText(span.resource.schemaUrl) || null });
+    resources.push(resourceRow(id, span));
   }
   const minuteRollups = buildSpanRollups(spans, (s) => timeouts.has(s));
   return {

@@ -31,9 +31,26 @@ export interface ResourceRow {
   schemaUrl: string | null;
 }
 
-export async function upsertResources(client: pg.ClientBase, records: { resource: ResourceInfo; serviceName: string }[]): Promise<Map<ResourceInfo, string>> {
+type WithResource = { resource: ResourceInfo; serviceName: string };
+
+/** The resources row of an item's resource, its service name and attributes made safe for PostgreSQL. */
+export function resourceRow(id: string, item: WithResource): ResourceRow {
+  return { id, serviceName: pgText(item.serviceName), attributes: pgJson(item.resource.attributes), schemaUrl: pgText(item.resource.schemaUrl) || null };
+}
+
+/** One row for each distinct resource of `items`, in the order they first appear. */
+export function resourceRowsOf(items: WithResource[]): ResourceRow[] {
+  const rows = new Map<string, ResourceRow>();
+  for (const item of items) {
+    const id = resourceId(item.resource);
+    if (!rows.has(id)) rows.set(id, resourceRow(id, item));
+  }
+  return [...rows.values()];
+}
+
+export async function upsertResources(client: pg.ClientBase, records: WithResource[]): Promise<Map<ResourceInfo, string>> {
   const byResource = new Map<ResourceInfo, string>();
-  const fresh = new Map<string, { resource: ResourceInfo; serviceName: string }>();
+  const fresh = new Map<string, WithResource>();
   for (const record of records) {
     if (byResource.has(record.resource)) continue;
     const id = resourceId(record.resource);
@@ -42,7 +59,7 @@ export async function upsertResources(client: pg.ClientBase, records: { resource
   }
   await upsertResourceRows(
     client,
-    [...fresh.entries()].map(([id, r]) => ({ id, serviceName: pgText(r.serviceName), attributes: pgJson(r.resource.attributes), schemaUrl: pgText(r.resource.schemaUrl) || null })),
+    [...fresh.entries()].map(([id, r]) => resourceRow(id, r)),
   );
   return byResource;
 }
