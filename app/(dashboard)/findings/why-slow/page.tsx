@@ -5,7 +5,7 @@ import { whySlowQuery } from "@/components/findings/findings-queries";
 import { WhySlowView } from "@/components/findings/why-slow-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { readThresholdMs } from "@/lib/findings/why-slow-url-rules";
-import { pageWindow } from "@/lib/pages/page-window";
+import { firstValue, pageWindow } from "@/lib/pages/page-window";
 import { prefetchApiQueries } from "@/lib/pages/prefetch-api-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,9 +15,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** A parameter's value as the page's parsers read it (the first, when repeated); null when absent or blank. */
+/** A parameter's value as the page reads it; null when absent or blank. */
 const param = (value: string | string[] | undefined) => {
-  const first = Array.isArray(value) ? value[0] : value;
+  const first = firstValue(value);
   return first?.trim() ? first : null;
 };
 
@@ -27,8 +27,7 @@ export default async function WhySlowPage({ searchParams }: { searchParams: Sear
   // As WhySlowView reads the address: nothing to ask for until a service is named.
   const range = pageWindow(search);
   const service = param(search.service);
-  const threshold = Array.isArray(search.thresholdMs) ? search.thresholdMs[0] : search.thresholdMs;
-  const queries = range && service ? [whySlowQuery(range, service, param(search.operation), readThresholdMs(threshold ?? null))] : [];
+  const queries = range && service ? [whySlowQuery(range, service, param(search.operation), readThresholdMs(firstValue(search.thresholdMs)))] : [];
   return (
     <HydrationBoundary state={await prefetchApiQueries(queries)}>
       <PageHeader title={t("title")} description={t("description")} />

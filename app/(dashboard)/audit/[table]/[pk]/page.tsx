@@ -5,6 +5,7 @@ import { RowHistory } from "@/components/audit/row-history";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageMetadata } from "@/i18n/page-metadata";
 import { decodePathSegment } from "@/lib/client/decode-path-segment";
+import { firstValue } from "@/lib/pages/page-window";
 import { prefetchApiQueries } from "@/lib/pages/prefetch-api-queries";
 
 export const generateMetadata = () => pageMetadata("audit");
@@ -18,7 +19,7 @@ export default async function AuditRowPage({ params, searchParams }: { params: P
   const t = await getTranslations("audit.row");
   const [tableName, key] = [decodePathSegment(table), decodePathSegment(pk)];
   // As RowHistory reads its address: the first page of the row's changes.
-  const row = { database: (Array.isArray(database) ? database[0] : database) ?? null, table: tableName, pk: key };
+  const row = { database: firstValue(database), table: tableName, pk: key };
   return (
     <HydrationBoundary state={await prefetchApiQueries([auditRowHistoryQuery(row)])}>
       <PageHeader title={t("title", { table: tableName })} description={t("description")} />
